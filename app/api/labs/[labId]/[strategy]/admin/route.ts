@@ -1,0 +1,21 @@
+import { ApiError, apiRoute, jsonResponse } from '@/lib/http';
+import { requireLabAndStrategy } from '@/lib/labs/resolve';
+import { requireAuth } from '@/lib/auth/flows';
+import { readJar } from '@/lib/cookies';
+
+type Params = { labId: string; strategy: string };
+
+/**
+ * GET /api/labs/{labId}/{strategy}/admin — 200 when the credential grants the
+ * admin role. For a JWT that is the role written into the token at login,
+ * whatever the users table says now; for a session it is the current role.
+ */
+export const GET = apiRoute<Params>(
+  async (req, { labId, strategy: strategyId }) => {
+    const { ctx, strategy } = requireLabAndStrategy(labId, strategyId);
+    const v = await requireAuth(ctx, strategy, readJar(req, strategy.cookieNames));
+    if (v.user.role !== 'admin') throw new ApiError(403, 'forbidden', 'not-admin', 'This credential does not grant the admin role.');
+    return jsonResponse({ admin: true, user: { username: v.user.username, role: v.user.role }, lookups: v.lookups, strategy: strategy.id });
+  },
+  { stateChanging: false },
+);

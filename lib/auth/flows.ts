@@ -1,0 +1,97 @@
+import 'server-only';
+import { ApiError } from '../http';
+import type { UserRow } from '../db/users';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
+import { lockedForSeconds, recordFailure, recordSuccess } from './login-throttle';
+import { broadcastUserEvent } from './user-events';
+import type { AuthContext, AuthUser, CookieJar, CookieWrite, Strategy, Verification } from './types';
+
+export const toAuthUser = (row: UserRow): AuthUser => ({ id: row.id, username: row.username, role: row.role });
+
+function throttled(seconds: number): ApiError {
+  return new ApiError(429, 'too-many-requests', 'too-many-failed-logins', `Try again in ${seconds} s.`, {
+    'Retry-After': String(seconds),
+  });
+}
+
+/**
+ * Password login. Unknown user and wrong password cost the same time and get
+ * the same answer; while an account is throttled even the right password is
+ * refused, so guessing gains nothing from the lock.
+ */
+export async function login(
+  ctx: AuthContext,
+  strategy: Strategy,
+  credentials: { username: string; password: string },
+): Promise<{ user: AuthUser; cookies: CookieWrite[] }> {
+  const { store, lab } = ctx;
+  const username = credentials.username;
+  const wait = lockedForSeconds(store, lab.id, username);
+  if (wait > 0) throw throttled(wait);
+
+  const row = store.users.findByName(lab.id, username);
+  const valid = row ? await verifyPassword(credentials.password, row.password_hash) : await verifyAgainstDummy(credentials.password);
+  if (!row || !valid) {
+    recordFailure(store, lab.id, username);
+    throw new ApiError(401, 'unauthenticated', 'invalid-credentials', 'Unknown username or wrong password.');
+  }
+  recordSuccess(store, lab.id, username);
+  if (row.banned) throw new ApiError(403, 'forbidden', 'account-disabled', 'This account has been disabled by the operator.');
+  const user = toAuthUser(row);
+  return { user, cookies: await strategy.issue(ctx, user) };
+}
+
+export function unauthenticated(verification: Extract<Verification, { ok: false }>): ApiError {
+  return new ApiError(401, 'unauthenticated', verification.reason);
+}
+
+export async function requireAuth(ctx: AuthContext, strategy: Strategy, jar: CookieJar) {
+  const verification = await strategy.verify(ctx, jar);
+  if (!verification.ok) throw unauthenticated(verification);
+  return verification;
+}
+
+export async function logout(ctx: AuthContext, strategy: Strategy, jar: CookieJar): Promise<{ wasAuthenticated: boolean }> {
+  const verification = await strategy.verify(ctx, jar);
+  await strategy.logout(ctx, jar, verification);
+  return { wasAuthenticated: verification.ok };
+}
+
+export async function logoutEverywhere(ctx: AuthContext, strategy: Strategy, jar: CookieJar): Promise<AuthUser> {
+  const verification = await requireAuth(ctx, strategy, jar);
+  ctx.store.transaction(() =>
+    broadcastUserEvent(ctx, verification.user, 'logout-all', { strategy, presented: verification.credential }),
+  );
+  return verification.user;
+}
+
+/**
+ * Password change: the current password is required (a stolen cookie alone
+ * must not be enough to take the account). The new hash and every revocation
+ * commit together; then this device gets a fresh credential.
+ */
+export async function changePassword(
+  ctx: AuthContext,
+  strategy: Strategy,
+  jar: CookieJar,
+  body: { currentPassword: string; newPassword: string },
+): Promise<{ user: AuthUser; cookies: CookieWrite[] }> {
+  const verification = await requireAuth(ctx, strategy, jar);
+  const { store, lab } = ctx;
+  const row = store.users.findById(lab.id, verification.user.id);
+  if (!row) throw new ApiError(401, 'unauthenticated', 'unknown-user');
+  const wait = lockedForSeconds(store, lab.id, row.username);
+  if (wait > 0) throw throttled(wait);
+  if (!(await verifyPassword(body.currentPassword, row.password_hash))) {
+    recordFailure(store, lab.id, row.username);
+    throw new ApiError(403, 'forbidden', 'wrong-current-password', 'The current password is not correct.');
+  }
+  const newHash = await hashPassword(body.newPassword);
+  const user = toAuthUser(row);
+  store.transaction(() => {
+    // The demo password is no longer true; a password the person chose is never stored in clear.
+    store.users.setPassword(user.id, newHash, null);
+    broadcastUserEvent(ctx, user, 'password-change', { strategy, presented: verification.credential });
+  });
+  return { user, cookies: await strategy.issue(ctx, user) };
+}

@@ -1,0 +1,16 @@
+import { errors } from 'jose';
+import type { FailureReason } from './reasons';
+
+/**
+ * jose's errors carry stable codes; this is the one place that turns them
+ * into our reasons. Anything unexpected on the verify path (jose throws plain
+ * TypeErrors on some junk input) is "malformed", never a 500.
+ */
+export function reasonFromJoseError(err: unknown): FailureReason {
+  if (err instanceof errors.JWTExpired) return 'expired';
+  if (err instanceof errors.JWSSignatureVerificationFailed) return 'bad-signature';
+  if (err instanceof errors.JOSEAlgNotAllowed) return 'alg-not-allowed';
+  if (err instanceof errors.JWTClaimValidationFailed) return 'bad-claims';
+  if (err instanceof errors.JOSENotSupported) return 'alg-not-allowed';
+  return 'malformed';
+}

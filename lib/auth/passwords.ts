@@ -1,0 +1,86 @@
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+
+/**
+ * scrypt with one of OWASP's listed parameter sets (Password Storage Cheat
+ * Sheet: N=2^13, r=8, p=10). It costs about as much CPU as N=2^17, p=1 but
+ * holds 8 MiB instead of 128 MiB, which keeps a burst of logins within memory.
+ * Parameters live in the stored string, so they can be raised later and old
+ * hashes still verify.
+ */
+const PARAMS = { N: 2 ** 13, r: 8, p: 10 } as const;
+const KEY_BYTES = 32;
+const SALT_BYTES = 16;
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 128;
+
+type ScryptParams = { N: number; r: number; p: number };
+
+function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scryptCallback(
+      password.normalize('NFC'),
+      salt,
+      KEY_BYTES,
+      { ...params, maxmem: 256 * params.N * params.r + 1024 * 1024 },
+      (err, key) => (err ? reject(err) : resolve(key)),
+    );
+  });
+}
+
+/**
+ * A counting semaphore: each scrypt holds 8 MiB and a whole core for ~170 ms,
+ * so at most `limit` run at once and the rest queue.
+ */
+export function createLimiter(limit: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async function run<T>(task: () => Promise<T>): Promise<T> {
+    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+let limiter = createLimiter(Number(process.env.PASSWORD_HASH_CONCURRENCY) || 2);
+
+export function setPasswordHashConcurrency(limit: number): void {
+  limiter = createLimiter(limit);
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const key = await limiter(() => scrypt(password, salt, PARAMS));
+  return `scrypt$N=${PARAMS.N},r=${PARAMS.r},p=${PARAMS.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+}
+
+function parseHash(stored: string): { params: ScryptParams; salt: Buffer; key: Buffer } | null {
+  const match = /^scrypt\$N=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9_-]+)\$([A-Za-z0-9_-]+)$/.exec(stored);
+  if (!match) return null;
+  const [, n, r, p, salt, key] = match;
+  return {
+    params: { N: Number(n), r: Number(r), p: Number(p) },
+    salt: Buffer.from(salt!, 'base64url'),
+    key: Buffer.from(key!, 'base64url'),
+  };
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parsed = parseHash(stored);
+  if (!parsed) return false;
+  const candidate = await limiter(() => scrypt(password, parsed.salt, parsed.params));
+  return candidate.length === parsed.key.length && timingSafeEqual(candidate, parsed.key);
+}
+
+// Verifying against this for an unknown username makes "no such user" cost
+// the same time as "wrong password", so timing does not reveal which it was.
+let dummyHash: Promise<string> | null = null;
+export async function verifyAgainstDummy(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(18).toString('base64url'));
+  await verifyPassword(password, await dummyHash);
+  return false;
+}

@@ -1,0 +1,12 @@
+import type { Strategy } from './types';
+import { jwtStrategy } from './strategies/jwt';
+import { sessionStrategy } from './strategies/session';
+
+/** Every strategy the lab can run. Adding one is a new file in strategies/ and one line here. */
+export const strategies: readonly Strategy[] = [jwtStrategy, sessionStrategy];
+
+export const strategyIds = strategies.map((s) => s.id);
+
+export function findStrategy(id: string): Strategy | undefined {
+  return strategies.find((s) => s.id === id);
+}

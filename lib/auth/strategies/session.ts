@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Strategy } from '../types';
+
+const COOKIE = 'rl_session';
+/** 32 random bytes (256 bits) in base64url: 43 characters. */
+const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Only the SHA-256 of the id is stored (as Lucia does): someone who reads the
+ * database — a backup, a SQL injection — gets no usable cookie. The id has
+ * 256 bits of entropy, so a fast hash is enough; no salt or stretching needed.
+ */
+export function hashSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('hex');
+}
+
+/**
+ * The stateful baseline: an opaque random id in the cookie and a row on the
+ * server. Every request reads the row and its user, so logout, bans, role
+ * changes and password changes take effect on the very next request.
+ */
+export const sessionStrategy: Strategy = {
+  id: 'session',
+  cookieNames: [COOKIE],
+  stateless: false,
+
+  async issue(ctx, user) {
+    const id = randomBytes(32).toString('base64url');
+    const { sessionAbsoluteSeconds } = ctx.lab.settings;
+    ctx.store.sessions.insert({
+      id_hash: hashSessionId(id),
+      lab_id: ctx.lab.id,
+      user_id: user.id,
+      created_at: ctx.now,
+      last_seen_at: ctx.now,
+      absolute_expires_at: ctx.now + sessionAbsoluteSeconds,
+    });
+    return [{ name: COOKIE, value: id }];
+  },
+
+  async verify(ctx, jar) {
+    const id = jar.get(COOKIE);
+    if (!id) return { ok: false, reason: 'no-credential', lookups: 0 };
+    if (!SESSION_ID_PATTERN.test(id)) return { ok: false, reason: 'malformed', lookups: 0 };
+    const idHash = hashSessionId(id);
+    const row = ctx.store.sessions.findWithUser(ctx.lab.id, idHash);
+    if (!row) return { ok: false, reason: 'unknown-session', lookups: 1 };
+
+    const { sessionIdleSeconds } = ctx.lab.settings;
+    const expired = ctx.now >= row.absolute_expires_at;
+    const idle = ctx.now >= row.last_seen_at + sessionIdleSeconds;
+    if (expired || idle || row.banned) {
+      ctx.store.sessions.deleteOne(ctx.lab.id, idHash);
+      return { ok: false, reason: row.banned ? 'account-disabled' : expired ? 'expired' : 'idle-timeout', lookups: 1 };
+    }
+    ctx.store.sessions.touch(idHash, ctx.now);
+    return {
+      ok: true,
+      user: { id: row.user_id, username: row.username, role: row.role },
+      lookups: 1,
+      credential: {
+        idHash,
+        expiresAt: Math.min(row.absolute_expires_at, ctx.now + sessionIdleSeconds),
+        createdAt: row.created_at,
+        absoluteExpiresAt: row.absolute_expires_at,
+      },
+    };
+  },
+
+  logout(ctx, jar) {
+    const id = jar.get(COOKIE);
+    if (id && SESSION_ID_PATTERN.test(id)) ctx.store.sessions.deleteOne(ctx.lab.id, hashSessionId(id));
+  },
+
+  onUserEvent(ctx, user, event) {
+    // A role change needs nothing: the role is read from the users table on every request.
+    if (event === 'logout-all' || event === 'password-change' || event === 'ban') {
+      ctx.store.sessions.deleteByUserId(user.id);
+    }
+  },
+};

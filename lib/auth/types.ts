@@ -1,0 +1,54 @@
+import type { Store } from '../db/store';
+import type { Role } from '../db/users';
+import type { Lab } from '../labs/lab';
+import type { FailureReason } from './reasons';
+
+export type AuthUser = { id: number; username: string; role: Role };
+
+/** What a strategy needs to do its work: the store, the lab, and the lab clock read once per request. */
+export type AuthContext = { store: Store; lab: Lab; now: number };
+
+/** The cookies of one request that belong to one strategy, by name. */
+export type CookieJar = ReadonlyMap<string, string>;
+
+/** A cookie a strategy wants set. Attributes (HttpOnly, Path, SameSite, Secure) are added in lib/cookies.ts. */
+export type CookieWrite = { name: string; value: string };
+
+/** Facts about the presented credential that logout and revocation need (jti, expiry, session hash, ...). */
+export type CredentialFacts = {
+  /** Lab-clock second when this credential stops working on its own, if it has one. */
+  expiresAt?: number;
+  jti?: string;
+  [key: string]: unknown;
+};
+
+export type Verification =
+  | { ok: true; user: AuthUser; lookups: number; credential: CredentialFacts }
+  | { ok: false; reason: FailureReason; lookups: number };
+
+/** User-level events every strategy may react to (inside one transaction). */
+export type UserEvent = 'logout-all' | 'password-change' | 'role-change' | 'ban';
+
+export interface Strategy {
+  readonly id: string;
+  /** Names of the cookies this strategy owns (scoped to its own path). */
+  readonly cookieNames: readonly string[];
+  /** True when verify needs nothing but the credential and a key. */
+  readonly stateless: boolean;
+
+  /** Mint credentials for a user who has just proven who they are. */
+  issue(ctx: AuthContext, user: AuthUser): Promise<CookieWrite[]>;
+
+  /** Check the presented credential. Never throws for bad input: failures are values. */
+  verify(ctx: AuthContext, jar: CookieJar): Promise<Verification>;
+
+  /** Server-side part of logging out this device (the caller clears the cookies). */
+  logout(ctx: AuthContext, jar: CookieJar, verification: Verification): Promise<void> | void;
+
+  /**
+   * React to a user-level event. `presented` is set only for the strategy whose
+   * endpoint received the request: the credential of the device that asked.
+   * Runs inside a synchronous transaction: no awaits.
+   */
+  onUserEvent(ctx: AuthContext, user: AuthUser, event: UserEvent, presented: CredentialFacts | null): void;
+}

@@ -1,0 +1,54 @@
+import 'server-only';
+import type { NextRequest, NextResponse } from 'next/server';
+import type { CookieJar, CookieWrite } from './auth/types';
+
+/**
+ * Every cookie is scoped to /api/labs/{labId}/{strategy}: two labs, or two
+ * strategies of one lab, open in one browser never send each other's cookies.
+ * (Path matching is per segment, so `/jwt` does not match `/jwt-denylist`.)
+ */
+export function cookiePath(labId: string, strategyId: string): string {
+  return `/api/labs/${labId}/${strategyId}`;
+}
+
+/**
+ * `Secure` whenever the browser will keep it: over HTTPS, and on loopback
+ * hosts (browsers treat http://localhost as a secure context). On a plain-HTTP
+ * LAN address a browser would silently drop a Secure cookie, so it is left off
+ * there — see the README, "Serving a workshop over plain HTTP".
+ */
+export function secureAllowed(req: NextRequest): boolean {
+  const forwarded = req.headers.get('x-forwarded-proto');
+  if (req.nextUrl.protocol === 'https:' || forwarded === 'https') return true;
+  const host = (req.headers.get('host') ?? '').replace(/:\d+$/, '').toLowerCase();
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
+}
+
+function attributes(req: NextRequest, labId: string, strategyId: string) {
+  return {
+    httpOnly: true,
+    sameSite: 'strict' as const,
+    secure: secureAllowed(req),
+    path: cookiePath(labId, strategyId),
+    // No Max-Age: a browser-session cookie. Expiry is enforced by the server on
+    // the lab clock, which the browser cannot see.
+  };
+}
+
+export function readJar(req: NextRequest, names: readonly string[]): CookieJar {
+  const jar = new Map<string, string>();
+  for (const name of names) {
+    const value = req.cookies.get(name)?.value;
+    if (value !== undefined) jar.set(name, value);
+  }
+  return jar;
+}
+
+export function writeCookies(res: NextResponse, req: NextRequest, labId: string, strategyId: string, writes: CookieWrite[]) {
+  for (const { name, value } of writes) res.cookies.set(name, value, attributes(req, labId, strategyId));
+}
+
+/** Cleared with the very attributes it was set with, or the browser keeps the original. */
+export function clearCookies(res: NextResponse, req: NextRequest, labId: string, strategyId: string, names: readonly string[]) {
+  for (const name of names) res.cookies.set(name, '', { ...attributes(req, labId, strategyId), maxAge: 0, expires: new Date(0) });
+}

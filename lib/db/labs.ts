@@ -1,0 +1,53 @@
+import type { Db } from './open';
+
+export type LabRow = {
+  id: string;
+  parent_lab_id: string | null;
+  created_at_ms: number;
+  last_used_at_ms: number;
+  clock_offset_seconds: number;
+  clock_frozen_at_seconds: number | null;
+  settings_json: string;
+  iron_password: string;
+  jwt_alg: string;
+  jwt_kid: string;
+  jwt_key_json: string;
+  key_generation: number;
+};
+
+export function createLabQueries(db: Db) {
+  const insert = db.prepare<LabRow>(`
+    INSERT INTO labs (id, parent_lab_id, created_at_ms, last_used_at_ms, clock_offset_seconds,
+      clock_frozen_at_seconds, settings_json, iron_password, jwt_alg, jwt_kid, jwt_key_json, key_generation)
+    VALUES (@id, @parent_lab_id, @created_at_ms, @last_used_at_ms, @clock_offset_seconds,
+      @clock_frozen_at_seconds, @settings_json, @iron_password, @jwt_alg, @jwt_kid, @jwt_key_json, @key_generation)`);
+  const byId = db.prepare<[string], LabRow>(`
+    SELECT id, parent_lab_id, created_at_ms, last_used_at_ms, clock_offset_seconds, clock_frozen_at_seconds,
+      settings_json, iron_password, jwt_alg, jwt_kid, jwt_key_json, key_generation
+    FROM labs WHERE id = ?`);
+  const touch = db.prepare<[number, string, number]>(
+    // Only write when the stamp is a minute old: a busy lab should not turn every read into a write.
+    'UPDATE labs SET last_used_at_ms = ? WHERE id = ? AND last_used_at_ms < ?',
+  );
+  const advanceClock = db.prepare<[number, string]>(
+    'UPDATE labs SET clock_offset_seconds = clock_offset_seconds + ? WHERE id = ?',
+  );
+  const updateSettings = db.prepare<[string, string]>('UPDATE labs SET settings_json = ? WHERE id = ?');
+  const replaceKey = db.prepare<[string, string, string, string]>(`
+    UPDATE labs SET jwt_alg = ?, jwt_kid = ?, jwt_key_json = ?, key_generation = key_generation + 1
+    WHERE id = ?`);
+  const deleteIdle = db.prepare<[number]>('DELETE FROM labs WHERE last_used_at_ms < ?');
+  const deleteById = db.prepare<[string]>('DELETE FROM labs WHERE id = ?');
+
+  return {
+    insert: (row: LabRow) => void insert.run(row),
+    findById: (id: string): LabRow | undefined => byId.get(id),
+    touch: (id: string, nowMs: number) => void touch.run(nowMs, id, nowMs - 60_000),
+    advanceClock: (id: string, seconds: number) => advanceClock.run(seconds, id).changes > 0,
+    updateSettings: (id: string, settingsJson: string) => void updateSettings.run(settingsJson, id),
+    replaceJwtKey: (id: string, alg: string, kid: string, keyJson: string) =>
+      void replaceKey.run(alg, kid, keyJson, id),
+    deleteIdleSince: (cutoffMs: number): number => deleteIdle.run(cutoffMs).changes,
+    deleteById: (id: string) => void deleteById.run(id),
+  };
+}

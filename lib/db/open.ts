@@ -1,0 +1,35 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrations } from './schema';
+
+export type Db = Database.Database;
+
+/**
+ * Opens (creating when needed) a database file and brings its schema up to date.
+ * WAL lets readers run beside the one writer; busy_timeout makes a second
+ * `next start` on the same file wait for the lock instead of failing at once.
+ */
+export function openDatabase(filename: string): Db {
+  if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
+  const db = new Database(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  // BEGIN IMMEDIATE takes the write lock first, so two processes starting
+  // together cannot both run the same migration.
+  const run = db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    for (let i = version; i < migrations.length; i++) {
+      db.exec(migrations[i]!);
+    }
+    if (version < migrations.length) db.pragma(`user_version = ${migrations.length}`);
+  });
+  run.immediate();
+}

@@ -1,0 +1,76 @@
+/**
+ * Schema migrations, applied in order at start. PRAGMA user_version records
+ * how many have run, so a database file from an older build is upgraded in place.
+ */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE labs (
+    id                      TEXT PRIMARY KEY,
+    parent_lab_id           TEXT REFERENCES labs(id) ON DELETE CASCADE,
+    created_at_ms           INTEGER NOT NULL,
+    last_used_at_ms         INTEGER NOT NULL,
+    clock_offset_seconds    INTEGER NOT NULL DEFAULT 0,
+    clock_frozen_at_seconds INTEGER,
+    settings_json           TEXT NOT NULL,
+    iron_password           TEXT NOT NULL,
+    jwt_alg                 TEXT NOT NULL,
+    jwt_kid                 TEXT NOT NULL,
+    jwt_key_json            TEXT NOT NULL,
+    key_generation          INTEGER NOT NULL DEFAULT 1
+  ) STRICT;
+  CREATE INDEX labs_last_used ON labs(last_used_at_ms);
+  CREATE INDEX labs_parent ON labs(parent_lab_id);
+
+  CREATE TABLE users (
+    id             INTEGER PRIMARY KEY,
+    lab_id         TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    username       TEXT NOT NULL,
+    password_hash  TEXT NOT NULL,
+    demo_password  TEXT,
+    role           TEXT NOT NULL CHECK (role IN ('admin', 'user')),
+    banned         INTEGER NOT NULL DEFAULT 0 CHECK (banned IN (0, 1)),
+    token_version  INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (lab_id, username)
+  ) STRICT;
+
+  CREATE TABLE sessions (
+    id_hash              TEXT PRIMARY KEY,
+    lab_id               TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    user_id              INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at           INTEGER NOT NULL,
+    last_seen_at         INTEGER NOT NULL,
+    absolute_expires_at  INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE INDEX sessions_lab ON sessions(lab_id);
+
+  CREATE TABLE jwt_denylist (
+    lab_id      TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    jti         TEXT NOT NULL,
+    expires_at  INTEGER NOT NULL,
+    PRIMARY KEY (lab_id, jti)
+  ) STRICT;
+
+  CREATE TABLE refresh_tokens (
+    token_hash   TEXT PRIMARY KEY,
+    lab_id       TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    family_id    TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    rotated_at   INTEGER,
+    revoked_at   INTEGER
+  ) STRICT;
+  CREATE INDEX refresh_tokens_user ON refresh_tokens(user_id);
+  CREATE INDEX refresh_tokens_family ON refresh_tokens(family_id);
+
+  CREATE TABLE login_throttle (
+    lab_id            TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    username          TEXT NOT NULL,
+    failures          INTEGER NOT NULL,
+    window_started_ms INTEGER NOT NULL,
+    locked_until_ms   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (lab_id, username)
+  ) STRICT;
+  `,
+];

@@ -1,0 +1,38 @@
+import type { Db } from './open';
+import type { UserRow } from './users';
+
+export type SessionRow = {
+  id_hash: string;
+  lab_id: string;
+  user_id: number;
+  created_at: number;
+  last_seen_at: number;
+  absolute_expires_at: number;
+};
+
+export type SessionWithUser = SessionRow & Pick<UserRow, 'username' | 'role' | 'banned'>;
+
+export function createSessionQueries(db: Db) {
+  const insert = db.prepare<SessionRow>(`
+    INSERT INTO sessions (id_hash, lab_id, user_id, created_at, last_seen_at, absolute_expires_at)
+    VALUES (@id_hash, @lab_id, @user_id, @created_at, @last_seen_at, @absolute_expires_at)`);
+  // One query reads the session and its user: role and ban are always current.
+  const withUser = db.prepare<[string, string], SessionWithUser>(`
+    SELECT s.id_hash, s.lab_id, s.user_id, s.created_at, s.last_seen_at, s.absolute_expires_at,
+           u.username, u.role, u.banned
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id_hash = ? AND s.lab_id = ?`);
+  const touch = db.prepare<[number, string]>('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?');
+  const deleteOne = db.prepare<[string, string]>('DELETE FROM sessions WHERE id_hash = ? AND lab_id = ?');
+  const deleteByUser = db.prepare<[number]>('DELETE FROM sessions WHERE user_id = ?');
+  const countByUser = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM sessions WHERE user_id = ?');
+
+  return {
+    insert: (row: SessionRow) => void insert.run(row),
+    findWithUser: (labId: string, idHash: string): SessionWithUser | undefined => withUser.get(idHash, labId),
+    touch: (idHash: string, nowSeconds: number) => void touch.run(nowSeconds, idHash),
+    deleteOne: (labId: string, idHash: string): boolean => deleteOne.run(idHash, labId).changes > 0,
+    deleteByUserId: (userId: number): number => deleteByUser.run(userId).changes,
+    countByUserId: (userId: number): number => countByUser.get(userId)?.n ?? 0,
+  };
+}

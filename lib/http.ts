@@ -1,0 +1,142 @@
+import 'server-only';
+import { NextResponse, type NextRequest } from 'next/server';
+import type { z } from 'zod';
+
+/** Every API answer that is not a success has this shape. */
+export type ErrorBody = { error: string; reason: string; detail?: string };
+
+/** A failure the handler wants to answer with; thrown from anywhere below a route. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    readonly reason: string,
+    readonly detail?: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${status} ${error}: ${reason}`);
+  }
+}
+
+// Auth answers carry credentials or depend on them: no cache may keep them.
+const NO_STORE = { 'Cache-Control': 'no-store' };
+
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): NextResponse {
+  return NextResponse.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+export function errorResponse(err: ApiError): NextResponse {
+  const body: ErrorBody = { error: err.error, reason: err.reason };
+  if (err.detail) body.detail = err.detail;
+  return jsonResponse(body, err.status, err.headers);
+}
+
+export const MAX_BODY_BYTES = 4 * 1024;
+
+/**
+ * Reads a JSON body with the size cap enforced while streaming (before any
+ * parsing or password hashing), then validates it with the schema.
+ */
+export async function readJsonBody<S extends z.ZodType>(req: NextRequest, schema: S): Promise<z.infer<S>> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new ApiError(415, 'unsupported-media-type', 'expected-json', 'Send the body as Content-Type: application/json.');
+  }
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const text = await readCapped(req);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'bad-request', 'malformed-json', 'The body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'body';
+    throw new ApiError(400, 'bad-request', 'invalid-body', `${where}: ${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+function tooLarge(): ApiError {
+  return new ApiError(413, 'payload-too-large', 'body-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+}
+
+async function readCapped(req: NextRequest): Promise<string> {
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ApiError(400, 'bad-request', 'malformed-json', 'The body is not valid UTF-8.');
+  }
+}
+
+/**
+ * CSRF defence for state-changing requests (OWASP CSRF cheat sheet, "Fetch
+ * Metadata" and "Verifying Origin"): refuse what a browser marks as
+ * cross-site, or whose Origin is another host or the opaque `null`. Requests
+ * carrying neither header (curl, scripts) are not made by a victim's browser
+ * and pass. SameSite cookies are the second layer.
+ */
+export function assertSameOrigin(req: NextRequest): void {
+  const fetchSite = req.headers.get('sec-fetch-site');
+  if (fetchSite === 'cross-site') {
+    throw new ApiError(403, 'forbidden', 'cross-site-request', 'State changes are refused from other sites.');
+  }
+  const origin = req.headers.get('origin');
+  if (origin === null) return;
+  const host = req.headers.get('host');
+  let originHost: string | null = null;
+  try {
+    originHost = origin === 'null' ? null : new URL(origin).host;
+  } catch {
+    originHost = null;
+  }
+  if (!originHost || !host || originHost.toLowerCase() !== host.toLowerCase()) {
+    throw new ApiError(403, 'forbidden', 'cross-origin-request', 'The Origin header names another site.');
+  }
+}
+
+type Handler<P> = (req: NextRequest, params: P) => Promise<Response>;
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * Wraps a route handler: CSRF check for state changes, ApiError to JSON, a
+ * busy database to 503 with Retry-After, and anything unexpected to a 500
+ * without a stack trace (logged on the server only).
+ */
+export function apiRoute<P>(handler: Handler<P>, options: { stateChanging: boolean }) {
+  return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
+    try {
+      if (options.stateChanging) assertSameOrigin(req);
+      return await handler(req, await ctx.params);
+    } catch (err) {
+      if (err instanceof ApiError) return errorResponse(err);
+      if (isSqliteBusy(err)) {
+        return errorResponse(new ApiError(503, 'unavailable', 'database-busy', 'Try again shortly.', { 'Retry-After': '1' }));
+      }
+      console.error('unexpected error in', req.method, req.nextUrl.pathname, err);
+      return errorResponse(new ApiError(500, 'internal', 'unexpected'));
+    }
+  };
+}
+
+function isSqliteBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED');
+}

@@ -1,0 +1,19 @@
+import 'server-only';
+import type { Store } from '../db/store';
+import { strategyIds } from '../auth/registry';
+import type { Lab } from './lab';
+import { userView } from './operator';
+
+/** The lab's public state (GET /api/labs/{labId}): a DTO, never raw rows with hashes or keys. */
+export function labView(store: Store, lab: Lab, scenarioIds: readonly string[]) {
+  return {
+    labId: lab.id,
+    now: lab.now(),
+    clockOffsetSeconds: lab.clockOffsetSeconds,
+    settings: lab.settings,
+    jwt: { alg: lab.jwtKey.alg, kid: lab.jwtKey.kid, keyGeneration: lab.keyGeneration },
+    users: store.users.listInLab(lab.id).map(userView),
+    strategies: strategyIds,
+    scenarios: scenarioIds,
+  };
+}

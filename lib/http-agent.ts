@@ -1,0 +1,114 @@
+/**
+ * A small HTTP client with its own cookie jar — one per actor (the victim's
+ * laptop, the victim's phone, the attacker). The scenario runner and the API
+ * tests use it to drive the real endpoints exactly as a browser or `curl -b/-c`
+ * would: cookies are kept per path (RFC 6265 path-match), Max-Age=0 deletes.
+ */
+export type StoredCookie = { name: string; value: string; path: string };
+
+export type AgentResponse = {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+  /** Lab-relative request line, for traces: "GET /api/labs/…/jwt/me". */
+  method: string;
+  path: string;
+};
+
+export class HttpAgent {
+  private cookies: StoredCookie[] = [];
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly defaultHeaders: Record<string, string> = {},
+  ) {}
+
+  /** A copy of this jar: what an attacker holds after stealing the cookies. */
+  clone(): HttpAgent {
+    const copy = new HttpAgent(this.baseUrl, this.defaultHeaders);
+    copy.cookies = this.cookies.map((c) => ({ ...c }));
+    return copy;
+  }
+
+  /** Cookies the agent currently holds (e.g. to measure a credential's size). */
+  jar(): readonly StoredCookie[] {
+    return this.cookies;
+  }
+
+  setCookie(cookie: StoredCookie): void {
+    this.cookies = this.cookies.filter((c) => !(c.name === cookie.name && c.path === cookie.path));
+    this.cookies.push(cookie);
+  }
+
+  cookieHeaderFor(path: string): string {
+    return this.cookies
+      .filter((c) => pathMatches(c.path, path))
+      .map((c) => `${c.name}=${c.value}`)
+      .join('; ');
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+
+  post(path: string, body?: unknown) {
+    return this.request('POST', path, body);
+  }
+
+  patch(path: string, body?: unknown) {
+    return this.request('PATCH', path, body);
+  }
+
+  async request(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<AgentResponse> {
+    const headers: Record<string, string> = { ...this.defaultHeaders, ...extraHeaders };
+    const cookie = this.cookieHeaderFor(path.split('?')[0]!);
+    if (cookie) headers.cookie = cookie;
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      redirect: 'manual',
+    });
+    for (const line of res.headers.getSetCookie()) this.absorb(line, path);
+    const text = await res.text();
+    let parsed: Record<string, unknown> = {};
+    try {
+      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      parsed = { text };
+    }
+    return { status: res.status, body: parsed, headers: res.headers, method, path };
+  }
+
+  private absorb(setCookie: string, requestPath: string): void {
+    const [pair, ...attrs] = setCookie.split(';');
+    const eq = pair!.indexOf('=');
+    if (eq < 1) return;
+    const name = pair!.slice(0, eq).trim();
+    const value = pair!.slice(eq + 1).trim();
+    let path = defaultPath(requestPath);
+    let expired = false;
+    for (const attr of attrs) {
+      const [k, v = ''] = attr.split('=');
+      const key = k!.trim().toLowerCase();
+      if (key === 'path' && v.startsWith('/')) path = v.trim();
+      if (key === 'max-age' && Number(v) <= 0) expired = true;
+    }
+    this.cookies = this.cookies.filter((c) => !(c.name === name && c.path === path));
+    if (!expired) this.cookies.push({ name, value, path });
+  }
+}
+
+function defaultPath(requestPath: string): string {
+  const p = requestPath.split('?')[0]!;
+  const slash = p.lastIndexOf('/');
+  return slash <= 0 ? '/' : p.slice(0, slash);
+}
+
+/** RFC 6265 §5.1.4: a prefix that ends at a segment boundary. */
+export function pathMatches(cookiePath: string, requestPath: string): boolean {
+  if (requestPath === cookiePath) return true;
+  if (!requestPath.startsWith(cookiePath)) return false;
+  return cookiePath.endsWith('/') || requestPath[cookiePath.length] === '/';
+}

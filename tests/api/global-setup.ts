@@ -1,0 +1,20 @@
+import type { TestProject } from 'vitest/node';
+import { startServer, type RunningServer } from '../support/server';
+
+let server: RunningServer | undefined;
+
+/** One production server for the whole API suite; each test creates its own lab, so tests never share state. */
+export async function setup(project: TestProject) {
+  server = await startServer();
+  project.provide('baseUrl', server.baseUrl);
+}
+
+export async function teardown() {
+  await server?.stop();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}

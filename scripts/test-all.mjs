@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['type-check', 'npx', ['tsc', '--noEmit']],
+  ['lint', 'npx', ['eslint', '.']],
   ['build', 'npx', ['next', 'build']],
   ['unit + API tests (Vitest)', 'npx', ['vitest', 'run']],
   ['end-to-end tests (Playwright)', 'node', ['scripts/e2e.mjs']],

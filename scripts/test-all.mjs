@@ -1,11 +1,12 @@
-// `npm test`: type-check, build the production app, then unit tests, API
+// `npm test`: build the production app, type-check and lint, then unit tests, API
 // tests against the built server, and end-to-end tests in Chromium.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
+  // The build comes first: it writes next-env.d.ts and the route types that tsc reads.
+  ['build', 'npx', ['next', 'build']],
   ['type-check', 'npx', ['tsc', '--noEmit']],
   ['lint', 'npx', ['eslint', '.']],
-  ['build', 'npx', ['next', 'build']],
   ['unit + API tests (Vitest)', 'npx', ['vitest', 'run']],
   ['end-to-end tests (Playwright)', 'node', ['scripts/e2e.mjs']],
 ];

@@ -1,0 +1,36 @@
+/**
+ * Builds the `curl` line that repeats a request outside the browser. Pure, so
+ * the timeline can build it on the page and tests can pin it.
+ *
+ * Cookies: a victim's cookies are HttpOnly, so the page never knows them;
+ * its lines use a cookie-jar file per strategy (`-b jar -c jar`), which is
+ * how curl plays a browser. An attacker's lines carry the stolen values
+ * explicitly (`-b 'name=value'`): that is exactly what a stolen copy is.
+ */
+export type CurlInput = {
+  origin: string;
+  method: string;
+  path: string;
+  json?: unknown;
+  jar?: string;
+  cookies?: readonly { name: string; value: string }[];
+};
+
+/** POSIX single-quoting: safe for any value, including quotes and spaces. */
+export function shellQuote(value: string): string {
+  if (/^[A-Za-z0-9_\-./:=@%+,]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function curlLine(input: CurlInput): string {
+  const parts = ['curl', '-i'];
+  const method = input.method.toUpperCase();
+  if (method !== 'GET') parts.push('-X', method);
+  if (input.jar) parts.push('-b', shellQuote(input.jar), '-c', shellQuote(input.jar));
+  if (input.cookies?.length) parts.push('-b', shellQuote(input.cookies.map((c) => `${c.name}=${c.value}`).join('; ')));
+  if (input.json !== undefined) {
+    parts.push('-H', shellQuote('Content-Type: application/json'), '--data', shellQuote(JSON.stringify(input.json)));
+  }
+  parts.push(shellQuote(input.origin.replace(/\/+$/, '') + input.path));
+  return parts.join(' ');
+}

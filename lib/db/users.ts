@@ -30,6 +30,9 @@ export function createUserQueries(db: Db) {
   const setRole = db.prepare<[Role, number]>('UPDATE users SET role = ? WHERE id = ?');
   const setBanned = db.prepare<[0 | 1, number]>('UPDATE users SET banned = ? WHERE id = ?');
   const bumpVersion = db.prepare<[number]>('UPDATE users SET token_version = token_version + 1 WHERE id = ?');
+  const versionInLab = db.prepare<[string, number], { token_version: number; banned: 0 | 1 }>(
+    'SELECT token_version, banned FROM users WHERE lab_id = ? AND id = ?',
+  );
   const versionById = db.prepare<[number], { token_version: number; banned: 0 | 1 }>(
     'SELECT token_version, banned FROM users WHERE id = ?',
   );
@@ -46,5 +49,7 @@ export function createUserQueries(db: Db) {
     setBanned: (userId: number, banned: boolean) => void setBanned.run(banned ? 1 : 0, userId),
     bumpTokenVersion: (userId: number) => void bumpVersion.run(userId),
     tokenState: (userId: number) => versionById.get(userId),
+    /** Version and ban flag of a user of this lab only (a token of another lab never reads this one's rows). */
+    tokenStateInLab: (labId: string, userId: number) => versionInLab.get(labId, userId),
   };
 }

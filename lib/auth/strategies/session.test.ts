@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { frozenLab, jarOf, FROZEN_AT } from '@/tests/support/frozen-lab';
+import { logout, logoutEverywhere } from '@/lib/auth/flows';
+import { broadcastUserEvent } from '@/lib/auth/user-events';
+import { hashSessionId, sessionStrategy } from './session';
+
+const COOKIE = 'rl_session';
+
+describe('session strategy', () => {
+  it('stores only the hash of a 256-bit id and reads the row on every request (1 lookup)', async () => {
+    const lab = await frozenLab();
+    const writes = await sessionStrategy.issue(lab.ctx(), lab.users.bob);
+    const id = writes[0]!.value;
+    expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const rows = lab.store.db.prepare('SELECT id_hash FROM sessions').all() as { id_hash: string }[];
+    expect(rows).toEqual([{ id_hash: hashSessionId(id) }]);
+    expect(await sessionStrategy.verify(lab.ctx(), jarOf(writes))).toMatchObject({ ok: true, lookups: 1, user: lab.users.bob });
+  });
+
+  it('idle timeout on the lab clock, extended by use, and an absolute timeout that use does not extend', async () => {
+    const lab = await frozenLab({ sessionIdleSeconds: 100, sessionAbsoluteSeconds: 250 });
+    const jar = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
+    lab.advance(99);
+    expect((await sessionStrategy.verify(lab.ctx(), jar)).ok).toBe(true); // touched at +99
+    lab.advance(99);
+    expect((await sessionStrategy.verify(lab.ctx(), jar)).ok).toBe(true); // touched at +198
+    lab.advance(52);
+    expect(await sessionStrategy.verify(lab.ctx(), jar)).toMatchObject({ ok: false, reason: 'expired' }); // +250
+    const idle = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
+    lab.advance(100);
+    expect(await sessionStrategy.verify(lab.ctx(), idle)).toMatchObject({ ok: false, reason: 'idle-timeout' });
+  });
+
+  it('logout deletes this session only; sign-out-everywhere deletes all of the user’s sessions and no one else’s', async () => {
+    const lab = await frozenLab();
+    const laptop = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
+    const phone = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
+    const tablet = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
+    const carol = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.carol));
+    await logout(lab.ctx(), sessionStrategy, laptop);
+    expect(await sessionStrategy.verify(lab.ctx(), laptop)).toMatchObject({ ok: false, reason: 'unknown-session' });
+    expect((await sessionStrategy.verify(lab.ctx(), tablet)).ok).toBe(true);
+    await logoutEverywhere(lab.ctx(), sessionStrategy, phone);
+    expect(await sessionStrategy.verify(lab.ctx(), tablet)).toMatchObject({ ok: false, reason: 'unknown-session' });
+    expect((await sessionStrategy.verify(lab.ctx(), carol)).ok).toBe(true);
+  });
+
+  it('password change and ban delete the sessions; a role change is read on the next request', async () => {
+    const lab = await frozenLab();
+    const alice = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.alice));
+    lab.store.transaction(() => {
+      lab.store.users.setRole(lab.users.alice.id, 'user');
+      broadcastUserEvent(lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
+    });
+    const v = await sessionStrategy.verify(lab.ctx(), alice);
+    expect(v.ok && v.user.role).toBe('user');
+    lab.store.transaction(() => broadcastUserEvent(lab.ctx(), lab.users.alice, 'password-change'));
+    expect((await sessionStrategy.verify(lab.ctx(), alice)).ok).toBe(false);
+
+    const bob = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
+    lab.store.transaction(() => {
+      lab.store.users.setBanned(lab.users.bob.id, true);
+      broadcastUserEvent(lab.ctx(), lab.users.bob, 'ban');
+    });
+    expect(await sessionStrategy.verify(lab.ctx(), bob)).toMatchObject({ ok: false, reason: 'unknown-session' });
+  });
+
+  it('a banned user’s surviving session row is refused as account-disabled and deleted', async () => {
+    const lab = await frozenLab();
+    const jar = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
+    lab.store.users.setBanned(lab.users.bob.id, true); // no broadcast: the row survives
+    expect(await sessionStrategy.verify(lab.ctx(), jar)).toMatchObject({ ok: false, reason: 'account-disabled' });
+    expect(lab.store.sessions.countByUserId(lab.users.bob.id)).toBe(0);
+  });
+
+  it('a session id of one lab is unknown in another; junk costs no lookup', async () => {
+    const lab = await frozenLab();
+    const other = await frozenLab({}, lab.store);
+    const jar = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
+    expect(await sessionStrategy.verify(other.ctx(), jar)).toMatchObject({ ok: false, reason: 'unknown-session' });
+    expect(await sessionStrategy.verify(lab.ctx(), jarOf([], { [COOKIE]: 'x'.repeat(44) }))).toEqual({
+      ok: false,
+      reason: 'malformed',
+      lookups: 0,
+    });
+    expect(FROZEN_AT).toBe(lab.ctx().now);
+  });
+});

@@ -11,6 +11,9 @@ export function reasonFromJoseError(err: unknown): FailureReason {
   if (err instanceof errors.JWSSignatureVerificationFailed) return 'bad-signature';
   if (err instanceof errors.JOSEAlgNotAllowed) return 'alg-not-allowed';
   if (err instanceof errors.JWTClaimValidationFailed) return 'bad-claims';
-  if (err instanceof errors.JOSENotSupported) return 'alg-not-allowed';
+  // Past the algorithm allowlist (JOSEAlgNotAllowed above), jose only says
+  // "not supported" for a `crit` extension it does not know: RFC 7515 §4.1.11
+  // says refuse the token. It is not an algorithm problem, so not that reason.
+  if (err instanceof errors.JOSENotSupported) return 'malformed';
   return 'malformed';
 }

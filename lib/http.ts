@@ -95,7 +95,9 @@ async function readCapped(req: NextRequest): Promise<string> {
  */
 export function assertSameOrigin(req: NextRequest): void {
   const fetchSite = req.headers.get('sec-fetch-site');
-  if (fetchSite === 'cross-site') {
+  // `same-site` is refused too: on a workshop LAN another app on the same
+  // host (another port) or a sibling subdomain is "same-site" but not us.
+  if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
     throw new ApiError(403, 'forbidden', 'cross-site-request', 'State changes are refused from other sites.');
   }
   const origin = req.headers.get('origin');

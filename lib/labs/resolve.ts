@@ -23,7 +23,8 @@ export function requireLab(labId: string): { store: Store; lab: Lab } {
 
 export function requireStrategy(strategyId: string): Strategy {
   const strategy = findStrategy(strategyId);
-  if (!strategy) throw new ApiError(404, 'not-found', 'unknown-strategy', `No strategy named "${strategyId.slice(0, 40)}".`);
+  // The name is not echoed back: path input never comes back in an answer.
+  if (!strategy) throw new ApiError(404, 'not-found', 'unknown-strategy', 'No strategy with this name (GET /api/labs/{labId} lists them).');
   return strategy;
 }
 

@@ -7,6 +7,8 @@ let server: RunningServer | undefined;
 export async function setup(project: TestProject) {
   server = await startServer();
   project.provide('baseUrl', server.baseUrl);
+  // Hostile tests read keys from the file (read-only) to forge tokens that are validly signed but wrong in one claim.
+  project.provide('dbPath', server.dbPath);
 }
 
 export async function teardown() {
@@ -16,5 +18,6 @@ export async function teardown() {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    dbPath: string;
   }
 }

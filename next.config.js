@@ -1,3 +1,19 @@
+/**
+ * Headers every response carries, static files included (per-request ones —
+ * the CSP nonce, HSTS — are set in proxy.ts). See docs/SECURITY.md.
+ */
+const securityHeaders = [
+  // Never guess a type: a JSON answer is not a script or a page.
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  // Lab URLs are capabilities (/lab/{labId}): a link to RFC 8725 must not hand the lab id to another site.
+  { key: 'Referrer-Policy', value: 'no-referrer' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), browsing-topics=()' },
+  // Legacy twin of CSP frame-ancestors 'none', for browsers that predate it.
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Do not advertise the framework (one less fingerprint for an attacker).
@@ -5,6 +21,9 @@ const nextConfig = {
   reactStrictMode: true,
   // Lets parallel builds (several developers' test runs on one checkout) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
 };
 
 export default nextConfig;

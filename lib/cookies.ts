@@ -24,12 +24,13 @@ export function secureAllowed(req: NextRequest): boolean {
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
 }
 
-function attributes(req: NextRequest, labId: string, strategyId: string) {
+function attributes(req: NextRequest, labId: string, strategyId: string, subPath?: string) {
+  const base = cookiePath(labId, strategyId);
   return {
     httpOnly: true,
     sameSite: 'strict' as const,
     secure: secureAllowed(req),
-    path: cookiePath(labId, strategyId),
+    path: subPath ? `${base}/${subPath}` : base,
     // No Max-Age: a browser-session cookie. Expiry is enforced by the server on
     // the lab clock, which the browser cannot see.
   };
@@ -45,10 +46,23 @@ export function readJar(req: NextRequest, names: readonly string[]): CookieJar {
 }
 
 export function writeCookies(res: NextResponse, req: NextRequest, labId: string, strategyId: string, writes: CookieWrite[]) {
-  for (const { name, value } of writes) res.cookies.set(name, value, attributes(req, labId, strategyId));
+  for (const { name, value, subPath } of writes) res.cookies.set(name, value, attributes(req, labId, strategyId, subPath));
 }
 
-/** Cleared with the very attributes it was set with, or the browser keeps the original. */
-export function clearCookies(res: NextResponse, req: NextRequest, labId: string, strategyId: string, names: readonly string[]) {
-  for (const name of names) res.cookies.set(name, '', { ...attributes(req, labId, strategyId), maxAge: 0, expires: new Date(0) });
+/**
+ * Cleared with the very attributes it was set with, or the browser keeps the
+ * original: a cookie set below the strategy's path (subPaths, by name) must be
+ * cleared on that same path.
+ */
+export function clearCookies(
+  res: NextResponse,
+  req: NextRequest,
+  labId: string,
+  strategyId: string,
+  names: readonly string[],
+  subPaths: Readonly<Record<string, string>> = {},
+) {
+  for (const name of names) {
+    res.cookies.set(name, '', { ...attributes(req, labId, strategyId, subPaths[name]), maxAge: 0, expires: new Date(0) });
+  }
 }

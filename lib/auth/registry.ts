@@ -1,9 +1,20 @@
 import type { Strategy } from './types';
 import { jwtStrategy } from './strategies/jwt';
 import { sessionStrategy } from './strategies/session';
+import { jwtDenylistStrategy } from './strategies/jwt-denylist';
+import { jwtVersionStrategy } from './strategies/jwt-version';
+import { jwtRefreshStrategy } from './strategies/jwt-refresh';
+import { ironStatelessStrategy } from './strategies/iron-stateless';
 
 /** Every strategy the lab can run. Adding one is a new file in strategies/ and one line here. */
-export const strategies: readonly Strategy[] = [jwtStrategy, sessionStrategy];
+export const strategies: readonly Strategy[] = [
+  jwtStrategy,
+  sessionStrategy,
+  jwtDenylistStrategy,
+  jwtVersionStrategy,
+  jwtRefreshStrategy,
+  ironStatelessStrategy,
+];
 
 export const strategyIds = strategies.map((s) => s.id);
 

@@ -12,7 +12,16 @@ export type AuthContext = { store: Store; lab: Lab; now: number };
 export type CookieJar = ReadonlyMap<string, string>;
 
 /** A cookie a strategy wants set. Attributes (HttpOnly, Path, SameSite, Secure) are added in lib/cookies.ts. */
-export type CookieWrite = { name: string; value: string };
+export type CookieWrite = {
+  name: string;
+  value: string;
+  /**
+   * One path segment below the strategy's own path (e.g. `refresh`): the
+   * browser then sends the cookie to that endpoint only, not on every request.
+   * Must match the strategy's `cookieSubPaths`, which clearing uses.
+   */
+  subPath?: string;
+};
 
 /** Facts about the presented credential that logout and revocation need (jti, expiry, session hash, ...). */
 export type CredentialFacts = {
@@ -21,6 +30,18 @@ export type CredentialFacts = {
   jti?: string;
   [key: string]: unknown;
 };
+
+/** The answer of a strategy's refresh endpoint (only strategies that have one). */
+export type RefreshResult =
+  | { ok: true; user: AuthUser; lookups: number; credential: CredentialFacts; cookies: CookieWrite[] }
+  | {
+      ok: false;
+      reason: FailureReason;
+      lookups: number;
+      detail?: string;
+      /** Cookies the browser should drop because they can never work again. */
+      clear: readonly string[];
+    };
 
 export type Verification =
   | { ok: true; user: AuthUser; lookups: number; credential: CredentialFacts }
@@ -35,12 +56,20 @@ export interface Strategy {
   readonly cookieNames: readonly string[];
   /** True when verify needs nothing but the credential and a key. */
   readonly stateless: boolean;
+  /** Cookies scoped below the strategy's path, by name (see CookieWrite.subPath). */
+  readonly cookieSubPaths?: Readonly<Record<string, string>>;
 
   /** Mint credentials for a user who has just proven who they are. */
   issue(ctx: AuthContext, user: AuthUser): Promise<CookieWrite[]>;
 
   /** Check the presented credential. Never throws for bad input: failures are values. */
   verify(ctx: AuthContext, jar: CookieJar): Promise<Verification>;
+
+  /**
+   * Optional: trade a refresh credential for fresh ones (POST …/{strategy}/refresh).
+   * Strategies without it answer 404 there. Never throws for bad input.
+   */
+  refresh?(ctx: AuthContext, jar: CookieJar): Promise<RefreshResult>;
 
   /** Server-side part of logging out this device (the caller clears the cookies). */
   logout(ctx: AuthContext, jar: CookieJar, verification: Verification): Promise<void> | void;

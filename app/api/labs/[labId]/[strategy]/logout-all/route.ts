@@ -11,7 +11,7 @@ export const POST = apiRoute<Params>(
     const { ctx, strategy } = requireLabAndStrategy(labId, strategyId);
     const user = await logoutEverywhere(ctx, strategy, readJar(req, strategy.cookieNames));
     const res = jsonResponse({ loggedOutEverywhere: true, user: { username: user.username, role: user.role }, strategy: strategy.id });
-    clearCookies(res, req, ctx.lab.id, strategy.id, strategy.cookieNames);
+    clearCookies(res, req, ctx.lab.id, strategy.id, strategy.cookieNames, strategy.cookieSubPaths);
     return res;
   },
   { stateChanging: true },

@@ -15,7 +15,7 @@ export const POST = apiRoute<Params>(
     const { ctx, strategy } = requireLabAndStrategy(labId, strategyId);
     const { wasAuthenticated } = await logout(ctx, strategy, readJar(req, strategy.cookieNames));
     const res = jsonResponse({ loggedOut: true, wasAuthenticated, strategy: strategy.id });
-    clearCookies(res, req, ctx.lab.id, strategy.id, strategy.cookieNames);
+    clearCookies(res, req, ctx.lab.id, strategy.id, strategy.cookieNames, strategy.cookieSubPaths);
     return res;
   },
   { stateChanging: true },

@@ -1,0 +1,36 @@
+import { ApiError, apiRoute, errorResponse, jsonResponse } from '@/lib/http';
+import { requireLabAndStrategy } from '@/lib/labs/resolve';
+import { clearCookies, readJar, writeCookies } from '@/lib/cookies';
+
+type Params = { labId: string; strategy: string };
+
+/**
+ * POST /api/labs/{labId}/{strategy}/refresh — trade the refresh cookie for a
+ * new access cookie and a rotated refresh cookie. Only strategies that have a
+ * refresh credential (jwt-refresh) answer; the others say so with a 404.
+ */
+export const POST = apiRoute<Params>(
+  async (req, { labId, strategy: strategyId }) => {
+    const { ctx, strategy } = requireLabAndStrategy(labId, strategyId);
+    if (!strategy.refresh) {
+      throw new ApiError(404, 'not-found', 'no-refresh', `The ${strategy.id} strategy has no refresh token.`);
+    }
+    const result = await strategy.refresh(ctx, readJar(req, strategy.cookieNames));
+    if (!result.ok) {
+      const res = errorResponse(new ApiError(401, 'unauthenticated', result.reason, result.detail));
+      clearCookies(res, req, ctx.lab.id, strategy.id, result.clear, strategy.cookieSubPaths);
+      return res;
+    }
+    const res = jsonResponse({
+      user: { username: result.user.username, role: result.user.role },
+      lookups: result.lookups,
+      strategy: strategy.id,
+      now: ctx.now,
+      expiresAt: result.credential.expiresAt ?? null,
+      refreshExpiresAt: result.credential.refreshExpiresAt ?? null,
+    });
+    writeCookies(res, req, ctx.lab.id, strategy.id, result.cookies);
+    return res;
+  },
+  { stateChanging: true },
+);

@@ -1,0 +1,192 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { decodeJwt } from 'jose';
+import { MAX_TOKEN_LENGTH, signLabJwt, verifyLabJwt, type JwtCheck } from '../jwt-tokens';
+import type { AuthContext, AuthUser, CookieWrite, RefreshResult, Strategy } from '../types';
+
+const ID = 'jwt-refresh';
+const ACCESS_COOKIE = 'rl_access';
+const REFRESH_COOKIE = 'rl_refresh';
+/**
+ * The refresh cookie is scoped to …/jwt-refresh/refresh: the browser sends it
+ * to the one endpoint that trades it, never to /me or /admin, so it does not
+ * travel (and get logged or copied) with every ordinary request.
+ */
+const REFRESH_SUB_PATH = 'refresh';
+/** The private claim tying an access token to the refresh-token family of its login. */
+const FAMILY_CLAIM = 'fid';
+/** 32 random bytes (256 bits) in base64url: 43 characters. */
+const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const FAMILY_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+/**
+ * Only the SHA-256 of a refresh token is stored: a leaked database or backup
+ * holds nothing that can be traded. 256 random bits need no salt or stretching.
+ */
+export function hashRefreshToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Records a fresh refresh token of a family; the caller hands the clear value to the browser only. */
+function insertRefreshToken(ctx: AuthContext, userId: number, familyId: string): { token: string; expiresAt: number } {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = ctx.now + ctx.lab.settings.refreshTtlSeconds;
+  // Rows are kept until they expire (a rotated one is what reveals reuse); then they can go.
+  ctx.store.refreshTokens.sweepExpired(ctx.lab.id, ctx.now);
+  ctx.store.refreshTokens.insert({
+    token_hash: hashRefreshToken(token),
+    lab_id: ctx.lab.id,
+    user_id: userId,
+    family_id: familyId,
+    created_at: ctx.now,
+    expires_at: expiresAt,
+    rotated_at: null,
+    revoked_at: null,
+  });
+  return { token, expiresAt };
+}
+
+async function cookiesFor(ctx: AuthContext, user: AuthUser, familyId: string, refreshToken: string): Promise<CookieWrite[]> {
+  const { token } = await signLabJwt(ctx, ID, user, ctx.lab.settings.accessTtlSeconds, { [FAMILY_CLAIM]: familyId });
+  return [
+    { name: ACCESS_COOKIE, value: token },
+    { name: REFRESH_COOKIE, value: refreshToken, subPath: REFRESH_SUB_PATH },
+  ];
+}
+
+function familyOf(check: JwtCheck): string | null {
+  if (!check.ok) return null;
+  const fid = check.claims[FAMILY_CLAIM];
+  return typeof fid === 'string' && FAMILY_ID_PATTERN.test(fid) ? fid : null;
+}
+
+/**
+ * The family of an access token that has expired, for logout only: verified
+ * (signature, issuer, audience) as of the last second it was valid, so its
+ * `fid` is authentic. People press "log out" after the 5 minutes have passed;
+ * the refresh token of that login must still die.
+ */
+async function familyOfExpiredToken(ctx: AuthContext, token: string | undefined): Promise<string | null> {
+  if (!token || token.length > MAX_TOKEN_LENGTH) return null;
+  let exp: unknown;
+  try {
+    exp = decodeJwt(token).exp;
+  } catch {
+    return null;
+  }
+  if (typeof exp !== 'number' || !Number.isSafeInteger(exp) || exp > ctx.now) return null;
+  return familyOf(await verifyLabJwt({ ...ctx, now: exp - 1 }, token, ID));
+}
+
+type Refusal = Extract<RefreshResult, { ok: false }>;
+
+const refused = (reason: Refusal['reason'], lookups: number, detail?: string): Refusal => ({
+  ok: false,
+  reason,
+  lookups,
+  detail,
+  // The refresh cookie can never work again; the access cookie lives on until its own expiry.
+  clear: [REFRESH_COOKIE],
+});
+
+/**
+ * A short access JWT (accessTtlSeconds), verified with no lookup at all, plus
+ * an opaque refresh token stored server-side, rotated on every use. Revocation
+ * works on the refresh token only: the window is the access token's lifetime.
+ */
+export const jwtRefreshStrategy: Strategy = {
+  id: ID,
+  cookieNames: [ACCESS_COOKIE, REFRESH_COOKIE],
+  cookieSubPaths: { [REFRESH_COOKIE]: REFRESH_SUB_PATH },
+  stateless: false,
+  usesLabJwtKey: true,
+  refreshable: true,
+
+  async issue(ctx, user) {
+    // A family per login: reuse of any of its tokens revokes this login only, not the user's other devices.
+    const familyId = randomBytes(16).toString('base64url');
+    const { token } = insertRefreshToken(ctx, user.id, familyId);
+    return cookiesFor(ctx, user, familyId, token);
+  },
+
+  async verify(ctx, jar) {
+    // Never checked against the store: that is the whole point, and the whole weakness.
+    const check = await verifyLabJwt(ctx, jar.get(ACCESS_COOKIE), ID);
+    if (!check.ok) return { ok: false, reason: check.reason, lookups: 0 };
+    const familyId = familyOf(check);
+    if (!familyId) return { ok: false, reason: 'bad-claims', lookups: 0 };
+    return { ok: true, user: check.user, lookups: 0, credential: { jti: check.claims.jti, expiresAt: check.claims.exp, familyId } };
+  },
+
+  async refresh(ctx, jar) {
+    const presented = jar.get(REFRESH_COOKIE);
+    if (!presented) return { ...refused('no-credential', 0), clear: [] };
+    if (!REFRESH_TOKEN_PATTERN.test(presented)) return refused('malformed', 0);
+    const hash = hashRefreshToken(presented);
+
+    // Read, check and rotate in one IMMEDIATE transaction: two refreshes with
+    // one token (a retry, two tabs, an attacker racing the victim) cannot both
+    // rotate it. The conditional UPDATE is the second guard, for the same
+    // reason, should this ever run outside such a transaction.
+    type Rotated = { ok: true; user: AuthUser; familyId: string; next: { token: string; expiresAt: number } };
+    const outcome = ctx.store.transaction((): Rotated | Refusal => {
+      const row = ctx.store.refreshTokens.findWithUser(ctx.lab.id, hash);
+      if (!row) return refused('unknown-session', 1);
+      if (row.revoked_at !== null) return refused('revoked', 1);
+      if (row.rotated_at !== null) {
+        // Reuse detection (OAuth 2.0 Security BCP §4.14.2): a rotated token
+        // came back, so two parties hold this family; we cannot tell which is
+        // the thief, so both lose it — the holder of the newest token too.
+        ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
+        return refused('revoked', 1, 'A refresh token was used twice: its whole family is revoked.');
+      }
+      if (ctx.now >= row.expires_at) return refused('expired', 1);
+      if (row.banned) {
+        ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
+        return refused('account-disabled', 1);
+      }
+      if (!ctx.store.refreshTokens.markRotated(hash, ctx.now)) {
+        ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
+        return refused('revoked', 2, 'A refresh token was used twice: its whole family is revoked.');
+      }
+      const next = insertRefreshToken(ctx, row.user_id, row.family_id);
+      // The role is read now: a demotion reaches the next access token, never an earlier one.
+      const user: AuthUser = { id: row.user_id, username: row.username, role: row.role };
+      return { ok: true as const, user, familyId: row.family_id, next };
+    });
+    if (!outcome.ok) return outcome;
+
+    const cookies = await cookiesFor(ctx, outcome.user, outcome.familyId, outcome.next.token);
+    return {
+      ok: true,
+      user: outcome.user,
+      // The read of the token row and the compare-and-set that rotates it.
+      lookups: 2,
+      credential: {
+        expiresAt: ctx.now + ctx.lab.settings.accessTtlSeconds,
+        refreshExpiresAt: outcome.next.expiresAt,
+        familyId: outcome.familyId,
+      },
+      cookies,
+    };
+  },
+
+  async logout(ctx, jar, verification) {
+    // The refresh cookie is not sent to /logout (its path is …/refresh), so
+    // the login is found through the access token's family claim.
+    const familyId =
+      verification.ok && typeof verification.credential.familyId === 'string'
+        ? verification.credential.familyId
+        : !verification.ok && verification.reason === 'expired'
+          ? await familyOfExpiredToken(ctx, jar.get(ACCESS_COOKIE))
+          : null;
+    if (familyId) ctx.store.refreshTokens.revokeFamily(familyId, ctx.now);
+  },
+
+  onUserEvent(ctx, user, event) {
+    // Role change: nothing to revoke, the new role is read at the next refresh.
+    // Until then the access token keeps the old role — the window again.
+    if (event === 'logout-all' || event === 'password-change' || event === 'ban') {
+      ctx.store.refreshTokens.revokeByUserId(user.id, ctx.now);
+    }
+  },
+};

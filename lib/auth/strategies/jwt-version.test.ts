@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
+import { frozenLab, jarOf } from '@/tests/support/frozen-lab';
+import { logout, logoutEverywhere } from '@/lib/auth/flows';
+import { broadcastUserEvent } from '@/lib/auth/user-events';
+import { signLabJwt } from '@/lib/auth/jwt-tokens';
+import type { UserEvent } from '@/lib/auth/types';
+import { jwtStrategy } from './jwt';
+import { jwtVersionStrategy as version } from './jwt-version';
+
+const COOKIE = 'rl_jwt_version';
+
+describe('jwt-version strategy', () => {
+  it('carries the stored token_version and compares it on every request (1 lookup)', async () => {
+    const lab = await frozenLab();
+    lab.store.users.bumpTokenVersion(lab.users.bob.id);
+    const writes = await version.issue(lab.ctx(), lab.users.bob);
+    expect(decodeJwt(writes[0]!.value).ver).toBe(2);
+    expect(await version.verify(lab.ctx(), jarOf(writes))).toMatchObject({ ok: true, lookups: 1, credential: { tokenVersion: 2 } });
+  });
+
+  it('logout only clears the cookie: a copy of the logged-out token still works', async () => {
+    const lab = await frozenLab();
+    const jar = jarOf(await version.issue(lab.ctx(), lab.users.bob));
+    await logout(lab.ctx(), version, jar);
+    expect((await version.verify(lab.ctx(), jar)).ok).toBe(true);
+    expect(lab.store.users.tokenStateInLab(lab.labId, lab.users.bob.id)?.token_version).toBe(1);
+  });
+
+  it.each<UserEvent>(['logout-all', 'password-change', 'role-change', 'ban'])(
+    '%s bumps the version: every device of that user is revoked, other users are not, a new login works',
+    async (event) => {
+      const lab = await frozenLab();
+      const laptop = jarOf(await version.issue(lab.ctx(), lab.users.alice));
+      const phone = jarOf(await version.issue(lab.ctx(), lab.users.alice));
+      const carol = jarOf(await version.issue(lab.ctx(), lab.users.carol));
+      lab.store.transaction(() => {
+        if (event === 'ban') lab.store.users.setBanned(lab.users.alice.id, true);
+        if (event === 'role-change') lab.store.users.setRole(lab.users.alice.id, 'user');
+        broadcastUserEvent(lab.ctx(), lab.users.alice, event);
+      });
+      for (const jar of [laptop, phone]) {
+        expect(await version.verify(lab.ctx(), jar)).toEqual({ ok: false, reason: 'revoked', lookups: 1 });
+      }
+      expect((await version.verify(lab.ctx(), carol)).ok).toBe(true);
+      if (event !== 'ban') {
+        const fresh = await version.verify(lab.ctx(), jarOf(await version.issue(lab.ctx(), lab.users.alice)));
+        expect(fresh.ok).toBe(true);
+      }
+    },
+  );
+
+  it('sign-out-everywhere through the flow revokes the stolen copy of another device', async () => {
+    const lab = await frozenLab();
+    const laptopCopy = jarOf(await version.issue(lab.ctx(), lab.users.bob));
+    const phone = jarOf(await version.issue(lab.ctx(), lab.users.bob));
+    await logoutEverywhere(lab.ctx(), version, phone);
+    expect(await version.verify(lab.ctx(), laptopCopy)).toMatchObject({ ok: false, reason: 'revoked' });
+  });
+
+  it('a banned user whose version was not bumped is still refused (the same row says banned)', async () => {
+    const lab = await frozenLab();
+    const jar = jarOf(await version.issue(lab.ctx(), lab.users.bob));
+    lab.store.users.setBanned(lab.users.bob.id, true);
+    expect(await version.verify(lab.ctx(), jar)).toEqual({ ok: false, reason: 'account-disabled', lookups: 1 });
+  });
+
+  it('refuses a token without a numeric version, a jwt-strategy token, and a user id from another lab', async () => {
+    const lab = await frozenLab();
+    const other = await frozenLab({}, lab.store);
+    const noVer = (await signLabJwt(lab.ctx(), 'jwt-version', lab.users.bob, 60)).token;
+    const strVer = (await signLabJwt(lab.ctx(), 'jwt-version', lab.users.bob, 60, { ver: '1' })).token;
+    const jwtToken = (await jwtStrategy.issue(lab.ctx(), lab.users.bob))[0]!.value;
+    const foreignUser = (await signLabJwt(lab.ctx(), 'jwt-version', other.users.bob, 60, { ver: 1 })).token;
+    expect(await version.verify(lab.ctx(), jarOf([], { [COOKIE]: noVer }))).toMatchObject({ reason: 'bad-claims', lookups: 0 });
+    expect(await version.verify(lab.ctx(), jarOf([], { [COOKIE]: strVer }))).toMatchObject({ reason: 'bad-claims' });
+    expect(await version.verify(lab.ctx(), jarOf([], { [COOKIE]: jwtToken }))).toMatchObject({ reason: 'bad-claims' });
+    expect(await version.verify(lab.ctx(), jarOf([], { [COOKIE]: foreignUser }))).toEqual({
+      ok: false,
+      reason: 'unknown-user',
+      lookups: 1,
+    });
+  });
+});

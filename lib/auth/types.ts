@@ -56,6 +56,18 @@ export interface Strategy {
   readonly cookieNames: readonly string[];
   /** True when verify needs nothing but the credential and a key. */
   readonly stateless: boolean;
+  /**
+   * True when the credential is a JWT signed with the lab's JWT key, so that
+   * rotating the key (POST /keys/rotate) bears on it. The key-rotation
+   * scenario reads this declaration to decide `not-applicable`.
+   */
+  readonly usesLabJwtKey: boolean;
+  /**
+   * True when POST /api/labs/{labId}/{id}/refresh trades a refresh cookie for
+   * fresh credentials. The scenario runner's attacker then uses it too, as a
+   * real attacker holding the whole cookie jar would.
+   */
+  readonly refreshable?: boolean;
   /** Cookies scoped below the strategy's path, by name (see CookieWrite.subPath). */
   readonly cookieSubPaths?: Readonly<Record<string, string>>;
 

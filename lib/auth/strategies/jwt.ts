@@ -12,6 +12,7 @@ export const jwtStrategy: Strategy = {
   id: 'jwt',
   cookieNames: [COOKIE],
   stateless: true,
+  usesLabJwtKey: true,
 
   async issue(ctx, user) {
     const { token } = await signLabJwt(ctx, 'jwt', user, ctx.lab.settings.jwtTtlSeconds);

@@ -23,6 +23,7 @@ export const sessionStrategy: Strategy = {
   id: 'session',
   cookieNames: [COOKIE],
   stateless: false,
+  usesLabJwtKey: false,
 
   async issue(ctx, user) {
     const id = randomBytes(32).toString('base64url');

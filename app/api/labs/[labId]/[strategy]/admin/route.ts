@@ -15,7 +15,15 @@ export const GET = apiRoute<Params>(
     const { ctx, strategy } = requireLabAndStrategy(labId, strategyId);
     const v = await requireAuth(ctx, strategy, readJar(req, strategy.cookieNames));
     if (v.user.role !== 'admin') throw new ApiError(403, 'forbidden', 'not-admin', 'This credential does not grant the admin role.');
-    return jsonResponse({ admin: true, user: { username: v.user.username, role: v.user.role }, lookups: v.lookups, strategy: strategy.id });
+    return jsonResponse({
+      admin: true,
+      user: { username: v.user.username, role: v.user.role },
+      lookups: v.lookups,
+      strategy: strategy.id,
+      // As on /me: the lab-clock second the credential stops working on its own (the runner measures windows from it).
+      now: ctx.now,
+      expiresAt: v.credential.expiresAt ?? null,
+    });
   },
   { stateChanging: false },
 );

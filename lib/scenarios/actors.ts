@@ -1,0 +1,97 @@
+import { HttpAgent, pathMatches, type AgentResponse } from '../http-agent';
+import type { ActorRole, Phase, TraceEntry } from './types';
+
+/**
+ * The run's trace and its idea of the lab clock. The throwaway lab's clock is
+ * frozen and moves only by the operator's POST /clock, whose answer carries
+ * the new `now`; so the recorder knows the lab-clock second of every request
+ * without asking.
+ */
+export class Recorder {
+  readonly trace: TraceEntry[] = [];
+  phase: Phase = 'setup';
+  constructor(public now: number) {}
+
+  nextSeq(): number {
+    return this.trace.length + 1;
+  }
+}
+
+/** A step that did not answer as the scenario requires: the run ends with verdict `error`, never a guess. */
+export class ScenarioStepError extends Error {}
+
+/** One actor: a cookie jar of its own, and every request it makes written to the trace. */
+export class Actor {
+  constructor(
+    readonly role: ActorRole,
+    readonly username: string | null,
+    readonly agent: HttpAgent,
+    private readonly recorder: Recorder,
+  ) {}
+
+  async request(method: string, path: string, body?: unknown): Promise<AgentResponse> {
+    const at = this.recorder.now;
+    const cookiesSent = this.agent
+      .jar()
+      .filter((c) => pathMatches(c.path, path.split('?')[0]!))
+      .map((c) => c.name);
+    const res = await this.agent.request(method, path, body);
+    const reason = res.status >= 400 && typeof res.body.reason === 'string' ? res.body.reason : null;
+    const lookups = typeof res.body.lookups === 'number' ? res.body.lookups : null;
+    if (typeof res.body.now === 'number' && path.endsWith('/clock')) this.recorder.now = res.body.now;
+    this.recorder.trace.push({
+      kind: 'request',
+      seq: this.recorder.nextSeq(),
+      phase: this.recorder.phase,
+      actor: this.role,
+      username: this.username,
+      method,
+      path,
+      requestBody: body ?? null,
+      cookiesSent,
+      status: res.status,
+      reason,
+      lookups,
+      at,
+    });
+    return res;
+  }
+
+  get(path: string) {
+    return this.request('GET', path);
+  }
+
+  post(path: string, body?: unknown) {
+    return this.request('POST', path, body);
+  }
+
+  /** Like post/get, but the scenario cannot go on unless the answer is `expected`. */
+  async expect(status: number, method: string, path: string, body?: unknown): Promise<AgentResponse> {
+    const res = await this.request(method, path, body);
+    if (res.status !== status) {
+      throw new ScenarioStepError(`${method} ${path} answered ${res.status} ${String(res.body.reason ?? '')}, expected ${status}`);
+    }
+    return res;
+  }
+
+  /** The theft: a new actor whose jar is a copy of this one's (every cookie, of every path). */
+  stealInto(role: 'attacker'): Actor {
+    const copy = new Actor(role, this.username, this.agent.clone(), this.recorder);
+    this.recorder.trace.push({
+      kind: 'copy',
+      seq: this.recorder.nextSeq(),
+      phase: 'steal',
+      from: this.role,
+      to: role,
+      username: this.username ?? '',
+      cookieNames: this.agent.jar().map((c) => c.name),
+      at: this.recorder.now,
+    });
+    return copy;
+  }
+
+  /** Bytes of the Cookie header this actor's browser would send to `path`. */
+  cookieBytes(path: string): number {
+    return Buffer.byteLength(this.agent.cookieHeaderFor(path));
+  }
+}

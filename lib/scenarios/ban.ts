@@ -1,0 +1,16 @@
+import { always, type Scenario } from './scenario';
+
+/** The operator disables the victim's account. Does the copy still work? */
+export const banScenario: Scenario = {
+  id: 'ban',
+  victimRole: 'user',
+  probe: 'me',
+  appliesTo: always,
+  async setUp(run) {
+    const laptop = await run.loginVictim('victim-laptop');
+    return { stolen: laptop, devices: [laptop] };
+  },
+  async revoke(run) {
+    await run.operator.expect(200, 'POST', run.labPath(`/users/${run.victim.username}/ban`));
+  },
+};

@@ -1,0 +1,16 @@
+import { always, type Scenario } from './scenario';
+
+/** Nobody revokes anything; the clock moves forward. How long does the copy keep working on its own? */
+export const expiryScenario: Scenario = {
+  id: 'expiry',
+  victimRole: 'user',
+  probe: 'me',
+  appliesTo: always,
+  async setUp(run) {
+    const laptop = await run.loginVictim('victim-laptop');
+    return { stolen: laptop, devices: [laptop] };
+  },
+  async revoke() {
+    // Nothing: the window is measured from the theft.
+  },
+};

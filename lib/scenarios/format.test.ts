@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration } from './format';
+
+describe('formatDuration', () => {
+  it('names units', () => {
+    expect(formatDuration(900)).toBe('15 min');
+    expect(formatDuration(28800)).toBe('8 h');
+    expect(formatDuration(3725)).toBe('1 h 2 min 5 s');
+    expect(formatDuration(2 * 86400 + 1)).toBe('2 d 1 s');
+    expect(formatDuration(0)).toBe('0 s');
+  });
+});

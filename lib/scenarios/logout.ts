@@ -1,0 +1,16 @@
+import { always, type Scenario } from './scenario';
+
+/** The victim logs out of the device whose cookie was copied. Does the copy still work? */
+export const logoutScenario: Scenario = {
+  id: 'logout',
+  victimRole: 'user',
+  probe: 'me',
+  appliesTo: always,
+  async setUp(run) {
+    const laptop = await run.loginVictim('victim-laptop');
+    return { stolen: laptop, devices: [laptop] };
+  },
+  async revoke(run, [laptop]) {
+    await laptop!.expect(200, 'POST', run.strategyPath('/logout'));
+  },
+};

@@ -1,0 +1,19 @@
+import { always, type Scenario } from './scenario';
+
+/** The victim changes the password on the same device. Does the copy made before still work? */
+export const passwordChangeScenario: Scenario = {
+  id: 'password-change',
+  victimRole: 'user',
+  probe: 'me',
+  appliesTo: always,
+  async setUp(run) {
+    const laptop = await run.loginVictim('victim-laptop');
+    return { stolen: laptop, devices: [laptop] };
+  },
+  async revoke(run, [laptop]) {
+    await laptop!.expect(200, 'POST', run.strategyPath('/password'), {
+      currentPassword: run.victim.password,
+      newPassword: run.newPassword,
+    });
+  },
+};

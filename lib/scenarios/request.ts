@@ -1,0 +1,30 @@
+import 'server-only';
+import { ApiError } from '../http';
+import { findStrategy } from '../auth/registry';
+import type { Strategy } from '../auth/types';
+import { findScenario } from './registry';
+import type { Scenario } from './scenario';
+
+/** Edge validation for the scenario endpoints: unknown names are 404s with a reason, never a 500. */
+export function requireScenario(id: string): Scenario {
+  const scenario = findScenario(id);
+  if (!scenario) throw new ApiError(404, 'not-found', 'unknown-scenario', `No scenario named "${id.slice(0, 40)}".`);
+  return scenario;
+}
+
+/** `?strategy=` narrows a run to one strategy; absent means all of them. */
+export function strategiesFromQuery(params: URLSearchParams): Strategy[] | undefined {
+  const id = params.get('strategy');
+  if (id === null) return undefined;
+  const strategy = findStrategy(id);
+  if (!strategy) throw new ApiError(404, 'not-found', 'unknown-strategy', `No strategy named "${id.slice(0, 40)}".`);
+  return [strategy];
+}
+
+export type ReportFormat = 'json' | 'md';
+
+export function formatFromQuery(params: URLSearchParams): ReportFormat {
+  const format = params.get('format') ?? 'json';
+  if (format === 'json' || format === 'md') return format;
+  throw new ApiError(400, 'bad-request', 'unknown-format', 'format must be json or md.');
+}

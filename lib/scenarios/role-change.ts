@@ -1,0 +1,16 @@
+import { always, type Scenario } from './scenario';
+
+/** The victim is an admin; the operator demotes them. Does the copy still open admin-only pages? */
+export const roleChangeScenario: Scenario = {
+  id: 'role-change',
+  victimRole: 'admin',
+  probe: 'admin',
+  appliesTo: always,
+  async setUp(run) {
+    const laptop = await run.loginVictim('victim-laptop');
+    return { stolen: laptop, devices: [laptop] };
+  },
+  async revoke(run) {
+    await run.operator.expect(200, 'POST', run.labPath(`/users/${run.victim.username}/role`), { role: 'user' });
+  },
+};

@@ -1,0 +1,209 @@
+import 'server-only';
+import { performance } from 'node:perf_hooks';
+import type { Store } from '../db/store';
+import type { Lab } from '../labs/lab';
+import type { LabSettings } from '../labs/settings';
+import type { Strategy } from '../auth/types';
+import { HttpAgent, type AgentResponse } from '../http-agent';
+import { Actor, Recorder, ScenarioStepError } from './actors';
+import { createScenarioLab } from './child-lab';
+import type { Scenario, ScenarioRun } from './scenario';
+import type { ActorRole, ScenarioResult } from './types';
+import { measureWindow } from './window';
+
+/**
+ * Runs one scenario against one strategy, through the real HTTP API, in a
+ * throwaway lab of its own (deleted afterwards), and reports what it observed:
+ *
+ *   setup    the lab's other users log in (bystanders), the victim logs in
+ *   steal    the attacker's jar becomes a copy of the victim device's jar
+ *   check    the copy works before anything happens (else the run is an error)
+ *   revoke   the scenario's revoking action
+ *   replay   the attacker replays the copy: refused → `blocked`
+ *   collateral  each bystander replays their own cookie: refused → logged out
+ *   time-travel  if the copy still works: the lab clock moves forward until it stops
+ *
+ * "The copy works" means the attacker gets a 200 from the probe page using
+ * anything in the stolen jar: where the strategy has a refresh endpoint and the
+ * access token is refused, the attacker tries the stolen refresh cookie, as a
+ * real attacker would. So for jwt-refresh the window ends when the access token
+ * expires and the refresh is refused (revoked) — or later, if it is not.
+ */
+
+export type RunnerOptions = { baseUrl: string };
+
+type ReplayOutcome = {
+  works: boolean;
+  expiresAt: number | null;
+  refusedWith: ScenarioResult['refusedWith'];
+  lookups: number | null;
+};
+
+const NEW_PASSWORD = 'a brand new passphrase, chosen after the theft';
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const maxOf = (...values: (number | null)[]): number | null =>
+  values.reduce<number | null>((m, v) => (v === null ? m : m === null ? v : Math.max(m, v)), null);
+
+/** How far the clock may be moved: twice the longest lifetime the settings allow (a day at least). */
+export function horizonSecondsFor(settings: LabSettings): number {
+  const lifetimes = [settings.jwtTtlSeconds, settings.accessTtlSeconds, settings.refreshTtlSeconds, settings.sessionIdleSeconds, settings.sessionAbsoluteSeconds];
+  return Math.max(24 * 60 * 60, 2 * Math.max(...lifetimes));
+}
+
+function emptyResult(scenario: Scenario, strategy: Strategy): ScenarioResult {
+  return {
+    scenario: scenario.id,
+    strategy: strategy.id,
+    verdict: 'error',
+    windowSeconds: null,
+    window: null,
+    refusedWith: null,
+    collateral: { loggedOut: [], bystanders: [] },
+    lookups: { perRequest: null, perRefresh: null },
+    cookieBytes: null,
+    note: null,
+    victim: null,
+    startedAt: null,
+    revokedAt: null,
+    trace: [],
+    durationMs: 0,
+  };
+}
+
+export async function runScenario(store: Store, parent: Lab, scenario: Scenario, strategy: Strategy, options: RunnerOptions): Promise<ScenarioResult> {
+  const started = performance.now();
+  const result = emptyResult(scenario, strategy);
+  const finish = (): ScenarioResult => ({ ...result, durationMs: Math.round(performance.now() - started) });
+
+  const applicability = scenario.appliesTo(strategy);
+  if (!applicability.applies) {
+    result.verdict = 'not-applicable';
+    result.note = applicability.why;
+    return finish();
+  }
+
+  const { lab, cast } = await createScenarioLab(store, parent, scenario.victimRole);
+  const recorder = new Recorder(lab.now());
+  result.trace = recorder.trace;
+  result.startedAt = recorder.now;
+  result.victim = { username: cast.victim.username, role: cast.victim.role };
+  const labPath = (rest: string) => `/api/labs/${lab.id}${rest}`;
+  const strategyPath = (rest: string) => labPath(`/${strategy.id}${rest}`);
+  const actor = (role: ActorRole, username: string | null) => new Actor(role, username, new HttpAgent(options.baseUrl), recorder);
+  const logIn = async (a: Actor, password: string) => {
+    await a.expect(200, 'POST', strategyPath('/login'), { username: a.username, password });
+    return a;
+  };
+
+  const run: ScenarioRun = {
+    strategy,
+    victim: cast.victim,
+    newPassword: NEW_PASSWORD,
+    labPath,
+    strategyPath,
+    loginVictim: (device) => logIn(actor(device, cast.victim.username), cast.victim.password),
+    operator: actor('operator', null),
+  };
+
+  let refreshLookups: number | null = null;
+  const noteRefresh = (res: AgentResponse) => {
+    refreshLookups = maxOf(refreshLookups, num(res.body.lookups));
+  };
+
+  /** One replay of a jar against the probe page, using its refresh cookie if the access credential is refused. */
+  const replay = async (who: Actor, probe: 'me' | 'admin'): Promise<ReplayOutcome> => {
+    const path = strategyPath(probe === 'admin' ? '/admin' : '/me');
+    let res = await who.get(path);
+    let refreshClaim: number | null = null;
+    let refreshReason: string | null | undefined;
+    if (res.status === 401 && strategy.refreshable) {
+      const refreshed = await who.post(strategyPath('/refresh'));
+      noteRefresh(refreshed);
+      refreshReason = typeof refreshed.body.reason === 'string' ? refreshed.body.reason : null;
+      if (refreshed.status === 200) {
+        refreshClaim = num(refreshed.body.refreshExpiresAt);
+        res = await who.get(path);
+      }
+    }
+    const works = res.status === 200;
+    return {
+      works,
+      // The server's claim for everything the jar holds: the access credential's expiry, or the refresh token's if later.
+      expiresAt: works ? maxOf(num(res.body.expiresAt), refreshClaim) : null,
+      refusedWith: works
+        ? null
+        : {
+            status: res.status,
+            reason: typeof res.body.reason === 'string' ? res.body.reason : null,
+            ...(refreshReason !== undefined ? { refreshReason } : {}),
+          },
+      lookups: works ? num(res.body.lookups) : null,
+    };
+  };
+
+  try {
+    recorder.phase = 'setup';
+    const bystanders = await Promise.all(cast.bystanders.map((b) => logIn(actor('bystander', b.username), b.password)));
+    const { stolen, devices } = await scenario.setUp(run);
+    if (strategy.refreshable) {
+      // One refresh by the victim's own browser before the theft, so the cost of a refresh is measured too.
+      noteRefresh(await stolen.expect(200, 'POST', strategyPath('/refresh')));
+    }
+    result.cookieBytes = stolen.cookieBytes(strategyPath(scenario.probe === 'admin' ? '/admin' : '/me'));
+
+    recorder.phase = 'steal';
+    const attacker = stolen.stealInto('attacker');
+
+    recorder.phase = 'check';
+    const before = await replay(attacker, scenario.probe);
+    if (!before.works) throw new ScenarioStepError('the copy did not work even before the revoking action');
+    result.lookups.perRequest = before.lookups;
+
+    recorder.phase = 'revoke';
+    await scenario.revoke(run, devices);
+    const revokedAt = recorder.now;
+    result.revokedAt = revokedAt;
+
+    recorder.phase = 'replay';
+    const after = await replay(attacker, scenario.probe);
+
+    recorder.phase = 'collateral';
+    const bystanderReplays = await Promise.all(bystanders.map((b) => replay(b, 'me')));
+    result.collateral = {
+      bystanders: bystanders.map((b) => b.username!),
+      loggedOut: bystanders.filter((_, i) => !bystanderReplays[i]!.works).map((b) => b.username!),
+    };
+
+    if (!after.works) {
+      result.verdict = 'blocked';
+      result.refusedWith = after.refusedWith;
+    } else {
+      recorder.phase = 'time-travel';
+      let lastRefusal: ReplayOutcome['refusedWith'] = null;
+      const measure = await measureWindow({
+        revokedAt,
+        firstClaim: after.expiresAt,
+        horizonSeconds: horizonSecondsFor(lab.settings),
+        probeAt: async (at) => {
+          await run.operator.expect(200, 'POST', labPath('/clock'), { advanceSeconds: at - recorder.now });
+          const outcome = await replay(attacker, scenario.probe);
+          lastRefusal = outcome.refusedWith;
+          return outcome;
+        },
+      });
+      result.verdict = 'works-until-expiry';
+      result.window = measure;
+      result.windowSeconds = measure.windowSeconds;
+      result.refusedWith = lastRefusal;
+    }
+    result.lookups.perRefresh = refreshLookups;
+  } catch (err) {
+    result.verdict = 'error';
+    result.note = err instanceof ScenarioStepError ? err.message : 'the run failed unexpectedly (see the server log)';
+    if (!(err instanceof ScenarioStepError)) console.error('scenario run failed', scenario.id, strategy.id, err);
+  } finally {
+    store.labs.deleteById(lab.id);
+  }
+  return finish();
+}

@@ -7,6 +7,11 @@ import { preferenceCookie } from '@/lib/ui/prefs';
 
 const names: Record<Locale, string> = { en: 'English', ja: '日本語' };
 
+function saveLocale(next: Locale) {
+  document.cookie = preferenceCookie(LANG_COOKIE, next);
+  document.documentElement.lang = next;
+}
+
 /** Saves the choice in the `lang` cookie and re-renders on the server, which then speaks it. */
 export function LanguageSwitch() {
   const locale = useLocale();
@@ -15,8 +20,7 @@ export function LanguageSwitch() {
   const [pending, startTransition] = useTransition();
 
   function choose(next: Locale) {
-    document.cookie = preferenceCookie(LANG_COOKIE, next);
-    document.documentElement.lang = next;
+    saveLocale(next);
     startTransition(() => router.refresh());
   }
 

@@ -1,0 +1,96 @@
+'use client';
+import { useT } from '@/lib/i18n/client';
+import { formatDuration, formatLabTime } from './format';
+import { ReasonText } from './StatusBadge';
+import type { StolenCopy } from './types';
+
+type Props = {
+  copies: StolenCopy[];
+  notice: string | null;
+  labNow: number;
+  busyId: number | null;
+  onReplay: (copy: StolenCopy, endpoint: 'me' | 'admin' | 'refresh') => void;
+  onReplayAll: () => void;
+};
+
+/** The attacker: every stolen copy, replayable with one click, with its live verdict. */
+export function AttackerRail({ copies, notice, labNow, busyId, onReplay, onReplayAll }: Props) {
+  const t = useT('lab');
+  return (
+    <section className="card border-attacker border-2" aria-labelledby="attacker-h" data-testid="attacker-rail">
+      <div className="flex items-center justify-between gap-2">
+        <h2 id="attacker-h" className="text-lg font-bold text-attacker">
+                    {t('attacker')}
+        </h2>
+        {copies.length > 1 && (
+          <button type="button" className="btn btn-small btn-attacker" onClick={onReplayAll} disabled={busyId !== null}>
+            {t('replayAll')}
+          </button>
+        )}
+      </div>
+      <p className="text-xs text-muted mb-2" data-secondary>
+        {t('attackerIntro')}
+      </p>
+      <p className="text-sm min-h-[1.4em]" role="status">
+        {notice ?? ''}
+      </p>
+      <h3 className="text-sm font-semibold">{t('stolen')}</h3>
+      {copies.length === 0 ? (
+        <p className="text-sm text-muted">{t('noStolen')}</p>
+      ) : (
+        <ol className="flex flex-col gap-2 max-h-[24rem] overflow-auto" data-testid="stolen-list">
+          {copies.map((copy) => (
+            <CopyItem key={copy.id} copy={copy} labNow={labNow} busy={busyId === copy.id} onReplay={onReplay} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function CopyItem({ copy, labNow, busy, onReplay }: { copy: StolenCopy; labNow: number; busy: boolean; onReplay: Props['onReplay'] }) {
+  const t = useT('lab');
+  const last = copy.last;
+  const works = last !== null && last.status >= 200 && last.status < 300;
+  // 403 from /admin: the copy is still accepted, it just is not an admin's.
+  const accepted = works || last?.status === 403;
+  return (
+    <li className="border border-border rounded p-2" data-testid={`copy-${copy.id}`} data-strategy={copy.strategy}>
+      <p className="text-sm font-semibold mono">{t('copyTitle', { n: copy.id, strategy: copy.strategy, user: copy.username ?? '?' })}</p>
+      <p className="text-xs text-muted" data-secondary>
+        {t('stolenAt', { time: formatLabTime(copy.stolenAt) })}
+      </p>
+      <div className="min-h-[2.8rem] text-sm" aria-live="polite" data-testid="copy-status">
+        {last === null ? (
+          <span className="status status-none">{t('copyUntested')}</span>
+        ) : (
+          <>
+            <span className={`status ${accepted ? 'status-bad' : 'status-ok'}`} data-verdict={accepted ? 'works' : 'blocked'}>
+              <span aria-hidden="true">{accepted ? '⚠' : '✓'}</span>
+              {accepted ? t('copyWorks') : t('copyBlocked')} · /{last.endpoint} {last.status}
+            </span>{' '}
+            {!accepted && <ReasonText reason={last.reason} />}
+            {accepted && last.expiresAt !== null && (
+              <span className="font-semibold" data-testid="copy-remaining">
+                {t('copyWorksFor', { time: formatDuration(last.expiresAt - labNow) })} <span className="font-normal text-muted">{t('onLabClock')}</span>
+              </span>
+            )}
+          </>
+        )}
+      </div>
+      <div className="flex flex-wrap gap-1 mt-1">
+        <button type="button" className="btn btn-small btn-attacker" disabled={busy} onClick={() => onReplay(copy, 'me')}>
+          {t('replayMe')}
+        </button>
+        <button type="button" className="btn btn-small btn-attacker" disabled={busy} onClick={() => onReplay(copy, 'admin')}>
+          {t('replayAdmin')}
+        </button>
+        {copy.strategy === 'jwt-refresh' && (
+          <button type="button" className="btn btn-small btn-attacker" disabled={busy} onClick={() => onReplay(copy, 'refresh')}>
+            {t('replayRefresh')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

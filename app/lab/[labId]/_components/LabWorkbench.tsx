@@ -1,0 +1,218 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useT } from '@/lib/i18n/client';
+import { curlLine } from '@/lib/curl';
+import { callApi } from './api';
+import { lookupsOf, reasonOf } from './format';
+import { StrategyPanel } from './StrategyPanel';
+import { AttackerRail } from './AttackerRail';
+import { OperatorRail, type OperatorAction } from './OperatorRail';
+import { Timeline } from './Timeline';
+import { useLabClock } from './useLabClock';
+import type { Actor, ApiResult, CredentialView, LabState, StolenCopy, TimelineEntry } from './types';
+
+const DEFAULT_STRATEGIES = ['jwt', 'session'] as const;
+
+/**
+ * The lab page's state: the lab (users, key, clock), the two panels'
+ * strategies, the attacker's stolen copies and the timeline. Every request
+ * goes through `record`, so the timeline is complete by construction.
+ */
+export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetchedAtMs: number }) {
+  const t = useT('lab');
+  const labId = initial.labId;
+  const [lab, setLab] = useState(initial);
+  const [fetchedAt, setFetchedAt] = useState(fetchedAtMs);
+  const labNow = useLabClock(lab.now, fetchedAt);
+  const [panelStrategies, setPanelStrategies] = useState<string[]>(() =>
+    DEFAULT_STRATEGIES.map((s, i) => (initial.strategies.includes(s) ? s : (initial.strategies[i] ?? s))),
+  );
+  const [passwords, setPasswords] = useState<Record<string, string>>(() =>
+    Object.fromEntries(initial.users.filter((u) => u.password).map((u) => [u.username, u.password!])),
+  );
+  const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
+  const [copies, setCopies] = useState<StolenCopy[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [replaying, setReplaying] = useState<number | null>(null);
+  const [operatorBusy, setOperatorBusy] = useState(false);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const nextId = useRef(1);
+  const nextCopyId = useRef(1);
+  const labNowRef = useRef(labNow);
+  useEffect(() => {
+    labNowRef.current = labNow;
+  }, [labNow]);
+
+  const record = useCallback((entry: Omit<TimelineEntry, 'id' | 'at'>) => {
+    const id = nextId.current++;
+    setTimeline((list) => [...list, { ...entry, id, at: labNowRef.current }]);
+  }, []);
+
+  const reloadLab = useCallback(async () => {
+    const res = await callApi('GET', `/api/labs/${labId}`);
+    if (res.status === 200) {
+      setLab(res.body as unknown as LabState);
+      setFetchedAt(Date.now());
+    }
+  }, [labId]);
+
+  /** A victim request from one of the panels. */
+  const runVictim = useCallback(
+    async (actor: Actor, strategy: string, method: string, action: string, json?: unknown): Promise<ApiResult> => {
+      const path = `/api/labs/${labId}/${strategy}/${action}`;
+      const res = await callApi(method, path, json);
+      record({
+        actor,
+        strategy,
+        method,
+        path,
+        status: res.status,
+        reason: reasonOf(res.body),
+        lookups: lookupsOf(res.body),
+        curl: curlLine({ origin: window.location.origin, method, path, json, jar: `${actor}-${strategy}.txt` }),
+      });
+      return res;
+    },
+    [labId, record],
+  );
+
+  const onSteal = useCallback(
+    (strategy: string, view: CredentialView, username: string | null) => {
+      const path = `/api/labs/${labId}/${strategy}/credential`;
+      record({
+        actor: 'attacker',
+        strategy,
+        method: 'GET',
+        path,
+        status: 200,
+        reason: null,
+        lookups: null,
+        curl: curlLine({ origin: window.location.origin, method: 'GET', path, jar: `victim-${strategy}.txt` }),
+      });
+      if (view.cookies.length === 0) {
+        setNotice(t('stealNothing', { strategy }));
+        return;
+      }
+      const fromToken = view.cookies[0]?.jwt?.payload.username;
+      const copy: StolenCopy = {
+        id: nextCopyId.current++,
+        strategy,
+        cookies: view.cookies.map((c) => ({ name: c.name, value: c.value })),
+        username: username ?? (typeof fromToken === 'string' ? fromToken : null),
+        stolenAt: labNowRef.current,
+        last: null,
+      };
+      setNotice(null);
+      setCopies((list) => [...list, copy]);
+    },
+    [labId, record, t],
+  );
+
+  const replay = useCallback(
+    async (copy: StolenCopy, endpoint: 'me' | 'admin' | 'refresh') => {
+      setReplaying(copy.id);
+      try {
+        const res = await callApi('POST', `/api/labs/${labId}/replay`, { strategy: copy.strategy, endpoint, cookies: copy.cookies });
+        // The replay endpoint answers with the inner request's status and body: that is what the timeline shows.
+        const inner = res.status === 200 ? (res.body as { status: number; body: Record<string, unknown>; request: { method: string; path: string } }) : null;
+        const status = inner ? inner.status : res.status;
+        const body = inner ? inner.body : res.body;
+        const method = inner?.request.method ?? (endpoint === 'refresh' ? 'POST' : 'GET');
+        const path = inner?.request.path ?? `/api/labs/${labId}/${copy.strategy}/${endpoint}`;
+        record({
+          actor: 'attacker',
+          strategy: copy.strategy,
+          method,
+          path,
+          status,
+          reason: reasonOf(body),
+          lookups: lookupsOf(body),
+          curl: curlLine({ origin: window.location.origin, method, path, cookies: copy.cookies }),
+        });
+        const expiresAt = typeof body.expiresAt === 'number' ? body.expiresAt : null;
+        setCopies((list) => list.map((c) => (c.id === copy.id ? { ...c, last: { endpoint, status, reason: reasonOf(body), expiresAt } } : c)));
+      } finally {
+        setReplaying(null);
+      }
+    },
+    [labId, record],
+  );
+
+  const operate = useCallback(
+    async (action: OperatorAction) => {
+      setOperatorBusy(true);
+      const { method, path, json } = operatorRequest(`/api/labs/${labId}`, action);
+      try {
+        const res = await callApi(method, path, json);
+        record({
+          actor: 'operator',
+          strategy: null,
+          method,
+          path,
+          status: res.status,
+          reason: reasonOf(res.body),
+          lookups: null,
+          curl: curlLine({ origin: window.location.origin, method, path, json }),
+        });
+        await reloadLab();
+        setRefreshKey((k) => k + 1);
+      } finally {
+        setOperatorBusy(false);
+      }
+    },
+    [labId, record, reloadLab],
+  );
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="grid gap-3 grid-cols-1 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(17rem,0.8fr)] items-start">
+        {panelStrategies.map((strategy, i) => (
+          <StrategyPanel
+            key={i}
+            index={i + 1}
+            labId={labId}
+            strategy={strategy}
+            strategies={lab.strategies}
+            onStrategyChange={(s) => setPanelStrategies((list) => list.map((old, j) => (j === i ? s : old)))}
+            users={lab.users}
+            passwords={passwords}
+            onPasswordChanged={(username, password) => setPasswords((p) => ({ ...p, [username]: password }))}
+            run={runVictim}
+            onSteal={onSteal}
+            refreshKey={refreshKey}
+            labNow={labNow}
+          />
+        ))}
+        <div className="flex flex-col gap-3">
+          <AttackerRail
+            copies={copies}
+            notice={notice}
+            labNow={labNow}
+            busyId={replaying}
+            onReplay={(copy, endpoint) => void replay(copy, endpoint)}
+            onReplayAll={async () => {
+              for (const copy of copies) await replay(copy, 'me');
+            }}
+          />
+          <OperatorRail lab={lab} labNow={labNow} busy={operatorBusy} onAction={(a) => void operate(a)} />
+        </div>
+      </div>
+      <Timeline entries={timeline} />
+    </div>
+  );
+}
+
+/** The operator API call for one console action (the lab's admin endpoints). */
+function operatorRequest(base: string, action: OperatorAction): { method: string; path: string; json?: unknown } {
+  switch (action.kind) {
+    case 'role':
+      return { method: 'POST', path: `${base}/users/${action.username}/role`, json: { role: action.role } };
+    case 'ban':
+    case 'unban':
+      return { method: 'POST', path: `${base}/users/${action.username}/${action.kind}` };
+    case 'rotate':
+      return { method: 'POST', path: `${base}/keys/rotate` };
+    case 'clock':
+      return { method: 'POST', path: `${base}/clock`, json: { advanceSeconds: action.seconds } };
+  }
+}

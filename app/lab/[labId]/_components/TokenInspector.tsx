@@ -1,0 +1,160 @@
+'use client';
+import { useT } from '@/lib/i18n/client';
+import { formatDuration, formatLabTime } from './format';
+import type { CredentialView, JwtDisplay } from './types';
+
+const KNOWN_CLAIMS = ['alg', 'typ', 'kid', 'iss', 'aud', 'sub', 'jti', 'iat', 'exp', 'username', 'role', 'ver'] as const;
+
+/**
+ * The token inspector: what this browser presented for the panel's strategy,
+ * as the server saw it. A JWT is split into its three coloured parts with
+ * every claim explained; a session id shows its server row; a sealed iron
+ * blob is shown as the unreadable thing it is.
+ */
+export function TokenInspector({ view, labNow }: { view: CredentialView | null; labNow: number }) {
+  const t = useT('lab');
+  return (
+    <section aria-label={t('inspector')} className="min-h-[14rem]">
+      <h3 className="font-semibold">{t('inspector')}</h3>
+      <p className="text-xs text-muted mb-2" data-secondary>
+        {t('inspectorMalware')}
+      </p>
+      {!view || view.cookies.length === 0 ? (
+        <p className="text-muted" data-testid="no-cookie">
+          {t('noCookie')}
+        </p>
+      ) : (
+        <>
+          <p className="text-sm mb-1" data-testid="cookie-size">
+            {t('cookieSize', { bytes: view.totalBytes })}
+          </p>
+          {view.cookies.map((c) => (
+            <div key={c.name} className="mb-2">
+              <p className="mono text-xs text-muted">{c.name}=</p>
+              {c.jwt ? (
+                <JwtView jwt={c.jwt} labNow={labNow} />
+              ) : c.kind === 'sealed' ? (
+                <>
+                  <p className="mono text-xs break-all max-h-24 overflow-auto bg-surface-2 p-1 rounded" data-testid="sealed-value">
+                    {c.value}
+                  </p>
+                  <p className="text-sm mt-1">{t('sealed')}</p>
+                </>
+              ) : (
+                <>
+                  <p className="mono text-sm break-all bg-surface-2 p-1 rounded" data-testid="opaque-value">
+                    {c.value}
+                  </p>
+                  <p className="text-sm mt-1">{view.strategy === 'session' ? t('sessionOpaque') : t('opaque')}</p>
+                </>
+              )}
+            </div>
+          ))}
+          {view.strategy === 'session' && <SessionRow view={view} labNow={labNow} />}
+        </>
+      )}
+    </section>
+  );
+}
+
+function JwtView({ jwt, labNow }: { jwt: JwtDisplay; labNow: number }) {
+  const t = useT('lab');
+  const exp = typeof jwt.payload.exp === 'number' ? jwt.payload.exp : null;
+  return (
+    <div data-testid="jwt-view">
+      <p className="mono text-xs break-all leading-snug" aria-label="JWT">
+        <span className="text-jwt-header">{jwt.raw.header}</span>.<span className="text-jwt-payload">{jwt.raw.payload}</span>.
+        <span className="text-jwt-signature">{jwt.raw.signature}</span>
+      </p>
+      {exp !== null && <ExpiryLine exp={exp} labNow={labNow} />}
+      <ClaimTable title={t('header')} colorClass="border-jwt-header" claims={jwt.header} />
+      <ClaimTable title={t('payload')} colorClass="border-jwt-payload" claims={jwt.payload} note={t('payloadReadable')} />
+      <div className="border-l-4 border-jwt-signature pl-2 mt-1">
+        <p className="text-sm font-semibold">{t('signature')}</p>
+        <p className="text-xs" data-secondary>
+          {t('signatureNote', { bytes: jwt.signatureBytes })}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function ExpiryLine({ exp, labNow }: { exp: number; labNow: number }) {
+  const t = useT('lab');
+  const left = exp - labNow;
+  return (
+    <p className="text-sm font-semibold my-1" data-testid="expiry" aria-live="off">
+            {left > 0 ? t('expiresIn', { time: formatDuration(left) }) : t('expiredAgo', { time: formatDuration(-left) })}{' '}
+      <span className="font-normal text-muted">{t('onLabClock')}</span>
+    </p>
+  );
+}
+
+function ClaimTable({ title, colorClass, claims, note }: { title: string; colorClass: string; claims: Record<string, unknown>; note?: string }) {
+  const t = useT('lab');
+  return (
+    <div className={`border-l-4 ${colorClass} pl-2 mt-1`}>
+      <p className="text-sm font-semibold">{title}</p>
+      {note && (
+        <p className="text-xs" data-secondary>
+          {note}
+        </p>
+      )}
+      <dl className="text-xs grid grid-cols-[auto_1fr] gap-x-2">
+        {Object.entries(claims).map(([name, value]) => {
+          const known = (KNOWN_CLAIMS as readonly string[]).includes(name);
+          const shown = (name === 'iat' || name === 'exp') && typeof value === 'number' ? `${value} (${formatLabTime(value)})` : JSON.stringify(value);
+          return (
+            <div key={name} className="contents">
+              <dt className="mono font-semibold">{name}</dt>
+              <dd className="min-w-0">
+                <span className="mono break-all" data-claim={name}>
+                  {shown}
+                </span>
+                <span className="block text-muted" data-secondary>
+                  {known ? t(`claim_${name}` as Parameters<typeof t>[0]) : t('claim_other')}
+                </span>
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </div>
+  );
+}
+
+function SessionRow({ view, labNow }: { view: CredentialView; labNow: number }) {
+  const t = useT('lab');
+  const row = view.sessionRow;
+  if (!row) {
+    return (
+      <p className="text-sm font-semibold" data-testid="session-no-row">
+        ✗ {t('sessionNoRow')}
+      </p>
+    );
+  }
+  const expires = Math.min(row.idleExpiresAt, row.absoluteExpiresAt);
+  return (
+    <div className="border-l-4 border-ok pl-2" data-testid="session-row">
+      <p className="text-sm font-semibold">{t('sessionRow')}</p>
+      <dl className="text-xs grid grid-cols-[auto_1fr] gap-x-2">
+        <dt>{t('sessionHash')}</dt>
+        <dd className="mono break-all">{row.idHashPrefix}</dd>
+        <dt>{t('sessionUser')}</dt>
+        <dd className="mono">
+          {row.username} ({row.role}
+          {row.banned ? `, ${t('banned')}` : ''})
+        </dd>
+        <dt>{t('sessionCreated')}</dt>
+        <dd className="mono">{formatLabTime(row.createdAt)}</dd>
+        <dt>{t('sessionLastSeen')}</dt>
+        <dd className="mono">{formatLabTime(row.lastSeenAt)}</dd>
+        <dt>{t('sessionIdleExpires')}</dt>
+        <dd className="mono">{formatLabTime(row.idleExpiresAt)}</dd>
+        <dt>{t('sessionAbsoluteExpires')}</dt>
+        <dd className="mono">{formatLabTime(row.absoluteExpiresAt)}</dd>
+      </dl>
+      <ExpiryLine exp={expires} labNow={labNow} />
+    </div>
+  );
+}

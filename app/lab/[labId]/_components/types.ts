@@ -1,0 +1,68 @@
+/** Shapes the lab page works with (mirrors of the API's JSON answers). */
+export type Role = 'admin' | 'user';
+export type LabUser = { username: string; role: Role; banned: boolean; password: string | null };
+
+export type LabState = {
+  labId: string;
+  now: number;
+  clockOffsetSeconds: number;
+  settings: Record<string, unknown>;
+  jwt: { alg: string; kid: string; keyGeneration: number };
+  users: LabUser[];
+  strategies: string[];
+  scenarios: string[];
+};
+
+export type Actor = 'victim' | 'attacker' | 'operator';
+
+export type ApiResult = { status: number; body: Record<string, unknown> };
+
+export type TimelineEntry = {
+  id: number;
+  at: number;
+  actor: Actor;
+  strategy: string | null;
+  method: string;
+  path: string;
+  status: number;
+  reason: string | null;
+  lookups: number | null;
+  curl: string;
+};
+
+export type CookieCopy = { name: string; value: string };
+
+export type JwtDisplay = {
+  raw: { header: string; payload: string; signature: string };
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+  signatureBytes: number;
+};
+
+export type CredentialView = {
+  strategy: string;
+  now: number;
+  cookies: { name: string; value: string; bytes: number; kind: 'jwt' | 'sealed' | 'opaque'; jwt: JwtDisplay | null }[];
+  totalBytes: number;
+  sessionRow: {
+    idHashPrefix: string;
+    username: string;
+    role: string;
+    banned: boolean;
+    createdAt: number;
+    lastSeenAt: number;
+    idleExpiresAt: number;
+    absoluteExpiresAt: number;
+  } | null;
+};
+
+export type StolenCopy = {
+  id: number;
+  strategy: string;
+  cookies: CookieCopy[];
+  username: string | null;
+  stolenAt: number;
+  last: { endpoint: string; status: number; reason: string | null; expiresAt: number | null } | null;
+};
+
+export type PanelIdentity = { username: string; role: Role } | null;

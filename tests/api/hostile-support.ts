@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { expect, inject } from 'vitest';
 import { createHmac, createPrivateKey, sign } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import type { JWK, JWTPayload, JWTHeaderParameters } from 'jose';
 import { agent, baseUrl, type TestLab } from './helpers';
 import type { AgentResponse, StoredCookie } from '@/lib/http-agent';
@@ -124,3 +125,52 @@ export function hmacSign(header: Record<string, unknown>, payload: unknown, secr
 
 /** The server's origin, as a browser on the same page would send it. */
 export const sameOrigin = () => baseUrl();
+
+// ---- raw HTTP -----------------------------------------------------------
+
+export type RawResponse = AgentResponse & { text: string };
+
+/**
+ * A request written by hand: any bytes, chunked or not, any headers. The
+ * server may answer (413) before the whole body is sent; the answer is kept
+ * and the write error that follows is ignored.
+ */
+export function rawRequest(
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string | number>; body?: Buffer | string; chunks?: (Buffer | string)[] } = {},
+): Promise<RawResponse> {
+  const url = new URL(baseUrl() + path);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers: options.headers ?? {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: Record<string, unknown> = {};
+          try {
+            body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+          } catch {
+            body = { text };
+          }
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+          resolve({ status: res.statusCode ?? 0, body, headers, method, path, text });
+        });
+      },
+    );
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      // EPIPE/ECONNRESET after the server has answered and closed: the answer already resolved.
+      if (err.code !== 'EPIPE' && err.code !== 'ECONNRESET') reject(err);
+    });
+    req.setTimeout(15_000, () => req.destroy(new Error(`no answer to ${method} ${path} within 15 s`)));
+    if (options.chunks) {
+      for (const c of options.chunks) req.write(c);
+      req.end();
+    } else {
+      req.end(options.body);
+    }
+  });
+}

@@ -5,16 +5,14 @@ import { ApiError, apiRoute } from '@/lib/http';
  * (Next's default would be the HTML 404 page). It names nothing about what
  * exists, so probing paths teaches an attacker nothing.
  */
-const notFound = apiRoute(
-  async () => {
-    throw new ApiError(404, 'not-found', 'unknown-endpoint', 'No such API endpoint.');
-  },
-  { stateChanging: false },
-);
+const notFound = async (): Promise<Response> => {
+  throw new ApiError(404, 'not-found', 'unknown-endpoint', 'No such API endpoint.');
+};
 
-export const GET = notFound;
-export const HEAD = notFound;
-export const POST = notFound;
-export const PUT = notFound;
-export const PATCH = notFound;
-export const DELETE = notFound;
+export const GET = apiRoute(notFound, { stateChanging: false });
+export const HEAD = apiRoute(notFound, { stateChanging: false });
+// Mutating methods go through the CSRF check like every other state-changing export (docs/SECURITY.md).
+export const POST = apiRoute(notFound, { stateChanging: true });
+export const PUT = apiRoute(notFound, { stateChanging: true });
+export const PATCH = apiRoute(notFound, { stateChanging: true });
+export const DELETE = apiRoute(notFound, { stateChanging: true });

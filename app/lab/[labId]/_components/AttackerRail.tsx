@@ -52,8 +52,9 @@ function CopyItem({ copy, labNow, busy, onReplay }: { copy: StolenCopy; labNow: 
   const t = useT('lab');
   const last = copy.last;
   const works = last !== null && last.status >= 200 && last.status < 300;
-  // 403 from /admin: the copy is still accepted, it just is not an admin's.
-  const accepted = works || last?.status === 403;
+  // The question is "does the copy still get in?": only a 2xx says yes. A 403 from
+  // /admin means the copy is still accepted but no longer opens admin pages; its reason says so.
+  const accepted = works;
   return (
     <li className="border border-border rounded p-2" data-testid={`copy-${copy.id}`} data-strategy={copy.strategy}>
       <p className="text-sm font-semibold mono">{t('copyTitle', { n: copy.id, strategy: copy.strategy, user: copy.username ?? '?' })}</p>

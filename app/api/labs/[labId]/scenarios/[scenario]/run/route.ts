@@ -1,4 +1,4 @@
-import { apiRoute, jsonResponse } from '@/lib/http';
+import { ApiError, apiRoute, jsonResponse } from '@/lib/http';
 import { requireLab } from '@/lib/labs/resolve';
 import { selfBaseUrl } from '@/lib/self-url';
 import { runMatrix } from '@/lib/scenarios/matrix';
@@ -19,4 +19,12 @@ export const POST = apiRoute<Params>(
     return jsonResponse(await runMatrix(store, lab, { baseUrl: selfBaseUrl() }, { scenarios: [scenario], strategies }));
   },
   { stateChanging: true },
+);
+
+/** A run creates throwaway labs and moves their clocks: only POST starts one (Next would answer a bare 405). */
+export const GET = apiRoute<Params>(
+  async () => {
+    throw new ApiError(405, 'method-not-allowed', 'use-post', 'Start a run with POST.', { Allow: 'POST' });
+  },
+  { stateChanging: false },
 );

@@ -1,0 +1,283 @@
+import Database from 'better-sqlite3';
+import { describe, expect, inject, it } from 'vitest';
+import { agent, loginAs, newLab, type TestLab } from './helpers';
+import type { ScenarioResult } from '@/lib/scenarios/types';
+
+/**
+ * The scenario runner, through its HTTP API only. Expectations are the brief's
+ * "What a correct implementation observes" under default settings, written for
+ * all six strategies; each test checks the strategies the server's registry
+ * holds (GET /api/labs/{id}), so a strategy that lands later is covered then.
+ */
+
+type Expected =
+  | { verdict: 'blocked'; collateral?: 'all' | 'none' }
+  | { verdict: 'works-until-expiry'; windowSeconds: number | null; collateral?: 'all' | 'none' }
+  | { verdict: 'not-applicable' };
+
+const DEFAULTS = { jwtTtlSeconds: 900, accessTtlSeconds: 300, sessionAbsoluteSeconds: 8 * 3600 };
+const works = (windowSeconds: number | null): Expected => ({ verdict: 'works-until-expiry', windowSeconds });
+const blocked: Expected = { verdict: 'blocked', collateral: 'none' };
+const na: Expected = { verdict: 'not-applicable' };
+const J = DEFAULTS.jwtTtlSeconds;
+const A = DEFAULTS.accessTtlSeconds;
+
+const expected: Record<string, Record<string, Expected>> = {
+  // Nothing on the server to revoke: every copy lives until exp; key rotation cuts everyone off.
+  jwt: {
+    logout: works(J), 'stolen-token': works(J), 'password-change': works(J), 'role-change': works(J), ban: works(J),
+    'key-rotation': { verdict: 'blocked', collateral: 'all' }, expiry: works(J),
+  },
+  // Every revocation blocks on the next request, nobody else is touched. Expiry: the attacker's replays keep
+  // the idle timer fresh, so only the absolute timeout ends it.
+  session: {
+    logout: blocked, 'stolen-token': blocked, 'password-change': blocked, 'role-change': blocked, ban: blocked,
+    'key-rotation': na, expiry: works(DEFAULTS.sessionAbsoluteSeconds),
+  },
+  // Denylists the token presented: logout and a password change on the stolen device; the phone's
+  // "sign out everywhere" cannot name the laptop's token; roles and bans are not its business.
+  'jwt-denylist': {
+    logout: blocked, 'stolen-token': works(J), 'password-change': blocked, 'role-change': works(J), ban: works(J),
+    'key-rotation': { verdict: 'blocked', collateral: 'all' }, expiry: works(J),
+  },
+  // A version bump blocks everything user-level; a plain logout only clears the cookie.
+  'jwt-version': {
+    logout: works(J), 'stolen-token': blocked, 'password-change': blocked, 'role-change': blocked, ban: blocked,
+    'key-rotation': { verdict: 'blocked', collateral: 'all' }, expiry: works(J),
+  },
+  // Revocations reach the refresh token only: the window is the access lifetime. Key rotation kills the access
+  // token but not the stolen refresh token, and nobody revoking anything lets the rotating refresh slide on:
+  // in both the copy still works when the measurement's horizon is reached (null window).
+  'jwt-refresh': {
+    logout: works(A), 'stolen-token': works(A), 'password-change': works(A), 'role-change': works(A), ban: works(A),
+    'key-rotation': { verdict: 'works-until-expiry', windowSeconds: null, collateral: 'none' }, expiry: works(null),
+  },
+  // Sealed, still stateless: like jwt, and the lab's JWT key is not its key.
+  'iron-stateless': {
+    logout: works(J), 'stolen-token': works(J), 'password-change': works(J), 'role-change': works(J), ban: works(J),
+    'key-rotation': na, expiry: works(J),
+  },
+};
+
+type Matrix = { settings: Record<string, unknown>; versions: Record<string, string | null>; scenarios: string[]; strategies: string[]; results: ScenarioResult[]; generatedAt: string };
+
+async function registry(lab: TestLab): Promise<{ strategies: string[]; scenarios: string[] }> {
+  const res = await agent().get(lab.api(''));
+  expect(res.status).toBe(200);
+  return { strategies: res.body.strategies as string[], scenarios: res.body.scenarios as string[] };
+}
+
+async function runOne(lab: TestLab, scenario: string, strategy: string): Promise<ScenarioResult> {
+  const res = await agent().post(lab.api(`/scenarios/${scenario}/run?strategy=${strategy}`));
+  expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+  const results = (res.body as unknown as Matrix).results;
+  expect(results).toHaveLength(1);
+  return results[0]!;
+}
+
+function checkCell(r: ScenarioResult, want: Expected) {
+  const where = `${r.strategy} × ${r.scenario}: ${JSON.stringify({ verdict: r.verdict, windowSeconds: r.windowSeconds, note: r.note, collateral: r.collateral, refusedWith: r.refusedWith })}`;
+  expect(r.verdict, where).toBe(want.verdict);
+  if (want.verdict === 'works-until-expiry') {
+    expect(r.windowSeconds, where).toBe(want.windowSeconds);
+    if (want.windowSeconds !== null) expect(r.window?.exact, where).toBe(true);
+    else expect(r.window?.stoppedBy, where).toBe('horizon');
+  }
+  if (want.verdict !== 'not-applicable' && want.collateral === 'all') {
+    expect(r.collateral.loggedOut.length, where).toBeGreaterThan(0);
+    expect(r.collateral.loggedOut, where).toEqual(r.collateral.bystanders);
+  }
+  if (want.verdict !== 'not-applicable' && want.collateral === 'none') expect(r.collateral.loggedOut, where).toEqual([]);
+  if (want.verdict === 'not-applicable') {
+    expect(r.trace, where).toEqual([]);
+    expect(r.note, where).toBeTruthy();
+  } else {
+    // Measured, not asserted: the verdict rests on requests the trace shows.
+    const attacker = r.trace.filter((e) => e.kind === 'request' && e.actor === 'attacker');
+    expect(attacker.length, where).toBeGreaterThanOrEqual(2);
+    expect(r.trace.some((e) => e.kind === 'copy'), where).toBe(true);
+    expect(r.cookieBytes!, where).toBeGreaterThan(0);
+    expect(r.lookups.perRequest, where).not.toBeNull();
+  }
+}
+
+describe('GET /api/labs/{labId}/matrix under default settings', () => {
+  it('observes what the brief says a correct implementation observes, for every strategy in the registry', { timeout: 120_000 }, async () => {
+    const lab = await newLab();
+    const { strategies, scenarios } = await registry(lab);
+    expect(scenarios).toEqual(['logout', 'stolen-token', 'password-change', 'role-change', 'ban', 'key-rotation', 'expiry']);
+    expect(strategies).toEqual(expect.arrayContaining(['jwt', 'session']));
+
+    const res = await agent().get(lab.api('/matrix'));
+    expect(res.status).toBe(200);
+    const matrix = res.body as unknown as Matrix;
+    expect(matrix.strategies).toEqual(strategies);
+    expect(matrix.results).toHaveLength(strategies.length * scenarios.length);
+    expect(matrix.settings).toMatchObject({ jwtTtlSeconds: 900, accessTtlSeconds: 300 });
+    for (const name of ['next', 'jose', 'iron-session', 'better-sqlite3']) expect(matrix.versions[name]).toMatch(/^\d+\.\d+\.\d+/);
+    expect(Date.parse(matrix.generatedAt)).not.toBeNaN();
+    expect(JSON.stringify(matrix)).not.toContain(lab.labId); // the lab id is a capability: not in a pasteable report
+
+    for (const strategy of strategies) {
+      expect(expected[strategy], `no expectations written for strategy ${strategy}`).toBeDefined();
+      for (const scenario of scenarios) {
+        const r = matrix.results.find((x) => x.scenario === scenario && x.strategy === strategy)!;
+        checkCell(r, expected[strategy]![scenario]!);
+      }
+    }
+
+    // Lookups are reported, not invented: jwt-refresh access requests cost 0, its refreshes at least 1.
+    const lookups = (strategy: string) => matrix.results.find((r) => r.strategy === strategy && r.scenario === 'logout')!.lookups;
+    expect(lookups('jwt').perRequest).toBe(0);
+    expect(lookups('session').perRequest).toBeGreaterThanOrEqual(1);
+    if (strategies.includes('jwt-refresh')) {
+      expect(lookups('jwt-refresh').perRequest).toBe(0);
+      expect(lookups('jwt-refresh').perRefresh).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('leaves the person\'s lab as it was and deletes its throwaway labs', { timeout: 120_000 }, async () => {
+    const lab = await newLab();
+    const before = await agent().get(lab.api(''));
+    const bobJwt = await loginAs(lab, 'jwt', 'bob');
+    expect((await agent().get(lab.api('/matrix'))).status).toBe(200);
+    const after = await agent().get(lab.api(''));
+    expect(after.body.users).toEqual(before.body.users); // roles, bans and demo passwords untouched
+    expect(after.body.clockOffsetSeconds).toBe(before.body.clockOffsetSeconds);
+    expect(after.body.jwt).toEqual(before.body.jwt); // no key rotated here
+    expect((await bobJwt.get(lab.api('/jwt/me'))).status).toBe(200);
+    const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
+    try {
+      const { children } = db.prepare('SELECT count(*) AS children FROM labs WHERE parent_lab_id = ?').get(lab.labId) as { children: number };
+      expect(children).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a trace a person can follow', () => {
+  it('key rotation under jwt: the attacker is refused with bad-signature and every other user is logged out', { timeout: 60_000 }, async () => {
+    const lab = await newLab();
+    const r = await runOne(lab, 'key-rotation', 'jwt');
+    expect(r.verdict).toBe('blocked');
+    expect(r.refusedWith).toEqual({ status: 401, reason: 'bad-signature' });
+    expect(r.collateral.bystanders).toHaveLength(2);
+    expect(r.collateral.loggedOut).toEqual(r.collateral.bystanders);
+    const requests = r.trace.filter((e) => e.kind === 'request');
+    const rotate = requests.find((e) => e.path.endsWith('/keys/rotate'))!;
+    expect(rotate).toMatchObject({ actor: 'operator', method: 'POST', status: 200, phase: 'revoke' });
+    const replay = requests.find((e) => e.phase === 'replay' && e.actor === 'attacker')!;
+    expect(replay).toMatchObject({ method: 'GET', status: 401, reason: 'bad-signature', at: r.revokedAt });
+  });
+
+  it('a jwt copy after logout: refused at exp and not a second before, on the lab clock', { timeout: 60_000 }, async () => {
+    const lab = await newLab();
+    const r = await runOne(lab, 'logout', 'jwt');
+    const probes = r.trace.filter((e) => e.kind === 'request' && e.phase === 'time-travel' && e.actor === 'attacker');
+    expect(probes.map((p) => (p.kind === 'request' ? [p.at - r.revokedAt!, p.status] : null))).toEqual([
+      [899, 200],
+      [900, 401],
+    ]);
+    expect(r.refusedWith).toEqual({ status: 401, reason: 'expired' });
+  });
+
+  it('jwt-refresh: after a ban the stolen refresh cookie is refused too, so the window ends with the access token', { timeout: 60_000 }, async () => {
+    const lab = await newLab();
+    if (!(await registry(lab)).strategies.includes('jwt-refresh')) return;
+    const r = await runOne(lab, 'ban', 'jwt-refresh');
+    expect(r.windowSeconds).toBe(300);
+    expect(r.refusedWith).toMatchObject({ status: 401, reason: 'expired', refreshReason: expect.any(String) });
+    const refreshes = r.trace.filter((e) => e.kind === 'request' && e.actor === 'attacker' && e.path.endsWith('/refresh'));
+    expect(refreshes.length).toBeGreaterThan(0);
+    expect(refreshes.every((e) => e.kind === 'request' && e.status === 401)).toBe(true);
+  });
+});
+
+describe('settings drive the windows', () => {
+  it('jwtTtlSeconds: 60 makes every stateless window 60 s', { timeout: 120_000 }, async () => {
+    const lab = await newLab();
+    const { strategies } = await registry(lab);
+    expect((await agent().patch(lab.api('/settings'), { jwtTtlSeconds: 60 })).status).toBe(200);
+    const stateless = ['jwt', 'iron-stateless', 'jwt-denylist', 'jwt-version'].filter((s) => strategies.includes(s));
+    const runs = await Promise.all(
+      stateless.flatMap((strategy) =>
+        (['logout', 'ban', 'expiry'] as const).map(async (scenario) => ({ want: expected[strategy]![scenario]!, r: await runOne(lab, scenario, strategy) })),
+      ),
+    );
+    for (const { want, r } of runs) {
+      if (want.verdict !== 'works-until-expiry') checkCell(r, want);
+      else checkCell(r, works(60));
+    }
+    expect(runs.some(({ r }) => r.strategy === 'jwt' && r.windowSeconds === 60)).toBe(true);
+  });
+
+  it('accessTtlSeconds: 120 makes every jwt-refresh revocation window 120 s', { timeout: 120_000 }, async () => {
+    const lab = await newLab();
+    if (!(await registry(lab)).strategies.includes('jwt-refresh')) return;
+    expect((await agent().patch(lab.api('/settings'), { accessTtlSeconds: 120 })).status).toBe(200);
+    const res = await agent().post(lab.api('/scenarios/password-change/run?strategy=jwt-refresh'));
+    expect((res.body as unknown as Matrix).results[0]!.windowSeconds).toBe(120);
+    const runs = await Promise.all(['logout', 'stolen-token', 'role-change', 'ban'].map((s) => runOne(lab, s, 'jwt-refresh')));
+    for (const r of runs) checkCell(r, works(120));
+  });
+
+  it('sessionAbsoluteSeconds bounds how long a session copy kept alive by use works', { timeout: 60_000 }, async () => {
+    const lab = await newLab();
+    expect((await agent().patch(lab.api('/settings'), { sessionAbsoluteSeconds: 3600, sessionIdleSeconds: 600 })).status).toBe(200);
+    checkCell(await runOne(lab, 'expiry', 'session'), works(3600));
+  });
+});
+
+describe('POST /api/labs/{labId}/scenarios/{scenario}/run', () => {
+  it('runs one scenario against every strategy in the registry', { timeout: 60_000 }, async () => {
+    const lab = await newLab();
+    const { strategies } = await registry(lab);
+    const res = await agent().post(lab.api('/scenarios/logout/run'));
+    expect(res.status).toBe(200);
+    const matrix = res.body as unknown as Matrix;
+    expect(matrix.scenarios).toEqual(['logout']);
+    expect(matrix.results.map((r) => r.strategy)).toEqual(strategies);
+    for (const r of matrix.results) checkCell(r, expected[r.strategy]!.logout!);
+  });
+});
+
+describe('bad input gets a 4xx with { error, reason }, never a 500', () => {
+  it('unknown lab, scenario, strategy and format', async () => {
+    const lab = await newLab();
+    const cases: [Promise<{ status: number; body: Record<string, unknown> }>, number, string][] = [
+      [agent().get('/api/labs/AAAAAAAAAAAAAAAAAAAAAA/matrix'), 404, 'unknown-lab'],
+      [agent().post('/api/labs/AAAAAAAAAAAAAAAAAAAAAA/scenarios/logout/run'), 404, 'unknown-lab'],
+      [agent().get('/api/labs/not-a-lab/matrix?format=md'), 404, 'unknown-lab'],
+      [agent().post(lab.api('/scenarios/nope/run')), 404, 'unknown-scenario'],
+      [agent().post(lab.api('/scenarios/logout/run?strategy=nope')), 404, 'unknown-strategy'],
+      [agent().get(lab.api('/matrix?format=xml')), 400, 'unknown-format'],
+    ];
+    for (const [pending, status, reason] of cases) {
+      const res = await pending;
+      expect(res.status).toBe(status);
+      expect(res.body).toMatchObject({ error: expect.any(String), reason });
+    }
+    const wrongMethod = await agent().get(lab.api('/scenarios/logout/run'));
+    expect(wrongMethod.status).toBe(405);
+    expect(typeof wrongMethod.body.reason).toBe('string');
+  });
+});
+
+describe('GET /api/labs/{labId}/matrix?format=md', () => {
+  it('is a Markdown report with the matrix, the configuration and a finding per red cell', { timeout: 120_000 }, async () => {
+    const lab = await newLab();
+    const { strategies } = await registry(lab);
+    const res = await agent().get(lab.api('/matrix?format=md'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/markdown/);
+    const md = res.body.text as string;
+    expect(md).toContain(`| scenario | ${strategies.map((s) => `\`${s}\``).join(' | ')} |`);
+    expect(md).toMatch(/\| `logout` \| 🔴 works 15 min \| 🟢 blocked \|/);
+    expect(md).toContain('| `jwtTtlSeconds` | 900 |');
+    expect(md).toMatch(/\| jose \| 6\.\d+\.\d+ \|/);
+    expect(md).toContain('**`jwt` × `logout`** — after the victim logged out');
+    expect(md).not.toContain('**`session` × `logout`**'); // green cells get no finding
+    expect(md).not.toContain(lab.labId);
+  });
+});

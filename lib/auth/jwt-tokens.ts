@@ -59,7 +59,7 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
  */
 export async function verifyLabJwt(ctx: AuthContext, token: string | undefined, strategyId: string): Promise<JwtCheck> {
   if (!token) return { ok: false, reason: 'no-credential' };
-  if (token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token)) return { ok: false, reason: 'malformed' };
+  if (token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token) || !isCanonicalBase64url(token)) return { ok: false, reason: 'malformed' };
   const { lab, now } = ctx;
   try {
     const { verifyKey } = await importJwtKey(lab.id, lab.jwtKey);
@@ -80,6 +80,17 @@ export async function verifyLabJwt(ctx: AuthContext, token: string | undefined, 
   } catch (err) {
     return { ok: false, reason: reasonFromJoseError(err) };
   }
+}
+
+/**
+ * base64url decoders ignore the unused low bits of the last character, so
+ * `…Q` and `…R` can decode to the same signature: one token, several strings.
+ * Refusing every non-canonical spelling keeps "one token = one string", so
+ * nothing keyed on the token's text (a hash, a log, a denylist) can be
+ * sidestepped by re-spelling it.
+ */
+function isCanonicalBase64url(token: string): boolean {
+  return token.split('.').every((part) => Buffer.from(part, 'base64url').toString('base64url') === part);
 }
 
 function userFromClaims(payload: JWTPayload): AuthUser | null {

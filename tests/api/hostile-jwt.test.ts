@@ -94,6 +94,10 @@ function forgeries(lab: TestLab, target: Target): Forgery[] {
   list.push({ name: 'payload exp +1 year, original signature', token: `${h}.${b64url({ ...payload, exp: (payload.exp ?? 0) + 31536000 })}.${signature}`, reasons: BAD_SIG });
   list.push({ name: 'header kid changed, original signature', token: `${b64url({ ...header, kid: 'other' })}.${p}.${signature}`, reasons: BAD_SIG });
   list.push({ name: 'one signature character flipped', token: `${h}.${p}.${signature.slice(0, -2)}${signature.at(-2) === 'A' ? 'B' : 'A'}${signature.at(-1)}`, reasons: BAD_SIG });
+  // The same signature bytes spelled differently (an unused low bit of the last character): one token must be one string.
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const respelled = signature.slice(0, -1) + B64[B64.indexOf(signature.at(-1)!) ^ 1];
+  list.push({ name: 'signature re-spelled, same bytes (non-canonical base64url)', token: `${h}.${p}.${respelled}`, reasons: MALFORMED });
   // Signature missing or cut.
   list.push({ name: 'signature removed (trailing dot)', token: `${h}.${p}.`, reasons: [...BAD_SIG, ...MALFORMED] });
   list.push({ name: 'signature truncated to half', token: `${h}.${p}.${signature.slice(0, signature.length >> 1)}`, reasons: [...BAD_SIG, ...MALFORMED] });

@@ -168,6 +168,16 @@ describe('jwt-refresh, through HTTP', () => {
     expect((await stolen.get(lab.api('/jwt-refresh/me'))).body.reason).toBe('expired');
   });
 
+  it('a password change revokes the copy’s refresh token; the device that changed it gets a new login that refreshes', async () => {
+    const lab = await newLab();
+    const victim = await loginAs(lab, 'jwt-refresh', 'bob');
+    const stolen = victim.clone();
+    expect((await changePassword(victim, lab, 'jwt-refresh', 'bob')).status).toBe(200);
+    expect((await stolen.post(lab.api('/jwt-refresh/refresh'))).body.reason).toBe('revoked');
+    expect((await stolen.get(lab.api('/jwt-refresh/me'))).status).toBe(200); // the access token lives on
+    expect((await victim.post(lab.api('/jwt-refresh/refresh'))).status).toBe(200);
+  });
+
   it('strategies without a refresh token answer 404 no-refresh; junk refresh cookies are refused with a reason', async () => {
     const lab = await newLab();
     for (const s of ['jwt', 'session', 'jwt-denylist', 'jwt-version', 'iron-stateless']) {
@@ -205,6 +215,19 @@ describe('iron-stateless, through HTTP', () => {
     const expired = await stolen.get(lab.api('/iron-stateless/me'));
     expect(expired.status).toBe(401);
     expect(expired.body.reason).toBe('expired');
+  });
+
+  it('the sealed copy survives sign-out-everywhere, a password change and a ban', async () => {
+    const lab = await newLab();
+    const laptopCopy = (await loginAs(lab, 'iron-stateless', 'bob')).clone();
+    const phone = await loginAs(lab, 'iron-stateless', 'bob');
+    expect((await phone.post(lab.api('/iron-stateless/logout-all'))).status).toBe(200);
+    const other = await loginAs(lab, 'iron-stateless', 'bob');
+    expect((await changePassword(other, lab, 'iron-stateless', 'bob')).status).toBe(200);
+    expect((await agent().post(lab.api('/users/bob/ban'))).status).toBe(200);
+    const replay = await laptopCopy.get(lab.api('/iron-stateless/me'));
+    expect(replay.status).toBe(200);
+    expect(replay.body.user).toEqual({ username: 'bob', role: 'user' });
   });
 
   it('a demoted admin’s sealed copy still opens /admin; a tampered seal is refused as bad-signature', async () => {

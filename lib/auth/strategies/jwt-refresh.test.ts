@@ -61,7 +61,7 @@ describe('jwt-refresh strategy', () => {
       ok: true,
       lookups: 2,
       user: lab.users.bob,
-      credential: { expiresAt: FROZEN_AT + 700, refreshExpiresAt: FROZEN_AT + 4000 },
+      credential: { expiresAt: FROZEN_AT + 700, refreshExpiresAt: FROZEN_AT + 3600 }, // the family's expiry, not extended
     });
     const next = jarOf(cookiesOf(result));
     expect(next.get(REFRESH)).not.toBe(jar.get(REFRESH));
@@ -167,6 +167,32 @@ describe('jwt-refresh strategy', () => {
     expect(await trade(lab, new Map())).toMatchObject({ ok: false, reason: 'no-credential', clear: [] });
     lab.advance(1000);
     expect(await trade(lab, jar)).toMatchObject({ ok: false, reason: 'expired' });
+  });
+
+  it('rotation never extends the login: the family expires refreshTtlSeconds after login, however often it is refreshed', async () => {
+    const lab = await frozenLab({ accessTtlSeconds: 60, refreshTtlSeconds: 600 });
+    let jar = await login(lab);
+    for (let t = 0; t < 9; t++) {
+      lab.advance(60);
+      jar = jarOf(cookiesOf(await trade(lab, jar)));
+    }
+    lab.advance(59);
+    expect((await refresh.verify(lab.ctx(), jar)).ok).toBe(true);
+    lab.advance(1); // +600: the family's end
+    expect(await trade(lab, jar)).toMatchObject({ ok: false, reason: 'expired' });
+  });
+
+  it('an access token minted near the end of its login expires with the login, not accessTtlSeconds later', async () => {
+    const lab = await frozenLab({ accessTtlSeconds: 300, refreshTtlSeconds: 1000 });
+    const jar = await login(lab);
+    lab.advance(900);
+    const result = await trade(lab, jar);
+    expect(result).toMatchObject({ ok: true, credential: { expiresAt: FROZEN_AT + 1000, refreshExpiresAt: FROZEN_AT + 1000 } });
+    const next = jarOf(cookiesOf(result));
+    lab.advance(99);
+    expect((await refresh.verify(lab.ctx(), next)).ok).toBe(true);
+    lab.advance(1);
+    expect(await refresh.verify(lab.ctx(), next)).toMatchObject({ ok: false, reason: 'expired' });
   });
 
   it('a refresh token of one lab is unknown in another; a jwt cookie is refused as an access token', async () => {

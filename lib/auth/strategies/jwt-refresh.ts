@@ -26,10 +26,15 @@ export function hashRefreshToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Records a fresh refresh token of a family; the caller hands the clear value to the browser only. */
-function insertRefreshToken(ctx: AuthContext, userId: number, familyId: string): { token: string; expiresAt: number } {
+/**
+ * Records a fresh refresh token of a family; the caller hands the clear value
+ * to the browser only. `expiresAt` is the family's: set once at login
+ * (refreshTtlSeconds) and inherited by every rotation, so whoever holds the
+ * refresh cookie — victim or thief — cannot stretch a login forever by
+ * refreshing every few minutes.
+ */
+function insertRefreshToken(ctx: AuthContext, userId: number, familyId: string, expiresAt: number): string {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = ctx.now + ctx.lab.settings.refreshTtlSeconds;
   // Rows are kept until they expire (a rotated one is what reveals reuse); then they can go.
   ctx.store.refreshTokens.sweepExpired(ctx.lab.id, ctx.now);
   ctx.store.refreshTokens.insert({
@@ -42,15 +47,28 @@ function insertRefreshToken(ctx: AuthContext, userId: number, familyId: string):
     rotated_at: null,
     revoked_at: null,
   });
-  return { token, expiresAt };
+  return token;
 }
 
-async function cookiesFor(ctx: AuthContext, user: AuthUser, familyId: string, refreshToken: string): Promise<CookieWrite[]> {
-  const { token } = await signLabJwt(ctx, ID, user, ctx.lab.settings.accessTtlSeconds, { [FAMILY_CLAIM]: familyId });
-  return [
-    { name: ACCESS_COOKIE, value: token },
-    { name: REFRESH_COOKIE, value: refreshToken, subPath: REFRESH_SUB_PATH },
-  ];
+/** An access token never outlives its login: its lifetime is capped at the family's expiry. */
+function accessTtlSeconds(ctx: AuthContext, familyExpiresAt: number): number {
+  return Math.max(1, Math.min(ctx.lab.settings.accessTtlSeconds, familyExpiresAt - ctx.now));
+}
+
+async function cookiesFor(
+  ctx: AuthContext,
+  user: AuthUser,
+  family: { id: string; expiresAt: number },
+  refreshToken: string,
+): Promise<{ cookies: CookieWrite[]; accessExpiresAt: number }> {
+  const { token, exp } = await signLabJwt(ctx, ID, user, accessTtlSeconds(ctx, family.expiresAt), { [FAMILY_CLAIM]: family.id });
+  return {
+    cookies: [
+      { name: ACCESS_COOKIE, value: token },
+      { name: REFRESH_COOKIE, value: refreshToken, subPath: REFRESH_SUB_PATH },
+    ],
+    accessExpiresAt: exp,
+  };
 }
 
 function familyOf(check: JwtCheck): string | null {
@@ -104,8 +122,9 @@ export const jwtRefreshStrategy: Strategy = {
   async issue(ctx, user) {
     // A family per login: reuse of any of its tokens revokes this login only, not the user's other devices.
     const familyId = randomBytes(16).toString('base64url');
-    const { token } = insertRefreshToken(ctx, user.id, familyId);
-    return cookiesFor(ctx, user, familyId, token);
+    const expiresAt = ctx.now + ctx.lab.settings.refreshTtlSeconds;
+    const token = insertRefreshToken(ctx, user.id, familyId, expiresAt);
+    return (await cookiesFor(ctx, user, { id: familyId, expiresAt }, token)).cookies;
   },
 
   async verify(ctx, jar) {
@@ -148,21 +167,26 @@ export const jwtRefreshStrategy: Strategy = {
         ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
         return refused('revoked', 2, 'A refresh token was used twice: its whole family is revoked.');
       }
-      const next = insertRefreshToken(ctx, row.user_id, row.family_id);
+      const next = { token: insertRefreshToken(ctx, row.user_id, row.family_id, row.expires_at), expiresAt: row.expires_at };
       // The role is read now: a demotion reaches the next access token, never an earlier one.
       const user: AuthUser = { id: row.user_id, username: row.username, role: row.role };
       return { ok: true as const, user, familyId: row.family_id, next };
     });
     if (!outcome.ok) return outcome;
 
-    const cookies = await cookiesFor(ctx, outcome.user, outcome.familyId, outcome.next.token);
+    const { cookies, accessExpiresAt } = await cookiesFor(
+      ctx,
+      outcome.user,
+      { id: outcome.familyId, expiresAt: outcome.next.expiresAt },
+      outcome.next.token,
+    );
     return {
       ok: true,
       user: outcome.user,
       // The read of the token row and the compare-and-set that rotates it.
       lookups: 2,
       credential: {
-        expiresAt: ctx.now + ctx.lab.settings.accessTtlSeconds,
+        expiresAt: accessExpiresAt,
         refreshExpiresAt: outcome.next.expiresAt,
         familyId: outcome.familyId,
       },

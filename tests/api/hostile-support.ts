@@ -156,7 +156,7 @@ export function rawRequest(
             body = { text };
           }
           const headers = new Headers();
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+          for (const [k, v] of Object.entries(res.headers)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) headers.append(k, one);
           resolve({ status: res.statusCode ?? 0, body, headers, method, path, text });
         });
       },

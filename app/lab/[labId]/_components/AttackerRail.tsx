@@ -38,7 +38,7 @@ export function AttackerRail({ copies, notice, labNow, busyId, onReplay, onRepla
       {copies.length === 0 ? (
         <p className="text-sm text-muted">{t('noStolen')}</p>
       ) : (
-        <ol className="flex flex-col gap-2 max-h-[24rem] overflow-auto" data-testid="stolen-list">
+        <ol className="flex flex-col gap-2 max-h-[24rem] overflow-auto" data-testid="stolen-list" tabIndex={0} aria-label={t('stolen')}>
           {copies.map((copy) => (
             <CopyItem key={copy.id} copy={copy} labNow={labNow} busy={busyId === copy.id} onReplay={onReplay} />
           ))}

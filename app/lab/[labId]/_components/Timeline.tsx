@@ -24,7 +24,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
       {entries.length === 0 ? (
         <p className="text-sm text-muted">{t('timelineEmpty')}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('timeline')}>
           <table className="w-full text-sm border-collapse">
             <thead>
               <tr className="text-left text-xs text-muted">

@@ -35,7 +35,7 @@ export function TokenInspector({ view, labNow }: { view: CredentialView | null; 
                 <JwtView jwt={c.jwt} labNow={labNow} />
               ) : c.kind === 'sealed' ? (
                 <>
-                  <p className="mono text-xs break-all max-h-24 overflow-auto bg-surface-2 p-1 rounded" data-testid="sealed-value">
+                  <p className="mono text-xs break-all max-h-24 overflow-auto bg-surface-2 p-1 rounded" data-testid="sealed-value" tabIndex={0}>
                     {c.value}
                   </p>
                   <p className="text-sm mt-1">{t('sealed')}</p>

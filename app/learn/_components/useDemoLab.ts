@@ -1,0 +1,58 @@
+'use client';
+import { useCallback, useState } from 'react';
+
+export type DemoLab = { labId: string; jwt: string; sessionId: string };
+type Answer = { status: number; body: Record<string, unknown> };
+
+async function call(method: string, path: string, json?: unknown): Promise<Answer> {
+  const res = await fetch(path, {
+    method,
+    headers: json === undefined ? undefined : { 'content-type': 'application/json' },
+    body: json === undefined ? undefined : JSON.stringify(json),
+    cache: 'no-store',
+  });
+  return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
+}
+
+function cookieValue(view: Record<string, unknown>): string | null {
+  const cookies = view.cookies as { value: string }[] | undefined;
+  return cookies?.[0]?.value ?? null;
+}
+
+/**
+ * A lab of the learn page's own, made on first use through the same public
+ * API as everything else: bob logs in with `jwt` and with `session`, and the
+ * credential endpoint hands back what a thief would hold.
+ */
+export function useDemoLab() {
+  const [lab, setLab] = useState<DemoLab | null>(null);
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+
+  const prepare = useCallback(async (): Promise<DemoLab | null> => {
+    if (lab) return lab;
+    setState({ busy: true, error: null });
+    try {
+      const created = await call('POST', '/api/labs');
+      if (created.status !== 201) throw new Error(String(created.body.reason ?? created.status));
+      const labId = created.body.labId as string;
+      const users = created.body.users as { username: string; password: string; role: string }[];
+      const bob = users.find((u) => u.role === 'user') ?? users[0]!;
+      for (const strategy of ['jwt', 'session']) {
+        const login = await call('POST', `/api/labs/${labId}/${strategy}/login`, { username: bob.username, password: bob.password });
+        if (login.status !== 200) throw new Error(String(login.body.reason ?? login.status));
+      }
+      const jwt = cookieValue((await call('GET', `/api/labs/${labId}/jwt/credential`)).body);
+      const sessionId = cookieValue((await call('GET', `/api/labs/${labId}/session/credential`)).body);
+      if (!jwt || !sessionId) throw new Error('no-credential');
+      const ready = { labId, jwt, sessionId };
+      setLab(ready);
+      setState({ busy: false, error: null });
+      return ready;
+    } catch (err) {
+      setState({ busy: false, error: (err as Error).message });
+      return null;
+    }
+  }, [lab]);
+
+  return { lab, prepare, ...state, call };
+}

@@ -4,6 +4,7 @@ import { always, type Scenario } from './scenario';
 export const banScenario: Scenario = {
   id: 'ban',
   victimRole: 'user',
+  bystanders: 'one',
   probe: 'me',
   appliesTo: always,
   async setUp(run) {

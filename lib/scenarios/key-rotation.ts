@@ -8,6 +8,7 @@ import type { Scenario } from './scenario';
 export const keyRotationScenario: Scenario = {
   id: 'key-rotation',
   victimRole: 'user',
+  bystanders: 'all',
   probe: 'me',
   appliesTo: (strategy) =>
     strategy.usesLabJwtKey

@@ -4,6 +4,7 @@ import { always, type Scenario } from './scenario';
 export const logoutScenario: Scenario = {
   id: 'logout',
   victimRole: 'user',
+  bystanders: 'one',
   probe: 'me',
   appliesTo: always,
   async setUp(run) {

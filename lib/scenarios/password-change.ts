@@ -4,6 +4,7 @@ import { always, type Scenario } from './scenario';
 export const passwordChangeScenario: Scenario = {
   id: 'password-change',
   victimRole: 'user',
+  bystanders: 'one',
   probe: 'me',
   appliesTo: always,
   async setUp(run) {

@@ -4,6 +4,7 @@ import { always, type Scenario } from './scenario';
 export const roleChangeScenario: Scenario = {
   id: 'role-change',
   victimRole: 'admin',
+  bystanders: 'one',
   probe: 'admin',
   appliesTo: always,
   async setUp(run) {

@@ -144,7 +144,8 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
 
   try {
     recorder.phase = 'setup';
-    const bystanders = await Promise.all(cast.bystanders.map((b) => logIn(actor('bystander', b.username), b.password)));
+    const present = scenario.bystanders === 'all' ? cast.bystanders : cast.bystanders.slice(0, 1);
+    const bystanders = await Promise.all(present.map((b) => logIn(actor('bystander', b.username), b.password)));
     const { stolen, devices } = await scenario.setUp(run);
     if (strategy.refreshable) {
       // One refresh by the victim's own browser before the theft, so the cost of a refresh is measured too.

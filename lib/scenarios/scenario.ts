@@ -29,6 +29,12 @@ export interface Scenario {
   readonly id: string;
   /** The victim's role in the throwaway lab before the run. */
   readonly victimRole: Role;
+  /**
+   * Other users logged in as bystanders, to count collateral: all of them where
+   * the action can reach past the victim by design (key rotation), one otherwise
+   * (enough to catch an action that logs out more than it should).
+   */
+  readonly bystanders: 'all' | 'one';
   /** What the attacker's copy is replayed against: any authenticated page, or an admin-only one. */
   readonly probe: 'me' | 'admin';
   /** Decided from what the strategy declares about itself, never from an expected outcome. */

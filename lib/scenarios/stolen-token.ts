@@ -8,6 +8,7 @@ import { always, type Scenario } from './scenario';
 export const stolenTokenScenario: Scenario = {
   id: 'stolen-token',
   victimRole: 'user',
+  bystanders: 'one',
   probe: 'me',
   appliesTo: always,
   async setUp(run) {

@@ -15,12 +15,13 @@ type Expected =
   | { verdict: 'works-until-expiry'; windowSeconds: number | null; collateral?: 'all' | 'none' }
   | { verdict: 'not-applicable' };
 
-const DEFAULTS = { jwtTtlSeconds: 900, accessTtlSeconds: 300, sessionAbsoluteSeconds: 8 * 3600 };
+const DEFAULTS = { jwtTtlSeconds: 900, accessTtlSeconds: 300, refreshTtlSeconds: 24 * 3600, sessionAbsoluteSeconds: 8 * 3600 };
 const works = (windowSeconds: number | null): Expected => ({ verdict: 'works-until-expiry', windowSeconds });
 const blocked: Expected = { verdict: 'blocked', collateral: 'none' };
 const na: Expected = { verdict: 'not-applicable' };
 const J = DEFAULTS.jwtTtlSeconds;
 const A = DEFAULTS.accessTtlSeconds;
+const R = DEFAULTS.refreshTtlSeconds;
 
 const expected: Record<string, Record<string, Expected>> = {
   // Nothing on the server to revoke: every copy lives until exp; key rotation cuts everyone off.
@@ -46,11 +47,11 @@ const expected: Record<string, Record<string, Expected>> = {
     'key-rotation': { verdict: 'blocked', collateral: 'all' }, expiry: works(J),
   },
   // Revocations reach the refresh token only: the window is the access lifetime. Key rotation kills the access
-  // token but not the stolen refresh token, and nobody revoking anything lets the rotating refresh slide on:
-  // in both the copy still works when the measurement's horizon is reached (null window).
+  // token but not the stolen refresh token (it is not a JWT), and with nobody revoking anything the attacker
+  // refreshes on: in both the copy lives until its refresh family expires, refreshTtlSeconds after login.
   'jwt-refresh': {
     logout: works(A), 'stolen-token': works(A), 'password-change': works(A), 'role-change': works(A), ban: works(A),
-    'key-rotation': { verdict: 'works-until-expiry', windowSeconds: null, collateral: 'none' }, expiry: works(null),
+    'key-rotation': { verdict: 'works-until-expiry', windowSeconds: R, collateral: 'none' }, expiry: works(R),
   },
   // Sealed, still stateless: like jwt, and the lab's JWT key is not its key.
   'iron-stateless': {

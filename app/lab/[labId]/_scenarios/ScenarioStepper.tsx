@@ -1,0 +1,147 @@
+'use client';
+import { useCallback, useEffect, useState } from 'react';
+import { useT } from '@/lib/i18n/client';
+import type { Phase, ScenarioResult } from '@/lib/scenarios/types';
+import { VerdictBadge, VerdictSummary } from './Verdict';
+import { TraceTable } from './TraceTable';
+import { runScenarioRequest } from './run-api';
+
+const STEPS: readonly (Phase | 'verdict')[] = ['setup', 'steal', 'check', 'revoke', 'replay', 'collateral', 'time-travel', 'verdict'];
+
+type Side = { strategy: string; result: ScenarioResult | null; error: string | null };
+
+/**
+ * One scenario, two strategies side by side. "Run" makes both real runs;
+ * then → / ← step through what happened, phase by phase, with narration.
+ */
+export function ScenarioStepper({ labId, scenario, strategies }: { labId: string; scenario: string; strategies: string[] }) {
+  const t = useT('scenarios');
+  const [sides, setSides] = useState<[Side, Side]>(() => [
+    { strategy: strategies.includes('jwt') ? 'jwt' : strategies[0]!, result: null, error: null },
+    { strategy: strategies.includes('session') ? 'session' : strategies[1] ?? strategies[0]!, result: null, error: null },
+  ]);
+  const [running, setRunning] = useState(false);
+  const [step, setStep] = useState(0);
+  const ran = sides.some((s) => s.result || s.error);
+
+  const run = useCallback(async () => {
+    setRunning(true);
+    const outcomes = await Promise.all(
+      sides.map((side) =>
+        runScenarioRequest(labId, scenario, side.strategy).then(
+          (report): Side => ({ ...side, result: report.results[0] ?? null, error: null }),
+          (err: unknown): Side => ({ ...side, result: null, error: err instanceof Error ? err.message : String(err) }),
+        ),
+      ),
+    );
+    setSides([outcomes[0]!, outcomes[1]!]);
+    setStep(0);
+    setRunning(false);
+  }, [labId, scenario, sides]);
+
+  useEffect(() => {
+    if (!ran) return;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'ArrowRight') setStep((s) => Math.min(STEPS.length - 1, s + 1));
+      else if (e.key === 'ArrowLeft') setStep((s) => Math.max(0, s - 1));
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ran]);
+
+  const phase = STEPS[step]!;
+  const narrationKey = (
+    phase === 'revoke' ? `step_revoke_${scenario}` : phase === 'setup' && scenario === 'stolen-token' ? 'step_setup_stolen-token' : `step_${phase}`
+  ) as Parameters<typeof t>[0];
+
+  const pick = (index: 0 | 1, strategy: string) =>
+    setSides((prev) => {
+      const next: [Side, Side] = [{ ...prev[0] }, { ...prev[1] }];
+      next[index] = { strategy, result: null, error: null };
+      return next;
+    });
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end gap-3">
+        {([0, 1] as const).map((i) => (
+          <label key={i} className="flex flex-col text-sm">
+            {i === 0 ? t('leftSide') : t('rightSide')}
+            <select className="field mono" value={sides[i].strategy} onChange={(e) => pick(i, e.target.value)} data-testid={`pick-${i}`} disabled={running}>
+              {strategies.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <button type="button" className="btn btn-primary" onClick={run} disabled={running} data-testid="run-both" aria-busy={running}>
+          {running ? t('verdict_running') : t('runBoth')}
+        </button>
+      </div>
+
+      {!ran ? (
+        <p className="card text-lg">{t('notRun')}</p>
+      ) : (
+        <>
+          <nav className="flex flex-wrap items-center gap-3" aria-label={t('stepOf', { n: step + 1, total: STEPS.length })}>
+            <button type="button" className="btn" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>
+              {t('prev')}
+            </button>
+            <ol className="flex flex-wrap gap-1 text-sm" data-secondary>
+              {STEPS.map((p, i) => (
+                <li key={p}>
+                  <button type="button" className="btn btn-small" aria-current={i === step ? 'step' : undefined} aria-pressed={i === step} onClick={() => setStep(i)}>
+                    {i + 1}. {t(`phase_${p}` as Parameters<typeof t>[0])}
+                  </button>
+                </li>
+              ))}
+            </ol>
+            <button type="button" className="btn" onClick={() => setStep((s) => Math.min(STEPS.length - 1, s + 1))} disabled={step === STEPS.length - 1}>
+              {t('next')}
+            </button>
+            <span className="text-xs text-muted" data-secondary>
+              {t('keysHint')}
+            </span>
+          </nav>
+
+          <section className="card" aria-live="polite" data-testid="step" data-step={phase}>
+            <h2 className="text-xl font-bold">
+              {t('stepOf', { n: step + 1, total: STEPS.length })} — {t(`phase_${phase}` as Parameters<typeof t>[0])}
+            </h2>
+            <p className="text-lg mt-1" data-testid="narration">
+              {t(narrationKey)}
+            </p>
+          </section>
+
+          <div className="grid gap-4 lg:grid-cols-2">
+            {sides.map((side, i) => (
+              <section key={i} className="card flex flex-col gap-2" data-testid={`side-${i}`} data-strategy={side.strategy}>
+                <h3 className="text-lg font-bold mono flex flex-wrap items-center gap-2">
+                  {side.strategy}
+                  {side.result && phase === 'verdict' && <VerdictBadge result={side.result} />}
+                </h3>
+                {side.error && <p className="text-bad">{t('runFailed', { reason: side.error })}</p>}
+                {side.result && <SideStep result={side.result} phase={phase} />}
+              </section>
+            ))}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
+
+function SideStep({ result, phase }: { result: ScenarioResult; phase: Phase | 'verdict' }) {
+  const t = useT('scenarios');
+  if (result.verdict === 'not-applicable' || phase === 'verdict') return <VerdictSummary result={result} />;
+  const entries = result.trace.filter((e) => e.phase === phase);
+  if (phase === 'time-travel' && entries.length === 0) return <p className="text-sm">{t('noTimeTravel')}</p>;
+  return <TraceTable entries={entries} startedAt={result.startedAt} compact />;
+}

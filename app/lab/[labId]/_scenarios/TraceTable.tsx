@@ -1,0 +1,89 @@
+'use client';
+import { useEffect, useState } from 'react';
+import { useT } from '@/lib/i18n/client';
+import type { TraceEntry } from '@/lib/scenarios/types';
+import { shellLineFor } from './trace-lines';
+
+// Whole class names, so Tailwind finds them in the source.
+const ACTOR_CLASS: Record<string, string> = {
+  'victim-laptop': 'text-victim',
+  'victim-phone': 'text-victim',
+  attacker: 'text-attacker',
+  operator: 'text-operator',
+  bystander: 'text-muted',
+};
+const ACTOR_ICON: Record<string, string> = { 'victim-laptop': '●', 'victim-phone': '●', attacker: '▲', operator: '⚙', bystander: '○' };
+
+/** Every request of a run (or of one step of it), each with the shell line that repeats it. */
+export function TraceTable({ entries, startedAt, compact = false }: { entries: TraceEntry[]; startedAt: number | null; compact?: boolean }) {
+  const t = useT('scenarios');
+  const [origin, setOrigin] = useState('');
+  // The origin is only known in the browser; the server render shows the lines once hydrated.
+  useEffect(() => setOrigin(window.location.origin), []);
+  if (entries.length === 0) return <p className="text-sm text-muted">{t('noRequests')}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm border-collapse" data-testid="trace-table">
+        <thead>
+          <tr className="text-left text-xs text-muted">
+            <th className="p-1">{t('colSeq')}</th>
+            {!compact && <th className="p-1">{t('colPhase')}</th>}
+            <th className="p-1">{t('colActor')}</th>
+            <th className="p-1">{t('colRequest')}</th>
+            <th className="p-1">{t('colStatus')}</th>
+            <th className="p-1">{t('colReason')}</th>
+            <th className="p-1">{t('colLookups')}</th>
+            <th className="p-1">{t('colAt')}</th>
+            <th className="p-1">{t('colCurl')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => {
+            const actor = e.kind === 'copy' ? e.to : e.actor;
+            const actorKey = `actor_${actor.replace('-', '_')}` as Parameters<typeof t>[0];
+            const at = startedAt === null ? e.at : e.at - startedAt;
+            return (
+              <tr key={e.seq} className="border-t border-border align-top" data-testid="trace-row" data-actor={actor}>
+                <td className="p-1 mono">{e.seq}</td>
+                {!compact && <td className="p-1">{t(`phase_${e.phase}` as Parameters<typeof t>[0])}</td>}
+                <td className={`p-1 font-semibold ${ACTOR_CLASS[actor] ?? ''}`}>
+                  <span aria-hidden="true">{ACTOR_ICON[actor] ?? ''} </span>
+                  {t(actorKey)}
+                  {e.kind === 'request' && e.actor === 'bystander' && e.username ? ` (${e.username})` : ''}
+                </td>
+                {e.kind === 'copy' ? (
+                  <td className="p-1" colSpan={3}>
+                    {t('copied', { from: t(`actor_${e.from.replace('-', '_')}` as Parameters<typeof t>[0]) })}: <span className="mono">{e.cookieNames.join(', ')}</span>
+                  </td>
+                ) : (
+                  <>
+                    <td className="p-1 mono break-all">
+                      {e.method} {e.path.replace(/^\/api\/labs\/[^/]+/, '…')}
+                    </td>
+                    <td className="p-1">
+                      <span className={`status ${e.status < 300 ? 'status-ok' : e.status === 403 ? 'status-warn' : 'status-bad'}`} data-status={e.status}>
+                        <span aria-hidden="true">{e.status < 300 ? '✓' : '✗'}</span>
+                        {e.status}
+                      </span>
+                    </td>
+                    <td className="p-1 mono">{e.reason ?? '—'}</td>
+                  </>
+                )}
+                <td className="p-1 mono">{e.kind === 'request' ? (e.lookups ?? '—') : '—'}</td>
+                <td className="p-1 mono whitespace-nowrap">+{at} s</td>
+                <td className="p-1">
+                  <details>
+                    <summary className="cursor-pointer text-xs">{e.kind === 'copy' ? 'cp' : 'curl'}</summary>
+                    <code className="mono text-xs break-all block max-w-[30rem] select-all" data-testid="curl-line">
+                      {origin ? shellLineFor(e, origin) : ''}
+                    </code>
+                  </details>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import { getStore } from '@/lib/db';
+import { findLab } from '@/lib/labs/lab';
+import { strategyIds } from '@/lib/auth/registry';
+import { scenarioIds } from '@/lib/scenarios/registry';
+import { getT } from '@/lib/i18n/server';
+import { SiteHeader } from '@/app/_components/SiteHeader';
+import { MatrixRunner } from '../_scenarios/MatrixRunner';
+import { MissingLab } from '../_scenarios/MissingLab';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT('scenarios');
+  return { title: t('matrixTitle') };
+}
+
+/** The results matrix: every scenario against every strategy, run from the browser through the API. */
+export default async function MatrixPage({ params }: { params: Promise<{ labId: string }> }) {
+  const { labId } = await params;
+  const t = await getT('scenarios');
+  const lab = findLab(getStore(), labId);
+  if (!lab) return <MissingLab />;
+  return (
+    <>
+      <SiteHeader presenter />
+      <main id="main" className="px-4 py-3 max-w-[1600px] mx-auto flex flex-col gap-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 className="text-2xl font-bold">{t('matrixTitle')}</h1>
+          <Link href={`/lab/${lab.id}`} data-secondary>
+            {t('backToLab')}
+          </Link>
+        </div>
+        <p className="text-sm max-w-4xl" data-secondary>
+          {t('matrixIntro')}
+        </p>
+        <MatrixRunner labId={lab.id} scenarios={[...scenarioIds]} strategies={[...strategyIds]} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/** A lab planted through the API; the matrix page is then driven as a person would. */
+async function newLabId(page: Page): Promise<string> {
+  const res = await page.request.post('/api/labs');
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { labId: string }).labId;
+}
+
+async function strategiesOf(page: Page, labId: string): Promise<string[]> {
+  return ((await (await page.request.get(`/api/labs/${labId}`)).json()) as { strategies: string[] }).strategies;
+}
+
+const cell = (page: Page, scenario: string, strategy: string) => page.getByTestId(`cell-${scenario}-${strategy}`);
+
+test('the matrix runs everything with progress, shows measured verdicts, exports Markdown and opens a trace', async ({ page }) => {
+  test.setTimeout(120_000);
+  const labId = await newLabId(page);
+  const strategies = await strategiesOf(page, labId);
+  await page.goto(`/lab/${labId}/matrix`);
+  await expect(cell(page, 'logout', 'jwt')).toHaveText(/not run yet/);
+
+  await page.getByTestId('run-all').click();
+  await expect(page.getByTestId('progress')).toContainText(/of 7 scenarios done|Done/);
+  await expect(page.getByTestId('progress')).toContainText('Done', { timeout: 90_000 });
+
+  // Verdicts are a symbol and a word, never colour alone; windows are durations.
+  await expect(cell(page, 'logout', 'jwt')).toHaveAttribute('data-verdict', 'works-until-expiry');
+  await expect(cell(page, 'logout', 'jwt')).toContainText('✗');
+  await expect(cell(page, 'logout', 'jwt')).toContainText('works 15 min');
+  await expect(cell(page, 'logout', 'session')).toHaveAttribute('data-verdict', 'blocked');
+  await expect(cell(page, 'logout', 'session')).toContainText(/✓\s*blocked/);
+  await expect(cell(page, 'key-rotation', 'session')).toContainText('not applicable');
+  await expect(cell(page, 'key-rotation', 'jwt')).toHaveAttribute('data-verdict', 'blocked');
+  await expect(cell(page, 'key-rotation', 'jwt')).toContainText('+2 other users logged out');
+  await expect(cell(page, 'expiry', 'session')).toContainText('works 8 h');
+  if (strategies.includes('jwt-version')) await expect(cell(page, 'stolen-token', 'jwt-version')).toHaveAttribute('data-verdict', 'blocked');
+  if (strategies.includes('jwt-refresh')) await expect(cell(page, 'ban', 'jwt-refresh')).toContainText('works 5 min');
+  await page.screenshot({ path: 'e2e/screenshots/matrix.png', fullPage: true });
+
+  // Export: a Markdown file a reviewer can paste, with the matrix, the configuration and findings.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-md').click()]);
+  expect(download.suggestedFilename()).toMatch(/^revocation-lab-matrix-.*\.md$/);
+  const md = fs.readFileSync((await download.path())!, 'utf8');
+  expect(md).toContain(`| scenario | ${strategies.map((s) => `\`${s}\``).join(' | ')} |`);
+  expect(md).toMatch(/\| `logout` \| 🔴 works 15 min \| 🟢 blocked \|/);
+  expect(md).toContain('| `jwtTtlSeconds` | 900 |');
+  expect(md).toContain('## Findings');
+  expect(md).not.toContain(labId);
+
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const report = JSON.parse(fs.readFileSync((await json.path())!, 'utf8')) as { results: unknown[]; settings: unknown; versions: Record<string, string> };
+  expect(report.results).toHaveLength(7 * strategies.length);
+  expect(report.versions.jose).toMatch(/^6\./);
+
+  // A cell opens its trace: every request, the theft, and a curl line each.
+  await cell(page, 'logout', 'jwt').click();
+  const panel = page.getByTestId('trace-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('heading')).toBeFocused();
+  await expect(panel.getByTestId('verdict-summary')).toContainText('15 min');
+  const rows = panel.getByTestId('trace-row');
+  expect(await rows.count()).toBeGreaterThanOrEqual(8);
+  await expect(panel.locator('[data-actor="attacker"]').first()).toBeVisible();
+  const attackerRow = panel.locator('tr[data-actor="attacker"]').last();
+  await attackerRow.locator('summary').click();
+  await expect(attackerRow.getByTestId('curl-line')).toContainText(/curl -i -b attacker\.txt -c attacker\.txt http:\/\/127\.0\.0\.1:\d+\/api\/labs\/.+\/jwt\/me/);
+  await panel.locator('summary', { hasText: 'cp' }).click();
+  await expect(panel.getByTestId('curl-line').filter({ hasText: 'cp victim-laptop.txt attacker.txt' })).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/matrix-trace.png', fullPage: true });
+});
+
+test('the matrix follows the lab settings', async ({ page }) => {
+  test.setTimeout(120_000);
+  const labId = await newLabId(page);
+  const patch = await page.request.patch(`/api/labs/${labId}/settings`, { data: { jwtTtlSeconds: 60 } });
+  expect(patch.status()).toBe(200);
+  await page.goto(`/lab/${labId}/matrix`);
+  await page.getByTestId('run-all').click();
+  await expect(cell(page, 'logout', 'jwt')).toHaveAttribute('data-window', '60', { timeout: 90_000 });
+  await expect(cell(page, 'logout', 'jwt')).toContainText('works 1 min');
+});

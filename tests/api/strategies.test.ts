@@ -135,6 +135,15 @@ describe('jwt-refresh, through HTTP', () => {
     expect(newest.body.reason).toBe('revoked');
   });
 
+  it('two simultaneous refreshes with one cookie: exactly one is answered with new tokens', async () => {
+    const lab = await newLab();
+    const a = await loginAs(lab, 'jwt-refresh', 'bob');
+    const b = a.clone();
+    const answers = await Promise.all([a.post(lab.api('/jwt-refresh/refresh')), b.post(lab.api('/jwt-refresh/refresh'))]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 401]);
+    expect(answers.find((r) => r.status === 401)!.body.reason).toBe('revoked');
+  });
+
   it('after logout the stolen access token works until accessTtlSeconds on the lab clock; its refresh token is revoked', async () => {
     const lab = await newLab();
     const victim = await loginAs(lab, 'jwt-refresh', 'bob');

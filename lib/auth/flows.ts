@@ -31,6 +31,12 @@ export async function login(
 
   const row = store.users.findByName(lab.id, username);
   const valid = row ? await verifyPassword(credentials.password, row.password_hash) : await verifyAgainstDummy(credentials.password);
+  // Check again after hashing: a burst of parallel guesses all pass the first
+  // check before any failure is recorded. Once the concurrent failures have
+  // locked the account, every answer still in flight is 429 — right or wrong —
+  // so a burst learns no more than sequential guessing would.
+  const waitAfter = lockedForSeconds(store, lab.id, username);
+  if (waitAfter > 0) throw throttled(waitAfter);
   if (!row || !valid) {
     recordFailure(store, lab.id, username);
     throw new ApiError(401, 'unauthenticated', 'invalid-credentials', 'Unknown username or wrong password.');
@@ -82,7 +88,11 @@ export async function changePassword(
   if (!row) throw new ApiError(401, 'unauthenticated', 'unknown-user');
   const wait = lockedForSeconds(store, lab.id, row.username);
   if (wait > 0) throw throttled(wait);
-  if (!(await verifyPassword(body.currentPassword, row.password_hash))) {
+  const currentOk = await verifyPassword(body.currentPassword, row.password_hash);
+  // Same re-check as in login: parallel wrong guesses must not outrun the lock.
+  const waitAfter = lockedForSeconds(store, lab.id, row.username);
+  if (waitAfter > 0) throw throttled(waitAfter);
+  if (!currentOk) {
     recordFailure(store, lab.id, row.username);
     throw new ApiError(403, 'forbidden', 'wrong-current-password', 'The current password is not correct.');
   }

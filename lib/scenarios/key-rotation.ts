@@ -13,7 +13,7 @@ export const keyRotationScenario: Scenario = {
   appliesTo: (strategy) =>
     strategy.usesLabJwtKey
       ? { applies: true }
-      : { applies: false, why: `${strategy.id} does not verify with the lab's JWT signing key, so rotating it cannot bear on its credentials.` },
+      : { applies: false, code: 'no-lab-jwt-key', why: `${strategy.id} does not verify with the lab's JWT signing key, so rotating it cannot bear on its credentials.` },
   async setUp(run) {
     const laptop = await run.loginVictim('victim-laptop');
     return { stolen: laptop, devices: [laptop] };

@@ -63,6 +63,7 @@ function emptyResult(scenario: Scenario, strategy: Strategy): ScenarioResult {
     lookups: { perRequest: null, perRefresh: null },
     cookieBytes: null,
     note: null,
+    noteCode: null,
     victim: null,
     startedAt: null,
     revokedAt: null,
@@ -80,6 +81,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
   if (!applicability.applies) {
     result.verdict = 'not-applicable';
     result.note = applicability.why;
+    result.noteCode = applicability.code;
     return finish();
   }
 

@@ -23,7 +23,8 @@ export type ScenarioRun = {
   operator: Actor;
 };
 
-export type Applicability = { applies: true } | { applies: false; why: string };
+/** `code` names the reason for the pages' dictionaries; `why` says it in English for the API and the report. */
+export type Applicability = { applies: true } | { applies: false; code: string; why: string };
 
 export interface Scenario {
   readonly id: string;

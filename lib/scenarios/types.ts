@@ -67,6 +67,8 @@ export type ScenarioResult = {
   cookieBytes: number | null;
   /** Why not-applicable or error. */
   note: string | null;
+  /** For not-applicable: the declared reason's code (the pages translate it). */
+  noteCode: string | null;
   /** The victim's username and role in the throwaway lab. */
   victim: { username: string; role: Role } | null;
   /** Lab-clock second the run's throwaway lab started at, and of the revoking action. */

@@ -48,6 +48,7 @@ export const scenarios = defineNamespace(
     summaryWindow: 'The copy kept working for {window} after the revoking action (last seen working at +{last} s, refused at +{refused} s).',
     summaryBlocked: 'The copy was refused at once: {reason}.',
     summaryNa: 'Not applicable: {why}',
+    'na_no-lab-jwt-key': '{strategy} is not verified with the lab\'s JWT signing key, so replacing that key cannot affect it.',
     summaryOpen: 'The copy still worked {window} after the revoking action, when the measurement stopped.',
 
     actor_victim_laptop: 'victim (laptop)',
@@ -154,6 +155,7 @@ export const scenarios = defineNamespace(
     summaryWindow: '取り消し操作のあと、コピーは {window} 使えました（最後に使えたのは +{last} 秒、拒否されたのは +{refused} 秒）。',
     summaryBlocked: 'コピーはすぐに拒否されました：{reason}',
     summaryNa: '対象外：{why}',
+    'na_no-lab-jwt-key': '{strategy} はラボの JWT 署名鍵で検証されないため、この鍵を入れ替えても影響を受けません。',
     summaryOpen: '計測を打ち切った時点（取り消しから {window} 後）でも、コピーはまだ使えました。',
 
     actor_victim_laptop: '被害者（ノート PC）',

@@ -43,7 +43,8 @@ export function VerdictSummary({ result }: { result: ScenarioResult }) {
   const t = useT('scenarios');
   const w = result.window;
   let text: string;
-  if (result.verdict === 'not-applicable') text = t('summaryNa', { why: result.note ?? '' });
+  if (result.verdict === 'not-applicable')
+    text = t('summaryNa', { why: result.noteCode ? t(`na_${result.noteCode}` as Parameters<typeof t>[0], { strategy: result.strategy }) : (result.note ?? '') });
   else if (result.verdict === 'error') text = t('runFailed', { reason: result.note ?? '' });
   else if (result.verdict === 'blocked') text = t('summaryBlocked', { reason: `${result.refusedWith?.status ?? ''} ${result.refusedWith?.reason ?? ''}`.trim() });
   else if (result.windowSeconds === null) text = t('summaryOpen', { window: formatDuration(w?.lastWorkingSeconds ?? 0) });

@@ -2,7 +2,7 @@ import './globals.css';
 import type { ReactNode } from 'react';
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getT, messagesFor } from '@/lib/i18n/server';
 import { LocaleProvider } from '@/lib/i18n/client';
 import { PRESENTER_COOKIE, THEME_COOKIE } from '@/lib/ui/prefs';
 
@@ -31,7 +31,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="skip-link">
           {t('skipToContent')}
         </a>
-        <LocaleProvider locale={locale}>{children}</LocaleProvider>
+        <LocaleProvider locale={locale} messages={messagesFor(locale)}>
+          {children}
+        </LocaleProvider>
       </body>
     </html>
   );

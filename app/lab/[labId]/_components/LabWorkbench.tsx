@@ -183,7 +183,8 @@ export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetc
             labNow={labNow}
           />
         ))}
-        <div className="flex flex-col gap-3">
+        {/* Sticky, so the attacker's verdicts and the operator's buttons stay in view while the panels scroll. */}
+        <div className="rails flex flex-col gap-3">
           <AttackerRail
             copies={copies}
             notice={notice}

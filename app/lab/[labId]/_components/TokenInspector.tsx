@@ -14,7 +14,9 @@ const KNOWN_CLAIMS = ['alg', 'typ', 'kid', 'iss', 'aud', 'sub', 'jti', 'iat', 'e
 export function TokenInspector({ view, labNow }: { view: CredentialView | null; labNow: number }) {
   const t = useT('lab');
   return (
-    <section aria-label={t('inspector')} className="min-h-[14rem]">
+    // A fixed height with its own scroll: the panel keeps its size whether it shows a long JWT,
+    // a session row or nothing, so nothing below it jumps when a request comes back.
+    <section aria-label={t('inspector')} className="inspector h-[30rem] overflow-y-auto pr-1" tabIndex={0}>
       <h3 className="font-semibold">{t('inspector')}</h3>
       <p className="text-xs text-muted mb-2" data-secondary>
         {t('inspectorMalware')}

@@ -139,7 +139,7 @@ function SessionRow({ view, labNow }: { view: CredentialView; labNow: number }) 
   return (
     <div className="border-l-4 border-ok pl-2" data-testid="session-row">
       <p className="text-sm font-semibold">{t('sessionRow')}</p>
-      <dl className="text-xs grid grid-cols-[auto_1fr] gap-x-2">
+      <dl className="text-xs grid grid-cols-[minmax(0,45%)_minmax(0,1fr)] gap-x-2">
         <dt>{t('sessionHash')}</dt>
         <dd className="mono break-all">{row.idHashPrefix}</dd>
         <dt>{t('sessionUser')}</dt>

@@ -31,7 +31,7 @@ export async function steal(page: Page, n: 1 | 2, copyNumber: number): Promise<L
   return copy;
 }
 
-export async function replay(copy: Locator, endpoint: 'me' | 'admin' = 'me', buttonName = endpoint === 'me' ? /Replay \/me|\/me に再送/ : /Replay \/admin|\/admin に再送/) {
+export async function replay(copy: Locator, endpoint: 'me' | 'admin' | 'refresh' = 'me', buttonName = endpoint === 'me' ? /Replay \/me|\/me に再送/ : /Replay \/admin|\/admin に再送/) {
   const before = await copy.getByTestId('copy-status').innerText();
   await copy.getByRole('button', { name: buttonName }).click();
   // Wait for a fresh answer: the status line changes (or was already set and is re-rendered with the same endpoint).

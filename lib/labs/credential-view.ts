@@ -44,6 +44,12 @@ export type CredentialView = {
   totalBytes: number;
   /** For `session`: the row the id points at, or null when there is none (logged out, revoked). */
   sessionRow: SessionRowView | null;
+  /**
+   * Sub-paths where more of this strategy's cookies live (jwt-refresh keeps its
+   * refresh cookie on …/refresh, so the browser does not send it here). Asking
+   * `{strategy}/{subPath}/credential` shows every cookie at once.
+   */
+  subPaths: string[];
 };
 
 // iron-webcrypto's seal format starts with its version marker.
@@ -88,5 +94,6 @@ export function credentialView(store: Store, lab: Lab, strategy: Strategy, jar: 
     // Joined with "; " in the Cookie header.
     totalBytes: cookies.reduce((sum, c) => sum + c.bytes, 0) + Math.max(0, cookies.length - 1) * 2,
     sessionRow,
+    subPaths: [...new Set(Object.values(strategy.cookieSubPaths ?? {}))],
   };
 }

@@ -42,6 +42,19 @@ describe('GET /{strategy}/credential', () => {
   });
 });
 
+describe('GET /{strategy}/refresh/credential', () => {
+  it('shows jwt-refresh’s whole jar (the refresh cookie lives on …/refresh), and 404 for a strategy without one', async () => {
+    const lab = await newLab();
+    const victim = await loginAs(lab, 'jwt-refresh', 'bob');
+    const top = await victim.get(lab.api('/jwt-refresh/credential'));
+    expect(top.body.subPaths).toEqual(['refresh']);
+    expect((top.body.cookies as { name: string }[]).map((c) => c.name)).toEqual(['rl_access']);
+    const deep = await victim.get(lab.api('/jwt-refresh/refresh/credential'));
+    expect((deep.body.cookies as { name: string }[]).map((c) => c.name).sort()).toEqual(['rl_access', 'rl_refresh']);
+    expect((await agent().get(lab.api('/jwt/refresh/credential'))).status).toBe(404);
+  });
+});
+
 describe('POST /replay', () => {
   it('replays a stolen jwt for real (200 after logout) and a stolen session id (401 after logout)', async () => {
     const lab = await newLab();

@@ -9,7 +9,13 @@ import type { ApiResult, CredentialView, LabUser, PanelIdentity, Role } from './
 
 async function readCredential(labId: string, strategy: string): Promise<CredentialView | null> {
   const res = await callApi('GET', `/api/labs/${labId}/${strategy}/credential`);
-  return res.status === 200 ? (res.body as unknown as CredentialView) : null;
+  if (res.status !== 200) return null;
+  const view = res.body as unknown as CredentialView;
+  // Some cookies live deeper (jwt-refresh's refresh cookie): read from there to see the whole jar, as malware would.
+  const sub = view.subPaths?.[0];
+  if (!sub) return view;
+  const deeper = await callApi('GET', `/api/labs/${labId}/${strategy}/${sub}/credential`);
+  return deeper.status === 200 ? (deeper.body as unknown as CredentialView) : view;
 }
 
 export type RunRequest = (actor: 'victim', strategy: string, method: string, action: string, json?: unknown) => Promise<ApiResult>;
@@ -155,6 +161,11 @@ export function StrategyPanel(props: Props) {
         <button type="button" className="btn" disabled={busy} onClick={() => void act(t('logoutAll'), 'POST', 'logout-all')}>
           {t('logoutAll')}
         </button>
+        {view?.subPaths?.includes('refresh') && (
+          <button type="button" className="btn" disabled={busy} onClick={() => void act('POST /refresh', 'POST', 'refresh')}>
+            {t('refreshToken')}
+          </button>
+        )}
       </div>
       <form
         className="flex flex-wrap items-end gap-1"

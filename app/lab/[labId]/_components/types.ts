@@ -54,6 +54,7 @@ export type CredentialView = {
     idleExpiresAt: number;
     absoluteExpiresAt: number;
   } | null;
+  subPaths?: string[];
 };
 
 export type StolenCopy = {

@@ -108,3 +108,14 @@ test.describe('revocations on the lab page', () => {
     await expectVerdict(sessionCopy, 'works', 200);
   });
 });
+
+test('reset: a fresh lab, with nothing stolen and nobody signed in', async ({ page }) => {
+  const first = await newLab(page);
+  await loginAs(page, 1, 'bob');
+  await steal(page, 1, 1);
+  await page.getByTestId('operator-rail').getByRole('button', { name: 'Reset (new lab)' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/lab/') && !url.pathname.includes(first));
+  await expect(page.getByTestId('attacker-rail')).toContainText('No stolen copies yet');
+  await expect(panel(page, 1).getByTestId('identity')).toHaveText('Not signed in');
+  await expect(panel(page, 1).getByTestId('no-cookie')).toBeVisible();
+});

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,9 +77,10 @@ function rssKiB(pid: number): number {
 describe('memory and processes (own servers)', () => {
   let a: RunningServer;
   let b: RunningServer;
+  let dbPath = '';
   beforeAll(async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-two-'));
-    const dbPath = path.join(dir, 'shared.db');
+    dbPath = path.join(dir, 'shared.db');
     a = await startServer({ dbPath });
     b = await startServer({ dbPath });
   }, 90_000);
@@ -177,5 +179,26 @@ describe('memory and processes (own servers)', () => {
     for (const [login, logout, replay] of results) {
       expect([login, logout, replay]).toEqual([200, 200, 401]);
     }
+  });
+
+  it('a database locked by another process for longer than busy_timeout → 503 with Retry-After, never 500; nothing half-written', { timeout: 60_000 }, async () => {
+    const lab = await createLab(a);
+    const before = (await new HttpAgent(a.baseUrl).get(lab.api(''))).body.clockOffsetSeconds;
+    const other = new Database(dbPath);
+    other.pragma('busy_timeout = 5000');
+    other.exec('BEGIN IMMEDIATE'); // another writer holds the lock
+    let res;
+    try {
+      res = await new HttpAgent(a.baseUrl).post(lab.api('/clock'), { advanceSeconds: 60 });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expectRefusal(res, 503, 'database-busy');
+    expect(res.headers.get('retry-after')).toBe('1');
+    const after = await new HttpAgent(a.baseUrl).get(lab.api(''));
+    expect(after.status).toBe(200);
+    expect(after.body.clockOffsetSeconds).toBe(before);
+    expect((await new HttpAgent(a.baseUrl).post(lab.api('/clock'), { advanceSeconds: 60 })).status).toBe(200);
   });
 });

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agent, loginAs, newLab } from './helpers';
 import { rawRequest, strategiesOf, type RawResponse } from './hostile-support';
@@ -70,6 +72,47 @@ describe('API response headers, on successes and on every kind of refusal', () =
     const plain = await rawRequest('GET', '/');
     expect(plain.headers.get('strict-transport-security')).toBeNull();
     expect(plain.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+  });
+});
+
+/** Every route.ts under app/api with its exported methods, and a concrete URL in a real lab. */
+function everyRoute(labId: string, strategy: string): { method: string; url: string }[] {
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const out: { method: string; url: string }[] = [];
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (e.name === 'route.ts') {
+        const src = fs.readFileSync(full, 'utf8');
+        const methods = [...src.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+        const url = ('/' + path.relative(path.join(root, 'app'), path.dirname(full)).split(path.sep).join('/'))
+          .replace('[labId]', labId)
+          .replace('[strategy]', strategy)
+          .replace('[username]', 'bob')
+          .replace('[scenario]', 'logout')
+          .replace(/\/\[\[?\.\.\.[a-z]+\]\]?/i, '/probe')
+          .replace(/\[[a-zA-Z]+\]/g, 'x');
+        for (const method of methods) out.push({ method, url });
+      }
+    }
+  };
+  walk(path.join(root, 'app', 'api'));
+  return out;
+}
+
+describe('every route file, whatever it answers', () => {
+  it('each exported method of each app/api route answers without a 500 and with the API headers (no-store included)', { timeout: 180_000 }, async () => {
+    const lab = await newLab();
+    const routes = everyRoute(lab.labId, 'session');
+    expect(routes.length).toBeGreaterThan(15);
+    const holder = await loginAs(lab, 'session', 'alice');
+    for (const { method, url } of routes) {
+      // Authenticated where a cookie applies, with an empty JSON body for writes: the handler itself answers.
+      const res = await holder.request(method, url, method === 'GET' ? undefined : {});
+      expect(res.status, `${method} ${url}: ${JSON.stringify(res.body).slice(0, 200)}`).toBeLessThan(500);
+      expectApiHeaders(res, `${method} ${url}`);
+    }
   });
 });
 

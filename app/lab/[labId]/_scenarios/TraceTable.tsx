@@ -1,5 +1,4 @@
 'use client';
-import { useEffect, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import type { TraceEntry } from '@/lib/scenarios/types';
 import { shellLineFor } from './trace-lines';
@@ -17,9 +16,8 @@ const ACTOR_ICON: Record<string, string> = { 'victim-laptop': '●', 'victim-pho
 /** Every request of a run (or of one step of it), each with the shell line that repeats it. */
 export function TraceTable({ entries, startedAt, compact = false }: { entries: TraceEntry[]; startedAt: number | null; compact?: boolean }) {
   const t = useT('scenarios');
-  const [origin, setOrigin] = useState('');
-  // The origin is only known in the browser; the server render shows the lines once hydrated.
-  useEffect(() => setOrigin(window.location.origin), []);
+  // Traces exist only after a run the browser started, so this never renders on the server.
+  const origin = typeof window === 'undefined' ? '' : window.location.origin;
   if (entries.length === 0) return <p className="text-sm text-muted">{t('noRequests')}</p>;
   return (
     <div className="overflow-x-auto">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
+import { StartLabButton } from '@/app/_components/StartLabButton';
 import { LearnDemos } from './_components/LearnDemos';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -64,6 +65,14 @@ export default async function LearnPage() {
         </section>
 
         <LearnDemos />
+
+        <section aria-labelledby="lab-h" className="card flex flex-col gap-2">
+          <h2 id="lab-h" className="text-xl font-bold">
+            {t('labTitle')}
+          </h2>
+          <p>{t('labText')}</p>
+          <StartLabButton />
+        </section>
       </main>
     </>
   );

@@ -89,7 +89,8 @@ export function TamperDemo({ demo }: { demo: Demo }) {
         </label>
       </div>
       <div className="flex flex-wrap items-center gap-3 min-h-[2.5rem]">
-        <button type="button" className="btn btn-primary" onClick={() => void send()}>
+        {/* Disabled while the demo lab is being prepared: it sends what the boxes hold at the click. */}
+        <button type="button" className="btn btn-primary" onClick={() => void send()} disabled={demo.busy}>
           {t('tamperSend')}
         </button>
         <p aria-live="polite" className="text-sm flex flex-wrap items-center gap-2" data-testid="tamper-result">

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 
 export type DemoLab = { labId: string; jwt: string; sessionId: string };
 type Answer = { status: number; body: Record<string, unknown> };
@@ -19,6 +19,35 @@ function cookieValue(view: Record<string, unknown>): string | null {
   return cookies?.[0]?.value ?? null;
 }
 
+/** Creates the lab, logs bob in with jwt and session, and reads back what a thief would hold. */
+async function buildDemoLab(
+  setLab: (lab: DemoLab) => void,
+  setState: (s: { busy: boolean; error: string | null }) => void,
+): Promise<DemoLab | null> {
+  setState({ busy: true, error: null });
+  try {
+    const created = await call('POST', '/api/labs');
+    if (created.status !== 201) throw new Error(String(created.body.reason ?? created.status));
+    const labId = created.body.labId as string;
+    const users = created.body.users as { username: string; password: string; role: string }[];
+    const bob = users.find((u) => u.role === 'user') ?? users[0]!;
+    for (const strategy of ['jwt', 'session']) {
+      const login = await call('POST', `/api/labs/${labId}/${strategy}/login`, { username: bob.username, password: bob.password });
+      if (login.status !== 200) throw new Error(String(login.body.reason ?? login.status));
+    }
+    const jwt = cookieValue((await call('GET', `/api/labs/${labId}/jwt/credential`)).body);
+    const sessionId = cookieValue((await call('GET', `/api/labs/${labId}/session/credential`)).body);
+    if (!jwt || !sessionId) throw new Error('no-credential');
+    const ready = { labId, jwt, sessionId };
+    setLab(ready);
+    setState({ busy: false, error: null });
+    return ready;
+  } catch (err) {
+    setState({ busy: false, error: (err as Error).message });
+    return null;
+  }
+}
+
 /**
  * A lab of the learn page's own, made on first use through the same public
  * API as everything else: bob logs in with `jwt` and with `session`, and the
@@ -28,30 +57,16 @@ export function useDemoLab() {
   const [lab, setLab] = useState<DemoLab | null>(null);
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
 
-  const prepare = useCallback(async (): Promise<DemoLab | null> => {
-    if (lab) return lab;
-    setState({ busy: true, error: null });
-    try {
-      const created = await call('POST', '/api/labs');
-      if (created.status !== 201) throw new Error(String(created.body.reason ?? created.status));
-      const labId = created.body.labId as string;
-      const users = created.body.users as { username: string; password: string; role: string }[];
-      const bob = users.find((u) => u.role === 'user') ?? users[0]!;
-      for (const strategy of ['jwt', 'session']) {
-        const login = await call('POST', `/api/labs/${labId}/${strategy}/login`, { username: bob.username, password: bob.password });
-        if (login.status !== 200) throw new Error(String(login.body.reason ?? login.status));
-      }
-      const jwt = cookieValue((await call('GET', `/api/labs/${labId}/jwt/credential`)).body);
-      const sessionId = cookieValue((await call('GET', `/api/labs/${labId}/session/credential`)).body);
-      if (!jwt || !sessionId) throw new Error('no-credential');
-      const ready = { labId, jwt, sessionId };
-      setLab(ready);
-      setState({ busy: false, error: null });
-      return ready;
-    } catch (err) {
-      setState({ busy: false, error: (err as Error).message });
-      return null;
-    }
+  // One preparation at a time: a second click while the first is running shares its result
+  // instead of making a second lab.
+  const inFlight = useRef<Promise<DemoLab | null> | null>(null);
+
+  const prepare = useCallback((): Promise<DemoLab | null> => {
+    if (lab) return Promise.resolve(lab);
+    inFlight.current ??= buildDemoLab(setLab, setState).finally(() => {
+      inFlight.current = null;
+    });
+    return inFlight.current;
   }, [lab]);
 
   return { lab, prepare, ...state, call };

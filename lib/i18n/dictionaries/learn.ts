@@ -62,6 +62,8 @@ export const learn = defineNamespace(
     payloadSessionNothing: 'Random bytes. It tells nothing: who it belongs to is only on the server.',
     payloadLesson: 'Anything in a JWT’s payload is public to whoever holds the token. Do not put secrets or personal data there.',
     failed: 'Failed: {reason}',
+    labTitle: 'Now revoke something',
+    labText: 'In a lab of your own: log in with a JWT and with a session side by side, steal both cookies, log out, change the password, ban the user or rotate the key — and replay the stolen copies.',
   },
   {
     title: 'JWT がセッションに向かない理由',
@@ -123,5 +125,7 @@ export const learn = defineNamespace(
     payloadSessionNothing: 'ただの乱数です。何も語りません。誰のものかはサーバーだけが知っています。',
     payloadLesson: 'JWT のペイロードは、トークンを持つ人には誰にでも読めます。秘密や個人情報を入れてはいけません。',
     failed: '失敗しました：{reason}',
+    labTitle: '実際に取り消してみる',
+    labText: '自分専用のラボで、JWT とセッションで並べてログインし、両方の Cookie を盗み、ログアウト・パスワード変更・アカウント停止・鍵の交換をしてから、盗んだコピーを再送してみてください。',
   },
 );

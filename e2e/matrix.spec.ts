@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 /** A lab planted through the API; the matrix page is then driven as a person would. */
@@ -69,6 +70,10 @@ test('the matrix runs everything with progress, shows measured verdicts, exports
   await panel.locator('summary', { hasText: 'cp' }).click();
   await expect(panel.getByTestId('curl-line').filter({ hasText: 'cp victim-laptop.txt attacker.txt' })).toBeVisible();
   await page.screenshot({ path: 'e2e/screenshots/matrix-trace.png', fullPage: true });
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 });
 
 test('the matrix follows the lab settings', async ({ page }) => {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 async function newLabId(page: Page): Promise<string> {
@@ -40,6 +41,17 @@ test('a scenario runs both sides and is stepped through with the arrow keys', as
   await expect(page.getByTestId('side-0')).toContainText('works 15 min');
   await expect(page.getByTestId('side-1').locator('[data-verdict]')).toHaveAttribute('data-verdict', 'blocked');
   await page.screenshot({ path: 'e2e/screenshots/scenario-logout.png', fullPage: true });
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+
+  // Presenter mode: large type, secondary UI hidden, stepping still by keyboard.
+  await page.locator('body').press('p');
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', '');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(step).toHaveAttribute('data-step', 'collateral');
+  await page.screenshot({ path: 'e2e/screenshots/scenario-presenter.png' });
 });
 
 test('the scenario page in Japanese', async ({ page, context }) => {

@@ -1,4 +1,4 @@
-/** Small display helpers for the lab page (no locale-specific words: numbers read the same in en and ja). */
+/** Small display helpers for the lab pages (no locale-specific words: numbers read the same in en and ja). */
 
 /** 14:05, 1:02:03 — a duration on the lab clock. */
 export function formatDuration(totalSeconds: number): string {

@@ -24,6 +24,7 @@ export const lab = defineNamespace(
     'strategy_iron-stateless': 'iron-session: the user’s data sealed (encrypted) in the cookie. Still stateless.',
     strategy_other: 'A strategy of this lab.',
     loginAs: 'Log in as',
+    loginLabel: 'log in {user}',
     passwordShown: 'password: {password}',
     passwordUnknown: 'password changed',
     role_admin: 'admin',
@@ -110,6 +111,8 @@ export const lab = defineNamespace(
     rotateKey: 'Rotate signing key',
     keyInfo: 'key {kid} · generation {gen} · {alg}',
     moveClock: 'Move the lab clock',
+    clockMinutes: '+{n} min',
+    clockHours: '+{n} h',
     resetLab: 'Reset (new lab)',
 
     timeline: 'Timeline',
@@ -127,6 +130,8 @@ export const lab = defineNamespace(
     actor_attacker: 'attacker',
     actor_operator: 'operator',
     copyCurl: 'Copy curl',
+    copyFailed: 'Select the line and copy it (the clipboard needs HTTPS or localhost).',
+    copied: 'copied',
     curlNote: 'Victim lines keep cookies in a jar file per strategy (-b/-c), as a browser would.',
 
     status_ok: 'OK',
@@ -172,6 +177,7 @@ export const lab = defineNamespace(
     'strategy_iron-stateless': 'iron-session：ユーザーのデータを暗号化して Cookie に封じる。それでもステートレス。',
     strategy_other: 'このラボの方式。',
     loginAs: 'ログインするユーザー',
+    loginLabel: '{user} でログイン',
     passwordShown: 'パスワード：{password}',
     passwordUnknown: 'パスワード変更済み',
     role_admin: '管理者',
@@ -258,6 +264,8 @@ export const lab = defineNamespace(
     rotateKey: '署名鍵を交換',
     keyInfo: '鍵 {kid} · 第 {gen} 世代 · {alg}',
     moveClock: 'ラボの時計を進める',
+    clockMinutes: '+{n} 分',
+    clockHours: '+{n} 時間',
     resetLab: 'リセット（新しいラボ）',
 
     timeline: 'タイムライン',
@@ -275,6 +283,8 @@ export const lab = defineNamespace(
     actor_attacker: '攻撃者',
     actor_operator: '運営者',
     copyCurl: 'curl をコピー',
+    copyFailed: '行を選択してコピーしてください（クリップボードは HTTPS か localhost でのみ使えます）。',
+    copied: 'コピーしました',
     curlNote: '被害者の行は方式ごとの Cookie ファイル（-b/-c）を使います。ブラウザと同じ動きです。',
 
     status_ok: '成功',

@@ -1,6 +1,6 @@
 'use client';
 import { useT } from '@/lib/i18n/client';
-import { formatDuration, formatLabTime } from './format';
+import { formatDuration, formatLabTime } from '@/lib/ui/format';
 import { ReasonText } from './StatusBadge';
 import type { StolenCopy } from './types';
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import { curlLine } from '@/lib/curl';
 import { callApi } from './api';
-import { lookupsOf, reasonOf } from './format';
+import { lookupsOf, reasonOf } from '@/lib/ui/format';
 import { StrategyPanel } from './StrategyPanel';
 import { AttackerRail } from './AttackerRail';
 import { OperatorRail, type OperatorAction } from './OperatorRail';

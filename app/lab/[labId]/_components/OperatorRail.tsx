@@ -1,7 +1,7 @@
 'use client';
 import { useT } from '@/lib/i18n/client';
 import { StartLabButton } from '@/app/_components/StartLabButton';
-import { formatDuration, formatLabTime } from './format';
+import { formatDuration, formatLabTime } from '@/lib/ui/format';
 import type { LabState } from './types';
 
 export type OperatorAction =
@@ -11,11 +11,11 @@ export type OperatorAction =
   | { kind: 'clock'; seconds: number };
 
 const CLOCK_STEPS = [
-  { seconds: 60, label: '+1 min' },
-  { seconds: 300, label: '+5 min' },
-  { seconds: 900, label: '+15 min' },
-  { seconds: 3600, label: '+1 h' },
-];
+  { seconds: 60, key: 'clockMinutes', n: 1 },
+  { seconds: 300, key: 'clockMinutes', n: 5 },
+  { seconds: 900, key: 'clockMinutes', n: 15 },
+  { seconds: 3600, key: 'clockHours', n: 1 },
+] as const;
 
 /** The operator: roles, bans, the signing key, the lab clock, and a reset. */
 export function OperatorRail({ lab, labNow, busy, onAction }: { lab: LabState; labNow: number; busy: boolean; onAction: (a: OperatorAction) => void }) {
@@ -78,7 +78,7 @@ export function OperatorRail({ lab, labNow, busy, onAction }: { lab: LabState; l
       <div className="flex flex-wrap gap-1 mb-3">
         {CLOCK_STEPS.map((step) => (
           <button key={step.seconds} type="button" className="btn btn-small btn-operator" disabled={busy} onClick={() => onAction({ kind: 'clock', seconds: step.seconds })}>
-            {step.label}
+            {t(step.key, { n: step.n })}
           </button>
         ))}
       </div>

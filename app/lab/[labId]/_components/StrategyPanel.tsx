@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import { callApi } from './api';
-import { lookupsOf, reasonOf } from './format';
+import { lookupsOf, reasonOf } from '@/lib/ui/format';
 import { ReasonText, StatusBadge } from './StatusBadge';
 import { TokenInspector } from './TokenInspector';
 import type { ApiResult, CredentialView, LabUser, PanelIdentity, Role } from './types';
@@ -130,7 +130,7 @@ export function StrategyPanel(props: Props) {
                 type="button"
                 className="btn btn-small justify-start"
                 disabled={busy}
-                onClick={() => void act(`login ${u.username}`, 'POST', 'login', { username: u.username, password: passwords[u.username] ?? '' })}
+                onClick={() => void act(t('loginLabel', { user: u.username }), 'POST', 'login', { username: u.username, password: passwords[u.username] ?? '' })}
                 data-testid={`login-${u.username}`}
               >
                 <span className="font-semibold">{u.username}</span>

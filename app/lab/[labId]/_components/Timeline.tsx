@@ -1,11 +1,21 @@
 'use client';
 import { useState } from 'react';
 import { useT } from '@/lib/i18n/client';
-import { formatLabTime } from './format';
+import { formatLabTime } from '@/lib/ui/format';
 import { ReasonText, StatusBadge } from './StatusBadge';
 import type { TimelineEntry } from './types';
 
 // Plain symbols present in every system font (no emoji font on a workshop LAN machine).
+async function copyText(text: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard) return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const ACTOR_ICON = { victim: '●', attacker: '▲', operator: '⚙' } as const;
 // Whole class names, so Tailwind finds them in the source.
 const ACTOR_CLASS = { victim: 'text-victim', attacker: 'text-attacker', operator: 'text-operator' } as const;
@@ -53,7 +63,8 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
 
 function Row({ entry: e }: { entry: TimelineEntry }) {
   const t = useT('lab');
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const [open, setOpen] = useState(false);
   return (
     <tr className="border-t border-border align-top" data-actor={e.actor} data-testid="timeline-row">
       <td className="p-1 mono">{e.id}</td>
@@ -74,7 +85,7 @@ function Row({ entry: e }: { entry: TimelineEntry }) {
       </td>
       <td className="p-1 mono">{e.lookups ?? '—'}</td>
       <td className="p-1">
-        <details>
+        <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary className="cursor-pointer text-xs">curl</summary>
           <code className="mono text-xs break-all block max-w-[28rem] select-all" data-testid="curl-line">
             {e.curl}
@@ -84,13 +95,21 @@ function Row({ entry: e }: { entry: TimelineEntry }) {
           type="button"
           className="btn btn-small mt-1"
           onClick={async () => {
-            await navigator.clipboard?.writeText(e.curl).catch(() => {});
-            setCopied(true);
-            window.setTimeout(() => setCopied(false), 1500);
+            // The clipboard API exists only in secure contexts (HTTPS, localhost): on a workshop LAN over
+            // plain HTTP it is missing, so say so and show the line to copy by hand.
+            const ok = await copyText(e.curl);
+            setCopied(ok ? 'yes' : 'no');
+            if (!ok) setOpen(true);
+            window.setTimeout(() => setCopied(null), 2500);
           }}
         >
-          {copied ? '✓' : t('copyCurl')}
+          {copied === 'yes' ? `✓ ${t('copied')}` : t('copyCurl')}
         </button>
+        {copied === 'no' && (
+          <p className="text-xs" role="status">
+            {t('copyFailed')}
+          </p>
+        )}
       </td>
     </tr>
   );

@@ -1,6 +1,6 @@
 'use client';
 import { useT } from '@/lib/i18n/client';
-import { formatDuration, formatLabTime } from './format';
+import { formatDuration, formatLabTime } from '@/lib/ui/format';
 import type { CredentialView, JwtDisplay } from './types';
 
 const KNOWN_CLAIMS = ['alg', 'typ', 'kid', 'iss', 'aud', 'sub', 'jti', 'iat', 'exp', 'username', 'role', 'ver'] as const;

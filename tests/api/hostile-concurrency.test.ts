@@ -162,10 +162,10 @@ describe('memory and processes (own servers)', () => {
     expect(throttledOnB.status).toBe(429);
   });
 
-  it('concurrent writes from both servers: 40 logins and logouts split across A and B, no 500, every answer clean', { timeout: 180_000 }, async () => {
+  it('concurrent writes from both servers: 20 logins and logouts split across A and B, no 500, every answer clean', { timeout: 180_000 }, async () => {
     const lab = await createLab(a);
     const results = await Promise.all(
-      Array.from({ length: 40 }, async (_, i) => {
+      Array.from({ length: 20 }, async (_, i) => {
         const server = i % 2 ? a : b;
         const other = i % 2 ? b : a;
         const h = new HttpAgent(server.baseUrl);

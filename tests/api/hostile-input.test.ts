@@ -248,6 +248,20 @@ describe('methods and unknown endpoints', () => {
     }
   });
 
+  it('HEAD follows GET (200 without a body, or 405 where there is no GET); OPTIONS lists methods and grants no CORS', async () => {
+    const lab = await newLab();
+    const head = await rawRequest('HEAD', lab.api(''));
+    expect(head.status).toBe(200);
+    expect(head.text).toBe('');
+    expect(head.headers.get('cache-control')).toBe('no-store');
+    expect((await rawRequest('HEAD', lab.api('/jwt/login'))).status).toBe(405);
+    const options = await rawRequest('OPTIONS', lab.api('/jwt/login'), { headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toContain('POST');
+    expect(options.headers.get('access-control-allow-origin')).toBeNull();
+    expect(options.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
   it('a method a route does not export → 405 (empty body, no internals), and the route still works', async () => {
     const lab = await newLab();
     const cases: [string, string][] = [

@@ -37,7 +37,8 @@ export function pageContentSecurityPolicy(nonce: string, options: { https: boole
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ''}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // `next dev` injects hot-reloaded <style> tags without a nonce (the Next CSP guide's dev variant).
+    `style-src 'self' ${options.dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

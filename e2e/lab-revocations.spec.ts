@@ -122,3 +122,16 @@ test('reset: a fresh lab, with nothing stolen and nobody signed in', async ({ pa
   await expect(panel(page, 1).getByTestId('identity')).toHaveText('Not signed in');
   await expect(panel(page, 1).getByTestId('no-cookie')).toBeVisible();
 });
+
+test('replay after every change: the verdicts update on their own when the operator acts', async ({ page }) => {
+  await newLab(page);
+  await loginAs(page, 1, 'bob');
+  await loginAs(page, 2, 'bob');
+  const jwtCopy = await steal(page, 1, 1);
+  const sessionCopy = await steal(page, 2, 2);
+  await page.getByTestId('auto-replay').check();
+  await page.getByTestId('operator-rail').getByTestId('user-bob').getByRole('button', { name: 'Ban' }).click();
+  await expectVerdict(jwtCopy, 'works', 200);
+  await expectVerdict(sessionCopy, 'blocked', 401);
+  await expect(page.locator('[data-testid="timeline-row"][data-actor="attacker"]').first()).toContainText('/me');
+});

@@ -12,10 +12,12 @@ type Props = {
   busyId: number | null;
   onReplay: (copy: StolenCopy, endpoint: 'me' | 'admin' | 'refresh') => void;
   onReplayAll: () => void;
+  autoReplay: boolean;
+  onAutoReplayChange: (on: boolean) => void;
 };
 
 /** The attacker: every stolen copy, replayable with one click, with its live verdict. */
-export function AttackerRail({ copies, lastChangeId, notice, labNow, busyId, onReplay, onReplayAll }: Props) {
+export function AttackerRail({ copies, lastChangeId, notice, labNow, busyId, onReplay, onReplayAll, autoReplay, onAutoReplayChange }: Props) {
   const t = useT('lab');
   return (
     <section className="card border-attacker border-2" aria-labelledby="attacker-h" data-testid="attacker-rail">
@@ -32,6 +34,10 @@ export function AttackerRail({ copies, lastChangeId, notice, labNow, busyId, onR
       <p className="text-xs text-muted mb-2" data-secondary>
         {t('attackerIntro')}
       </p>
+      <label className="flex items-center gap-2 text-sm mb-1">
+        <input type="checkbox" checked={autoReplay} onChange={(e) => onAutoReplayChange(e.target.checked)} data-testid="auto-replay" />
+        {t('autoReplay')}
+      </label>
       <p className="text-sm min-h-[1.4em]" role="status">
         {notice ?? ''}
       </p>

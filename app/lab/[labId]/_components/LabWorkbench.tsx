@@ -143,6 +143,27 @@ export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetc
     [labId, record],
   );
 
+  // "Replay after every change": each victim or operator change is followed by a real /me replay of
+  // every stolen copy, so a room sees the verdicts move without anyone clicking Replay.
+  const [autoReplay, setAutoReplay] = useState(false);
+  const copiesRef = useRef(copies);
+  useEffect(() => {
+    copiesRef.current = copies;
+  }, [copies]);
+  useEffect(() => {
+    if (!autoReplay || lastChangeId === 0) return;
+    let cancelled = false;
+    void (async () => {
+      for (const copy of copiesRef.current) {
+        if (cancelled) break;
+        await replay(copy, 'me');
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [autoReplay, lastChangeId, replay]);
+
   const operate = useCallback(
     async (action: OperatorAction) => {
       setOperatorBusy(true);
@@ -197,6 +218,8 @@ export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetc
             labNow={labNow}
             busyId={replaying}
             onReplay={(copy, endpoint) => void replay(copy, endpoint)}
+            autoReplay={autoReplay}
+            onAutoReplayChange={setAutoReplay}
             onReplayAll={async () => {
               for (const copy of copies) await replay(copy, 'me');
             }}

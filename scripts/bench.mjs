@@ -81,12 +81,26 @@ const warm = await matrixOnce();
 const cells = warm.body.results.length;
 const requests = warm.body.results.reduce((n, r) => n + r.trace.filter((e) => e.kind === 'request').length, 0);
 
+// CPU time the server process used (user + system), from /proc on Linux: unlike wall time it does not
+// grow when other programs compete for the cores, so it is the figure to compare between runs.
+const CLOCK_TICKS_PER_SECOND = 100;
+function serverCpuMs() {
+  try {
+    const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
 const walls = [];
 let last = warm;
+const cpuBefore = serverCpuMs();
 for (let i = 0; i < RUNS; i++) {
   last = await matrixOnce();
   walls.push(last.wallMs);
 }
+const cpuAfter = serverCpuMs();
 walls.sort((a, b) => a - b);
 
 // One authenticated request on its own, sequentially: the floor under every request a run makes.
@@ -108,6 +122,9 @@ for (const r of last.body.results) byScenario.set(r.scenario, Math.max(byScenari
 console.log(`whole matrix (${cells} cells, ${requests} real HTTP requests per run):`);
 console.log(`  median ${fmt(quantile(walls, 0.5))}   p95 ${fmt(quantile(walls, 0.95))}   min ${fmt(walls[0])}   max ${fmt(walls.at(-1))}`);
 console.log(`  goal < 1000 ms: ${quantile(walls, 0.5) < 1000 ? 'met' : 'not met'}`);
+if (cpuBefore !== null && cpuAfter !== null) {
+  console.log(`  server CPU per matrix (user+system, all threads): ${fmt((cpuAfter - cpuBefore) / RUNS)}; machine load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`);
+}
 console.log(`\nwhere the time goes:`);
 console.log(`  one GET /jwt/me alone, sequential: ${perRequestMs.toFixed(2)} ms → ${requests} requests ≈ ${fmt(requests * perRequestMs)} of serial server work`);
 console.log(`  slowest cell per scenario (all cells run at once, so these overlap):`);

@@ -93,7 +93,16 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
     return finish();
   }
 
-  const { lab, cast } = await createScenarioLab(store, parent, scenario.victimRole);
+  let created: Awaited<ReturnType<typeof createScenarioLab>>;
+  try {
+    created = await createScenarioLab(store, parent, scenario.victimRole);
+  } catch (err) {
+    // A cell that cannot run says so; the other cells and the answer go on (never a 500 for one cell).
+    console.error('could not create a throwaway lab', scenario.id, strategy.id, err);
+    result.note = 'could not create the throwaway lab for this run (see the server log)';
+    return finish();
+  }
+  const { lab, cast } = created;
   const recorder = new Recorder(lab.now());
   result.trace = recorder.trace;
   result.startedAt = recorder.now;

@@ -12,8 +12,10 @@ import { expectRefusal } from './hostile-support';
 const wrong = (i: number) => ({ password: `wrong-password-${i}` });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
+// Tests on separate labs run side by side (it.concurrent) — the 30 s lockout wait overlaps the others;
+// the timing and burst measurements run alone.
 describe('login throttling', () => {
-  it('five failures, then 429 with Retry-After — even for the right password, on every strategy, and the lab clock cannot lift it', { timeout: 90_000 }, async () => {
+  it.concurrent('five failures, then 429 with Retry-After — even for the right password, on every strategy, and the lab clock cannot lift it', { timeout: 90_000 }, async () => {
     const lab = await newLab();
     for (let i = 0; i < 5; i++) {
       expectRefusal(await agent().post(lab.api('/jwt/login'), { username: 'bob', ...wrong(i) }), 401, 'invalid-credentials');
@@ -35,7 +37,7 @@ describe('login throttling', () => {
     expect((await agent().post(other.api('/jwt/login'), { username: 'bob', password: other.password('bob') })).status).toBe(200);
   });
 
-  it('an unknown user is throttled the same way and answered identically to a wrong password', { timeout: 90_000 }, async () => {
+  it.concurrent('an unknown user is throttled the same way and answered identically to a wrong password', { timeout: 90_000 }, async () => {
     const lab = await newLab();
     const answers = [];
     for (let i = 0; i < 6; i++) {
@@ -90,7 +92,7 @@ describe('login throttling', () => {
     expectRefusal(await right, 429, 'too-many-failed-logins');
   });
 
-  it('wrong current passwords on a password change count too; the stolen cookie cannot guess its way in', { timeout: 90_000 }, async () => {
+  it.concurrent('wrong current passwords on a password change count too; the stolen cookie cannot guess its way in', { timeout: 90_000 }, async () => {
     const lab = await newLab();
     const thief = await loginAs(lab, 'session', 'bob');
     for (let i = 0; i < 5; i++) {
@@ -100,7 +102,7 @@ describe('login throttling', () => {
     expect((await agent().post(lab.api('/jwt/login'), { username: 'bob', password: 'attacker-password' })).status).toBe(429);
   });
 
-  it('honest use never trips it: 20 correct logins in a row and in parallel, and the demo accounts stay usable', { timeout: 90_000 }, async () => {
+  it.concurrent('honest use never trips it: 20 correct logins in a row and in parallel, and the demo accounts stay usable', { timeout: 90_000 }, async () => {
     const lab = await newLab();
     for (let i = 0; i < 10; i++) expect((await agent().post(lab.api('/jwt/login'), { username: 'alice', password: lab.password('alice') })).status).toBe(200);
     const parallel = await Promise.all(Array.from({ length: 10 }, () => agent().post(lab.api('/session/login'), { username: 'alice', password: lab.password('alice') })));
@@ -112,7 +114,7 @@ describe('login throttling', () => {
     expect((await agent().post(lab.api('/jwt/login'), { username: 'alice', password: lab.password('alice') })).status).toBe(200);
   });
 
-  it('no permanent lockout: once Retry-After has passed, the right password works again', { timeout: 60_000 }, async () => {
+  it.concurrent('no permanent lockout: once Retry-After has passed, the right password works again', { timeout: 60_000 }, async () => {
     const lab = await newLab();
     for (let i = 0; i < 5; i++) await agent().post(lab.api('/jwt/login'), { username: 'carol', ...wrong(i) });
     const locked = await agent().post(lab.api('/jwt/login'), { username: 'carol', password: lab.password('carol') });
@@ -125,7 +127,7 @@ describe('login throttling', () => {
     console.info(`throttle: locked for Retry-After ${waitSeconds} s; the right password worked again after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   });
 
-  it('the demo flows never trip it: two full matrix runs, then every demo account still logs in', { timeout: 180_000 }, async () => {
+  it.concurrent('the demo flows never trip it: two full matrix runs, then every demo account still logs in', { timeout: 180_000 }, async () => {
     const lab = await newLab();
     for (let run = 0; run < 2; run++) {
       const matrix = await agent().get(lab.api('/matrix'));

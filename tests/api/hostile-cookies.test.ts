@@ -50,6 +50,7 @@ describe('mangled credentials, every strategy in the registry', () => {
     const all = await everyStrategysCookies(lab);
     expect(all.map((s) => s.strategy)).toEqual(expect.arrayContaining(['jwt', 'session']));
     const everyValue = all.flatMap((s) => s.cookies.map((c) => c.value));
+    let endpointScoped = 0;
     for (const { strategy, cookies } of all) {
       for (const cookie of cookies) {
         for (const [name, value] of mangle(cookie.value, everyValue)) {
@@ -62,6 +63,13 @@ describe('mangled credentials, every strategy in the registry', () => {
             expectCredentialRefused(
               await withCookie('POST', lab.api(`/${strategy}/password`), header, { currentPassword: lab.password('alice'), newPassword: 'mangled-cookie-pw' }),
             );
+            // A cookie scoped to its own endpoint (the refresh token at …/refresh) is attacked there too.
+            if (cookie.path !== lab.api(`/${strategy}`)) {
+              endpointScoped++;
+              const own = await withCookie('POST', cookie.path, header);
+              expectCredentialRefused(own);
+              expect(own.headers.getSetCookie().every((l) => !/=[^;]+;/.test(l) || /Max-Age=0/i.test(l)), 'no new credential').toBe(true);
+            }
             const out = await withCookie('POST', lab.api(`/${strategy}/logout`), header);
             expect(out.status).toBe(200);
             expect(out.body.wasAuthenticated).toBe(false);
@@ -74,6 +82,7 @@ describe('mangled credentials, every strategy in the registry', () => {
       const me = await withCookie('GET', lab.api(`/${strategy}/me`), cookieHeader(cookies));
       expect(me.status, `${strategy} genuine after the attack: ${JSON.stringify(me.body)}`).toBe(200);
     }
+    if (all.some((s) => s.strategy === 'jwt-refresh')) expect(endpointScoped, 'the refresh cookie was attacked at /refresh').toBeGreaterThan(0);
     const login = await withCookie('POST', lab.api('/jwt/login'), '', { username: 'alice', password: lab.password('alice') });
     expect(login.status).toBe(200);
   });

@@ -38,7 +38,14 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 test('the unknown-lab page', async ({ page }) => {
-  await page.goto('/lab/AAAAAAAAAAAAAAAAAAAAAA');
-  await expect(page.getByRole('button', { name: 'Start a new lab' })).toBeVisible();
+  for (const path of ['/lab/AAAAAAAAAAAAAAAAAAAAAA', '/lab/AAAAAAAAAAAAAAAAAAAAAA/matrix']) {
+    const res = await page.goto(path);
+    expect(res?.status()).toBe(404);
+    await expect(page.getByText('This lab does not exist')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Start a new lab' })).toBeVisible();
+  }
+  const scenario = await page.goto('/lab/AAAAAAAAAAAAAAAAAAAAAA/scenarios/no-such-scenario');
+  expect(scenario?.status()).toBe(404);
+  await expect(page.getByText('There is no such lab or scenario')).toBeVisible();
   await expectNoSeriousViolations(page, '/lab unknown');
 });

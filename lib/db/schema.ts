@@ -73,4 +73,7 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (lab_id, username)
   ) STRICT;
   `,
+  // Deleting a lab (the sweeper, every throwaway scenario lab) cascades into
+  // refresh_tokens by lab_id: without an index each delete scans the table.
+  `CREATE INDEX refresh_tokens_lab ON refresh_tokens(lab_id);`,
 ];

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { openDatabase } from './open';
 import { createMemoryStore, createStore } from './store';
 import { migrations } from './schema';
@@ -33,6 +34,22 @@ describe('the store', () => {
     expect(again.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(again.prepare('SELECT count(*) AS n FROM labs').get()).toEqual({ n: 1 });
     again.close();
+  });
+
+  it('upgrades a database written by an older build in place, keeping its rows', () => {
+    const file = tempDb();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const old = new Database(file);
+    old.exec(migrations[0]!);
+    old.pragma('user_version = 1');
+    old.prepare("INSERT INTO labs (id, created_at_ms, last_used_at_ms, settings_json, iron_password, jwt_alg, jwt_kid, jwt_key_json) VALUES ('l', 0, 0, '{}', 'p', 'HS256', 'k', '{}')").run();
+    old.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toContain('refresh_tokens_lab');
+    expect(db.prepare('SELECT count(*) AS n FROM labs').get()).toEqual({ n: 1 });
+    db.close();
   });
 
   it('a file database runs in WAL mode with foreign keys on', () => {

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { getStore } from '@/lib/db';
 import { realNowMs } from '@/lib/clock';
@@ -7,7 +8,6 @@ import { labView } from '@/lib/labs/view';
 import { scenarioIds } from '@/lib/scenarios/registry';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
-import { StartLabButton } from '@/app/_components/StartLabButton';
 import { LabWorkbench } from './_components/LabWorkbench';
 import type { LabState } from './_components/types';
 
@@ -26,18 +26,7 @@ export default async function LabPage({ params }: { params: Promise<{ labId: str
   const t = await getT('lab');
   const store = getStore();
   const lab = findLab(store, labId);
-  if (!lab) {
-    return (
-      <>
-        <SiteHeader />
-        <main id="main" className="mx-auto max-w-2xl px-6 py-10">
-          <h1 className="text-2xl font-bold mb-4">{t('title')}</h1>
-          <p className="mb-6">{t('notFound')}</p>
-          <StartLabButton label={t('startNew')} />
-        </main>
-      </>
-    );
-  }
+  if (!lab) notFound();
   // A plain JSON DTO (no hashes, no keys) crosses into the client component.
   const initial = JSON.parse(JSON.stringify(labView(store, lab, scenarioIds))) as LabState;
   return (

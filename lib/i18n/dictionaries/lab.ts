@@ -5,6 +5,7 @@ export const lab = defineNamespace(
   {
     title: 'Lab',
     notFound: 'This lab does not exist (labs idle for a day are deleted).',
+    scenarioNotFound: 'There is no such lab or scenario. Labs idle for a day are deleted.',
     startNew: 'Start a new lab',
     labId: 'Lab {id}',
     labClock: 'Lab clock',
@@ -159,6 +160,7 @@ export const lab = defineNamespace(
   {
     title: 'ラボ',
     notFound: 'このラボは存在しません（1 日使われなかったラボは削除されます）。',
+    scenarioNotFound: 'このラボまたはシナリオは存在しません。1 日使われなかったラボは削除されます。',
     startNew: '新しいラボを始める',
     labId: 'ラボ {id}',
     labClock: 'ラボの時計',

@@ -1,3 +1,4 @@
+import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import type { Metadata } from 'next';
 import { getStore } from '@/lib/db';
@@ -7,7 +8,6 @@ import { scenarioIds } from '@/lib/scenarios/registry';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { MatrixRunner } from '../_scenarios/MatrixRunner';
-import { MissingLab } from '../_scenarios/MissingLab';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT('scenarios');
@@ -19,7 +19,7 @@ export default async function MatrixPage({ params }: { params: Promise<{ labId: 
   const { labId } = await params;
   const t = await getT('scenarios');
   const lab = findLab(getStore(), labId);
-  if (!lab) return <MissingLab />;
+  if (!lab) notFound();
   return (
     <>
       <SiteHeader presenter />

@@ -8,7 +8,6 @@ import { findScenario, scenarioIds } from '@/lib/scenarios/registry';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { ScenarioStepper } from '../../_scenarios/ScenarioStepper';
-import { MissingLab } from '../../_scenarios/MissingLab';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT('scenarios');
@@ -21,7 +20,7 @@ export default async function ScenarioPage({ params }: { params: Promise<{ labId
   if (!findScenario(scenario)) notFound();
   const t = await getT('scenarios');
   const lab = findLab(getStore(), labId);
-  if (!lab) return <MissingLab />;
+  if (!lab) notFound();
   const name = (id: string) => t(`scenario_${id}` as Parameters<typeof t>[0]);
   return (
     <>

@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Store } from '../db/store';
 import type { Lab } from '../labs/lab';
@@ -47,7 +48,6 @@ type ReplayOutcome = {
  */
 const LOOPBACK_HEADERS = { 'accept-encoding': 'identity' };
 
-const NEW_PASSWORD = 'a brand new passphrase, chosen after the theft';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const maxOf = (...values: (number | null)[]): number | null =>
@@ -118,7 +118,9 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
   const run: ScenarioRun = {
     strategy,
     victim: cast.victim,
-    newPassword: NEW_PASSWORD,
+    // Random like the cast's passwords (child-lab.ts): the server hashes a child lab's passwords
+    // with the cheap parameters meant for random secrets (lib/auth/flows.ts changePassword).
+    newPassword: randomBytes(16).toString('base64url'),
     labPath,
     strategyPath,
     loginVictim: (device) => logIn(actor(device, cast.victim.username), cast.victim.password),

@@ -4,7 +4,48 @@
  * tests use it to drive the real endpoints exactly as a browser or `curl -b/-c`
  * would: cookies are kept per path (RFC 6265 path-match), Max-Age=0 deletes.
  */
+import http from 'node:http';
+
 export type StoredCookie = { name: string; value: string; path: string };
+
+/** How a request goes over the wire: the status, the headers and the whole body as text. */
+export type Transport = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string | undefined },
+) => Promise<{ status: number; headers: Headers; text: string }>;
+
+/** WHATWG fetch (undici): the default, what the API tests use. */
+export const fetchTransport: Transport = async (url, { method, headers, body }) => {
+  const res = await fetch(url, { method, headers, body, redirect: 'manual' });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+};
+
+// One keep-alive pool for every loopback request the server makes to itself.
+const loopbackPool = new http.Agent({ keepAlive: true });
+
+/**
+ * node:http with a keep-alive pool. The scenario runner sends ~400 requests per
+ * matrix from inside the server, on the same thread that answers them; undici's
+ * fetch (WHATWG streams, AbortSignals, Request/Response objects) costs about
+ * three times as much CPU per request on loopback as a plain http.request.
+ * Still a real HTTP request to the real endpoint, over a real socket.
+ */
+export const nodeHttpTransport: Transport = (url, { method, headers, body }) =>
+  new Promise((resolve, reject) => {
+    const outgoing = body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) };
+    const req = http.request(url, { method, headers: outgoing, agent: loopbackPool }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        const responseHeaders = new Headers();
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) responseHeaders.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+        resolve({ status: res.statusCode ?? 0, headers: responseHeaders, text: Buffer.concat(chunks).toString('utf8') });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 
 export type AgentResponse = {
   status: number;
@@ -21,11 +62,12 @@ export class HttpAgent {
   constructor(
     readonly baseUrl: string,
     private readonly defaultHeaders: Record<string, string> = {},
+    private readonly transport: Transport = fetchTransport,
   ) {}
 
   /** A copy of this jar: what an attacker holds after stealing the cookies. */
   clone(): HttpAgent {
-    const copy = new HttpAgent(this.baseUrl, this.defaultHeaders);
+    const copy = new HttpAgent(this.baseUrl, this.defaultHeaders, this.transport);
     copy.cookies = this.cookies.map((c) => ({ ...c }));
     return copy;
   }
@@ -64,14 +106,13 @@ export class HttpAgent {
     const cookie = this.cookieHeaderFor(path.split('?')[0]!);
     if (cookie) headers.cookie = cookie;
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const res = await fetch(this.baseUrl + path, {
+    const res = await this.transport(this.baseUrl + path, {
       method,
       headers,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      redirect: 'manual',
     });
     for (const line of res.headers.getSetCookie()) this.absorb(line, path);
-    const text = await res.text();
+    const text = res.text;
     let parsed: Record<string, unknown> = {};
     try {
       parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};

@@ -5,7 +5,7 @@ import type { Store } from '../db/store';
 import type { Lab } from '../labs/lab';
 import type { LabSettings } from '../labs/settings';
 import type { Strategy } from '../auth/types';
-import { HttpAgent, type AgentResponse } from '../http-agent';
+import { HttpAgent, nodeHttpTransport, type AgentResponse } from '../http-agent';
 import { Actor, Recorder, ScenarioStepError } from './actors';
 import { createScenarioLab } from './child-lab';
 import type { Scenario, ScenarioRun } from './scenario';
@@ -109,7 +109,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
   result.victim = { username: cast.victim.username, role: cast.victim.role };
   const labPath = (rest: string) => `/api/labs/${lab.id}${rest}`;
   const strategyPath = (rest: string) => labPath(`/${strategy.id}${rest}`);
-  const actor = (role: ActorRole, username: string | null) => new Actor(role, username, new HttpAgent(options.baseUrl, LOOPBACK_HEADERS), recorder);
+  const actor = (role: ActorRole, username: string | null) => new Actor(role, username, new HttpAgent(options.baseUrl, LOOPBACK_HEADERS, nodeHttpTransport), recorder);
   const logIn = async (a: Actor, password: string) => {
     await a.expect(200, 'POST', strategyPath('/login'), { username: a.username, password });
     return a;

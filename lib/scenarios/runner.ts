@@ -11,6 +11,7 @@ import { createScenarioLab } from './child-lab';
 import type { Scenario, ScenarioRun } from './scenario';
 import type { ActorRole, ScenarioResult } from './types';
 import { measureWindow } from './window';
+import { classifyProbeAnswer } from './probe';
 
 /**
  * Runs one scenario against one strategy, through the real HTTP API, in a
@@ -147,7 +148,13 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
         res = await who.get(path);
       }
     }
-    const works = res.status === 200;
+    // A 429, 503 or 500 says nothing about the credential: reporting it as
+    // "blocked" would be a verdict the verifier never gave, so the run stops as an error.
+    const answer = classifyProbeAnswer(res.status, res.body.reason);
+    const works = answer === 'works';
+    if (answer === 'unexpected') {
+      throw new ScenarioStepError(`unexpected answer ${res.status} ${String(res.body.reason ?? '')} from ${res.method} ${res.path}`.trim());
+    }
     return {
       works,
       // The server's claim for everything the jar holds: the access credential's expiry, or the refresh token's if later.

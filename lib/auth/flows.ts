@@ -14,6 +14,10 @@ function throttled(seconds: number): ApiError {
   });
 }
 
+function accountDisabled(): ApiError {
+  return new ApiError(403, 'forbidden', 'account-disabled', 'This account has been disabled by the operator.');
+}
+
 /**
  * Password login. Unknown user and wrong password cost the same time and get
  * the same answer; while an account is throttled even the right password is
@@ -42,7 +46,7 @@ export async function login(
     throw new ApiError(401, 'unauthenticated', 'invalid-credentials', 'Unknown username or wrong password.');
   }
   recordSuccess(store, lab.id, username);
-  if (row.banned) throw new ApiError(403, 'forbidden', 'account-disabled', 'This account has been disabled by the operator.');
+  if (row.banned) throw accountDisabled();
   const user = toAuthUser(row);
   return { user, cookies: await strategy.issue(ctx, user) };
 }
@@ -86,6 +90,9 @@ export async function changePassword(
   const { store, lab } = ctx;
   const row = store.users.findById(lab.id, verification.user.id);
   if (!row) throw new ApiError(401, 'unauthenticated', 'unknown-user');
+  // A stateless credential outlives a ban (that is the lesson): it must not
+  // also be able to mint a fresh one, or a banned user stays in for ever.
+  if (row.banned) throw accountDisabled();
   const wait = lockedForSeconds(store, lab.id, row.username);
   if (wait > 0) throw throttled(wait);
   const currentOk = await verifyPassword(body.currentPassword, row.password_hash);
@@ -103,6 +110,8 @@ export async function changePassword(
   const newHash = await hashPassword(body.newPassword, lab.parentLabId !== null ? RANDOM_SECRET_PARAMS : undefined);
   const user = toAuthUser(row);
   store.transaction(() => {
+    // Checked again under the write lock: a ban committed while we were hashing wins.
+    if (store.users.findById(lab.id, user.id)?.banned !== 0) throw accountDisabled();
     // The demo password is no longer true; a password the person chose is never stored in clear.
     store.users.setPassword(user.id, newHash, null);
     broadcastUserEvent(ctx, user, 'password-change', { strategy, presented: verification.credential });

@@ -14,6 +14,9 @@ export default defineConfig({
   // npm test reads the JSON report to print one "N passed, N failed" line.
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT || 'reports/playwright.json' }]],
   timeout: 60_000,
+  // Creating a lab hashes three passwords with scrypt (~170 ms each, two at a time):
+  // on a loaded 2-core CI machine a click that creates a lab can take several seconds.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',

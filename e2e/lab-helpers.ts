@@ -40,7 +40,7 @@ export async function replay(copy: Locator, endpoint: 'me' | 'admin' | 'refresh'
   return before;
 }
 
-export async function expectVerdict(copy: Locator, verdict: 'works' | 'blocked', status: number, reason?: string) {
+export async function expectVerdict(copy: Locator, verdict: 'works' | 'blocked' | 'not-admin' | 'error', status: number, reason?: string) {
   await expect(copy.locator('[data-verdict]')).toHaveAttribute('data-verdict', verdict);
   await expect(copy.getByTestId('copy-status')).toContainText(String(status));
   if (reason) await expect(copy.locator(`[data-reason="${reason}"]`)).toBeVisible();

@@ -3,6 +3,7 @@ import { useT } from '@/lib/i18n/client';
 import { formatDuration, formatLabTime } from '@/lib/ui/format';
 import { ReasonText } from './StatusBadge';
 import type { StolenCopy } from './types';
+import type { ReplayOutcome } from '@/lib/ui/replay-outcome';
 
 type Props = {
   copies: StolenCopy[];
@@ -58,10 +59,8 @@ export function AttackerRail({ copies, lastChangeId, notice, labNow, busyId, onR
 function CopyItem({ copy, stale, labNow, busy, onReplay }: { copy: StolenCopy; stale: boolean; labNow: number; busy: boolean; onReplay: Props['onReplay'] }) {
   const t = useT('lab');
   const last = copy.last;
-  const works = last !== null && last.status >= 200 && last.status < 300;
-  // The question is "does the copy still get in?": only a 2xx says yes. A 403 from
-  // /admin means the copy is still accepted but no longer opens admin pages; its reason says so.
-  const accepted = works;
+  const outcome = last?.outcome ?? null;
+  const accepted = outcome?.kind === 'works';
   return (
     <li className="border border-border rounded p-2" data-testid={`copy-${copy.id}`} data-strategy={copy.strategy}>
       <p className="text-sm font-semibold mono">{t('copyTitle', { n: copy.id, strategy: copy.strategy, user: copy.username ?? '?' })}</p>
@@ -73,11 +72,8 @@ function CopyItem({ copy, stale, labNow, busy, onReplay }: { copy: StolenCopy; s
           <span className="status status-none">{t('copyUntested')}</span>
         ) : (
           <>
-            <span className={`status ${accepted ? 'status-bad' : 'status-ok'}`} data-verdict={accepted ? 'works' : 'blocked'}>
-              <span aria-hidden="true">{accepted ? '⚠' : '✓'}</span>
-              {accepted ? t('copyWorks') : t('copyBlocked')} · /{last.endpoint} {last.status}
-            </span>{' '}
-            {!accepted && <ReasonText reason={last.reason} />}
+            <OutcomeBadge endpoint={last.endpoint} outcome={last.outcome} />{' '}
+            {outcome && outcome.kind !== 'works' && <ReasonText reason={outcome.reason} />}
             {accepted && last.expiresAt !== null && last.expiresAt > labNow && (
               <span className="font-semibold" data-testid="copy-remaining">
                 {t('copyWorksFor', { time: formatDuration(last.expiresAt - labNow) })} <span className="font-normal text-muted">{t('onLabClock')}</span>
@@ -106,5 +102,28 @@ function CopyItem({ copy, stale, labNow, busy, onReplay }: { copy: StolenCopy; s
         )}
       </div>
     </li>
+  );
+}
+
+// Symbol + word + colour for each outcome — never colour alone. Plain symbols present in every system font.
+const OUTCOME_LOOK = {
+  works: { symbol: '⚠', className: 'status-bad', word: 'copyWorks' },
+  blocked: { symbol: '✓', className: 'status-ok', word: 'copyBlocked' },
+  'not-admin': { symbol: '◐', className: 'status-warn', word: 'copyNotAdmin' },
+  error: { symbol: '!', className: 'status-warn', word: 'copyError' },
+} as const;
+
+/** The answer to "does the copy still get in?", or — when the experiment itself failed — an error with its status. */
+function OutcomeBadge({ endpoint, outcome }: { endpoint: string; outcome: ReplayOutcome }) {
+  const t = useT('lab');
+  const look = OUTCOME_LOOK[outcome.kind] ?? OUTCOME_LOOK.error;
+  const endpointFailed = outcome.kind === 'error' && outcome.source === 'endpoint';
+  const status = outcome.status === 0 ? `0 ${t('networkError')}` : String(outcome.status);
+  return (
+    <span className={`status ${look.className}`} data-verdict={outcome.kind} data-status={outcome.status}>
+      <span aria-hidden="true">{look.symbol}</span>
+      {t(look.word)} · /{endpoint} {status}
+      {endpointFailed && ` (${t('replayEndpointFailed')})`}
+    </span>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from '@/lib/i18n/client';
 import { curlLine } from '@/lib/curl';
 import { callApi } from './api';
 import { lookupsOf, reasonOf } from '@/lib/ui/format';
+import { classifyReplay, innerAnswer } from '@/lib/ui/replay-outcome';
 import { StrategyPanel } from './StrategyPanel';
 import { AttackerRail } from './AttackerRail';
 import { OperatorRail, type OperatorAction } from './OperatorRail';
@@ -117,25 +118,30 @@ export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetc
     async (copy: StolenCopy, endpoint: 'me' | 'admin' | 'refresh') => {
       setReplaying(copy.id);
       try {
-        const res = await callApi('POST', `/api/labs/${labId}/replay`, { strategy: copy.strategy, endpoint, cookies: copy.cookies });
+        const replayPath = `/api/labs/${labId}/replay`;
+        const replayJson = { strategy: copy.strategy, endpoint, cookies: copy.cookies };
+        const res = await callApi('POST', replayPath, replayJson);
+        const outcome = classifyReplay(endpoint, res);
         // The replay endpoint answers with the inner request's status and body: that is what the timeline shows.
-        const inner = res.status === 200 ? (res.body as { status: number; body: Record<string, unknown>; request: { method: string; path: string } }) : null;
-        const status = inner ? inner.status : res.status;
+        // When the replay endpoint itself failed, the timeline shows that request instead (it is the one that failed).
+        const inner = innerAnswer(res.status, res.body);
         const body = inner ? inner.body : res.body;
-        const method = inner?.request.method ?? (endpoint === 'refresh' ? 'POST' : 'GET');
-        const path = inner?.request.path ?? `/api/labs/${labId}/${copy.strategy}/${endpoint}`;
+        const method = inner ? inner.request.method : 'POST';
+        const path = inner ? inner.request.path : replayPath;
         const seq = record({
           actor: 'attacker',
           strategy: copy.strategy,
           method,
           path,
-          status,
+          status: inner ? inner.status : res.status,
           reason: reasonOf(body),
           lookups: lookupsOf(body),
-          curl: curlLine({ origin: window.location.origin, method, path, cookies: copy.cookies }),
+          curl: inner
+            ? curlLine({ origin: window.location.origin, method, path, cookies: copy.cookies })
+            : curlLine({ origin: window.location.origin, method, path, json: replayJson }),
         });
-        const expiresAt = typeof body.expiresAt === 'number' ? body.expiresAt : null;
-        setCopies((list) => list.map((c) => (c.id === copy.id ? { ...c, last: { endpoint, status, reason: reasonOf(body), expiresAt, seq } } : c)));
+        const expiresAt = inner && typeof body.expiresAt === 'number' ? body.expiresAt : null;
+        setCopies((list) => list.map((c) => (c.id === copy.id ? { ...c, last: { endpoint, outcome, expiresAt, seq } } : c)));
       } finally {
         setReplaying(null);
       }

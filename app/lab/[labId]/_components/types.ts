@@ -1,4 +1,6 @@
 /** Shapes the lab page works with (mirrors of the API's JSON answers). */
+import type { ReplayOutcome } from '@/lib/ui/replay-outcome';
+
 export type Role = 'admin' | 'user';
 export type LabUser = { username: string; role: Role; banned: boolean; password: string | null };
 
@@ -63,8 +65,11 @@ export type StolenCopy = {
   cookies: CookieCopy[];
   username: string | null;
   stolenAt: number;
-  /** `seq`: the number of the timeline entry the answer came with, to tell a stale answer from a current one. */
-  last: { endpoint: string; status: number; reason: string | null; expiresAt: number | null; seq: number } | null;
+  /**
+   * `seq`: the number of the timeline entry the answer came with, to tell a stale answer from a current one.
+   * `outcome`: what the answer means for the copy (works / blocked / not-admin / error), see lib/ui/replay-outcome.
+   */
+  last: { endpoint: string; outcome: ReplayOutcome; expiresAt: number | null; seq: number } | null;
 };
 
 export type PanelIdentity = { username: string; role: Role } | null;

@@ -1,0 +1,50 @@
+/**
+ * What one attacker replay means, from the two answers involved: the replay
+ * endpoint's own (POST /api/labs/{labId}/replay) and, inside it, the answer
+ * the stolen cookies got from the lab's endpoint.
+ *
+ * Only the inner answer says anything about the stolen copy, and only some of
+ * them: a 2xx lets the copy in; a 401 refuses it; a 403 `not-admin` from
+ * /admin accepts the copy (the user is still signed in) but grants no admin
+ * rights. Anything else — the replay endpoint failing (400, 404, 429, 503, a
+ * network error as status 0) or an unexpected inner status — is an error of
+ * the experiment, never a "blocked".
+ *
+ * Pure (no React, no DOM): the lab page and the unit tests share it.
+ */
+export type ReplayEndpoint = 'me' | 'admin' | 'refresh';
+
+export type ReplayOutcome =
+  | { kind: 'works'; status: number; reason: null }
+  | { kind: 'blocked'; status: 401; reason: string | null }
+  | { kind: 'not-admin'; status: 403; reason: 'not-admin' }
+  /** `source`: which answer failed — the replay endpoint itself, or the inner request. */
+  | { kind: 'error'; source: 'endpoint' | 'inner'; status: number; reason: string };
+
+export type ReplayInner = { status: number; body: Record<string, unknown>; request: { method: string; path: string } };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The inner answer inside a 200 from the replay endpoint, or null when the shape is not what the endpoint promises. */
+export function innerAnswer(outerStatus: number, outerBody: Record<string, unknown>): ReplayInner | null {
+  if (outerStatus !== 200) return null;
+  const { status, body, request } = outerBody;
+  if (typeof status !== 'number' || !Number.isInteger(status) || !isRecord(body) || !isRecord(request)) return null;
+  if (typeof request.method !== 'string' || typeof request.path !== 'string') return null;
+  return { status, body, request: { method: request.method, path: request.path } };
+}
+
+const reasonIn = (body: Record<string, unknown>): string | null => (typeof body.reason === 'string' && body.reason !== '' ? body.reason : null);
+
+export function classifyReplay(endpoint: ReplayEndpoint, outer: { status: number; body: Record<string, unknown> }): ReplayOutcome {
+  const inner = innerAnswer(outer.status, outer.body);
+  if (!inner) {
+    const reason = reasonIn(outer.body) ?? (outer.status === 0 ? 'network-error' : outer.status === 200 ? 'unexpected-answer' : `http-${outer.status}`);
+    return { kind: 'error', source: 'endpoint', status: outer.status, reason };
+  }
+  const reason = reasonIn(inner.body);
+  if (inner.status >= 200 && inner.status < 300) return { kind: 'works', status: inner.status, reason: null };
+  if (inner.status === 401) return { kind: 'blocked', status: 401, reason };
+  if (inner.status === 403 && reason === 'not-admin' && endpoint === 'admin') return { kind: 'not-admin', status: 403, reason: 'not-admin' };
+  return { kind: 'error', source: 'inner', status: inner.status, reason: reason ?? `http-${inner.status}` };
+}

@@ -18,6 +18,23 @@ function accountDisabled(): ApiError {
   return new ApiError(403, 'forbidden', 'account-disabled', 'This account has been disabled by the operator.');
 }
 
+function invalidCredentials(): ApiError {
+  return new ApiError(401, 'unauthenticated', 'invalid-credentials', 'Unknown username or wrong password.');
+}
+
+/**
+ * The user row as it is now, read again after the password work. Hashing
+ * takes ~170 ms (seconds when queued): a password change or a ban committed
+ * meanwhile must win, or a login with the old password would issue a
+ * credential after the revocation that was meant to end it.
+ */
+function recheckUser(ctx: AuthContext, before: UserRow): UserRow {
+  const now = ctx.store.users.findById(ctx.lab.id, before.id);
+  if (!now || now.password_hash !== before.password_hash) throw invalidCredentials();
+  if (now.banned) throw accountDisabled();
+  return now;
+}
+
 /**
  * Password login. Unknown user and wrong password cost the same time and get
  * the same answer; while an account is throttled even the right password is
@@ -43,12 +60,20 @@ export async function login(
   if (waitAfter > 0) throw throttled(waitAfter);
   if (!row || !valid) {
     recordFailure(store, lab.id, username);
-    throw new ApiError(401, 'unauthenticated', 'invalid-credentials', 'Unknown username or wrong password.');
+    throw invalidCredentials();
   }
   recordSuccess(store, lab.id, username);
-  if (row.banned) throw accountDisabled();
-  const user = toAuthUser(row);
-  return { user, cookies: await strategy.issue(ctx, user) };
+  // The re-read and the stateful part of issue() share one write lock: issue()
+  // writes its row (session, refresh token) or reads the token version before
+  // its first await, so that part runs inside this transaction, and no
+  // revocation, from this process or another, can commit between the two.
+  let issued!: Promise<CookieWrite[]>;
+  const user = store.transaction(() => {
+    const current = toAuthUser(recheckUser(ctx, row));
+    issued = strategy.issue(ctx, current);
+    return current;
+  });
+  return { user, cookies: await issued };
 }
 
 export function unauthenticated(verification: Extract<Verification, { ok: false }>): ApiError {
@@ -108,13 +133,13 @@ export async function changePassword(
   // the run ends; such secrets need no stretching. Everywhere else: the full OWASP parameters.
   // (The full set costs ~170 ms of a core; a matrix changes six passwords: ~1 s of CPU per matrix.)
   const newHash = await hashPassword(body.newPassword, lab.parentLabId !== null ? RANDOM_SECRET_PARAMS : undefined);
-  const user = toAuthUser(row);
-  store.transaction(() => {
-    // Checked again under the write lock: a ban committed while we were hashing wins.
-    if (store.users.findById(lab.id, user.id)?.banned !== 0) throw accountDisabled();
+  const user = store.transaction(() => {
+    // Checked again under the write lock: a ban or another password change committed while we were hashing wins.
+    const current = toAuthUser(recheckUser(ctx, row));
     // The demo password is no longer true; a password the person chose is never stored in clear.
-    store.users.setPassword(user.id, newHash, null);
-    broadcastUserEvent(ctx, user, 'password-change', { strategy, presented: verification.credential });
+    store.users.setPassword(current.id, newHash, null);
+    broadcastUserEvent(ctx, current, 'password-change', { strategy, presented: verification.credential });
+    return current;
   });
   return { user, cookies: await strategy.issue(ctx, user) };
 }

@@ -71,7 +71,11 @@ export interface Strategy {
   /** Cookies scoped below the strategy's path, by name (see CookieWrite.subPath). */
   readonly cookieSubPaths?: Readonly<Record<string, string>>;
 
-  /** Mint credentials for a user who has just proven who they are. */
+  /**
+   * Mint credentials for a user who has just proven who they are. Any store
+   * read or write must happen before the first await: login runs that part
+   * inside the transaction that re-checks the user (lib/auth/flows.ts).
+   */
   issue(ctx: AuthContext, user: AuthUser): Promise<CookieWrite[]>;
 
   /** Check the presented credential. Never throws for bad input: failures are values. */

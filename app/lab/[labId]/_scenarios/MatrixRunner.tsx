@@ -4,6 +4,7 @@ import { useT } from '@/lib/i18n/client';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
 import { matrixMarkdown } from '@/lib/scenarios/report';
 import type { ScenarioResult } from '@/lib/scenarios/types';
+import { shownVerdict } from '@/lib/ui/verdict-look';
 import { VerdictBadge, VerdictSummary } from './Verdict';
 import { TraceTable } from './TraceTable';
 import { downloadText, runScenarioRequest } from './run-api';
@@ -190,7 +191,7 @@ function Cell({
     );
   const result = row.report.results.find((r) => r.strategy === strategy);
   if (!result) return <span data-testid={testId}>—</span>;
-  const others = result.collateral.loggedOut.length;
+  const others = Array.isArray(result.collateral?.loggedOut) ? result.collateral.loggedOut.length : 0;
   const isOpen = selected?.scenario === scenario && selected.strategy === strategy;
   return (
     <button
@@ -200,7 +201,7 @@ function Cell({
       aria-label={t('openTrace', { strategy, scenario: t(`scenario_${scenario}` as Parameters<typeof t>[0]) })}
       aria-expanded={isOpen}
       data-testid={testId}
-      data-verdict={result.verdict}
+      data-verdict={shownVerdict(result.verdict)}
       data-window={result.windowSeconds ?? ''}
       data-collateral={others}
     >
@@ -213,7 +214,7 @@ function Cell({
 function Configuration({ report }: { report: MatrixReport }) {
   const t = useT('scenarios');
   const byStrategy = report.strategies.map((strategy) => {
-    const runs = report.results.filter((r) => r.strategy === strategy && r.verdict !== 'not-applicable' && r.verdict !== 'error');
+    const runs = report.results.filter((r) => r.strategy === strategy && shownVerdict(r.verdict) !== 'not-applicable' && shownVerdict(r.verdict) !== 'error');
     return {
       strategy,
       perRequest: runs[0]?.lookups.perRequest ?? null,

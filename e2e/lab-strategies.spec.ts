@@ -58,4 +58,21 @@ test.describe('the other strategies through the picker', () => {
     await replay(copy);
     await expectVerdict(copy, 'blocked', 401, 'expired');
   });
+
+  test('jwt-refresh: the attacker’s copy follows the rotated cookies, so two refresh replays in a row both work', async ({ page }) => {
+    await newLab(page);
+    await panel(page, 1).getByLabel('Strategy').selectOption('jwt-refresh');
+    await loginAs(page, 1, 'bob');
+    await expect(panel(page, 1).getByText('rl_refresh=')).toBeVisible();
+    const copy = await steal(page, 1, 1);
+    const attackerRows = page.getByTestId('timeline-row').and(page.locator('[data-actor="attacker"]'));
+    for (let i = 1; i <= 2; i++) {
+      await copy.getByRole('button', { name: /Replay \/refresh/ }).click();
+      // One more attacker request in the timeline (the steal was the first): this replay's answer is in.
+      await expect(attackerRows).toHaveCount(1 + i);
+      await expect(copy.getByRole('button', { name: /Replay \/refresh/ })).toBeEnabled();
+      await expectVerdict(copy, 'works', 200);
+      await expect(copy.getByTestId('copy-status')).toContainText('/refresh');
+    }
+  });
 });

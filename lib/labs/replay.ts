@@ -20,16 +20,51 @@ export const replayEndpoints = {
   refresh: { method: 'POST', segment: 'refresh' },
 } as const;
 
+const stolenCookieSchema = z.object({ name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), value: z.string().regex(COOKIE_VALUE) }).strict();
+const stolenCookiesSchema = z.array(stolenCookieSchema).min(1).max(4);
+
 export const replayBodySchema = z
   .object({
     strategy: z.string().min(1).max(40),
     endpoint: z.enum(['me', 'admin', 'refresh']),
-    cookies: z
-      .array(z.object({ name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), value: z.string().regex(COOKIE_VALUE) }).strict())
-      .min(1)
-      .max(4),
+    cookies: stolenCookiesSchema,
   })
   .strict();
+
+export type StolenCookie = z.infer<typeof stolenCookieSchema>;
+
+/**
+ * What the attacker's machine holds after the inner answer: the stolen
+ * cookies, with every value the answer set through Set-Cookie for one of the
+ * strategy's cookies replacing the old one (a refresh rotates both the access
+ * and the refresh cookie). A deletion (Max-Age=0, empty value) is not applied:
+ * the copy is the stolen bytes, which the attacker can always send again.
+ * Validated with the same schema as the request, so the page can replay the
+ * result as it is.
+ */
+export function cookiesAfter(sent: readonly StolenCookie[], setCookieLines: readonly string[], owned: readonly string[]): StolenCookie[] {
+  const next = sent.map((c) => ({ ...c }));
+  for (const line of setCookieLines) {
+    const [pair, ...attrs] = line.split(';');
+    const eq = pair!.indexOf('=');
+    if (eq < 1) continue;
+    const name = pair!.slice(0, eq).trim();
+    const value = pair!.slice(eq + 1).trim();
+    if (!owned.includes(name) || value === '') continue;
+    const deleted = attrs.some((a) => {
+      const [k, v = ''] = a.split('=');
+      const key = k!.trim().toLowerCase();
+      return (key === 'max-age' && Number(v) <= 0) || (key === 'expires' && Date.parse(v.trim()) <= Date.now());
+    });
+    if (deleted) continue;
+    const candidate = stolenCookieSchema.safeParse({ name, value });
+    if (!candidate.success) continue;
+    const at = next.findIndex((c) => c.name === name);
+    if (at >= 0) next[at] = candidate.data;
+    else next.push(candidate.data);
+  }
+  return stolenCookiesSchema.parse(next);
+}
 
 export type ReplayBody = z.infer<typeof replayBodySchema>;
 
@@ -51,5 +86,11 @@ export async function replayStolenCookies(labId: string, strategy: Strategy, bod
   for (const c of body.cookies) attacker.setCookie({ name: c.name, value: c.value, path });
   const { method, segment } = replayEndpoints[body.endpoint];
   const res = await attacker.request(method, `${path}/${segment}`);
-  return { status: res.status, body: res.body, request: { method: res.method, path: res.path } };
+  return {
+    status: res.status,
+    body: res.body,
+    request: { method: res.method, path: res.path },
+    /** The copy as the attacker now holds it (rotated by the inner answer's Set-Cookie, if any). */
+    cookies: cookiesAfter(body.cookies, res.headers.getSetCookie(), strategy.cookieNames),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReplay, innerAnswer } from './replay-outcome';
+import { classifyReplay, cookiesAfterReplay, innerAnswer } from './replay-outcome';
 
 const wrap = (status: number, body: Record<string, unknown> = {}, path = '/api/labs/x/jwt/me') => ({
   status: 200,
@@ -53,5 +53,19 @@ describe('classifyReplay', () => {
     expect(classifyReplay('me', { status: 200, body: {} })).toMatchObject({ kind: 'error', source: 'endpoint', status: 200, reason: 'unexpected-answer' });
     expect(classifyReplay('me', { status: 200, body: { status: '401', body: {}, request: { method: 'GET', path: '/' } } })).toMatchObject({ kind: 'error' });
     expect(innerAnswer(200, { status: 401, body: [], request: { method: 'GET', path: '/' } })).toBeNull();
+  });
+});
+
+describe('cookiesAfterReplay', () => {
+  it('takes the rotated copy from a replay answer', () => {
+    const cookies = [{ name: 'rl_access', value: 'a.b.c' }, { name: 'rl_refresh', value: 'new' }];
+    expect(cookiesAfterReplay(200, { ...wrap(200).body, cookies })).toEqual(cookies);
+  });
+  it('keeps the copy (null) when the answer has no well-formed cookies', () => {
+    expect(cookiesAfterReplay(200, wrap(200).body)).toBeNull();
+    expect(cookiesAfterReplay(429, { cookies: [{ name: 'a', value: 'b' }] })).toBeNull();
+    expect(cookiesAfterReplay(200, { cookies: [] })).toBeNull();
+    expect(cookiesAfterReplay(200, { cookies: [{ name: 'a', value: 'b;c' }] })).toBeNull();
+    expect(cookiesAfterReplay(200, { cookies: [{ name: 'a' }] })).toBeNull();
   });
 });

@@ -48,3 +48,25 @@ export function classifyReplay(endpoint: ReplayEndpoint, outer: { status: number
   if (inner.status === 403 && reason === 'not-admin' && endpoint === 'admin') return { kind: 'not-admin', status: 403, reason: 'not-admin' };
   return { kind: 'error', source: 'inner', status: inner.status, reason: reason ?? `http-${inner.status}` };
 }
+
+const COOKIE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const COOKIE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]{1,4096}$/;
+
+/**
+ * The copy as the attacker now holds it, from a replay answer's `cookies`
+ * (the inner answer's Set-Cookie applied: a refresh rotates them), or null
+ * when the answer has none or they are not well-formed — then the copy stays
+ * as it was.
+ */
+export function cookiesAfterReplay(outerStatus: number, outerBody: Record<string, unknown>): { name: string; value: string }[] | null {
+  if (outerStatus !== 200 || !Array.isArray(outerBody.cookies)) return null;
+  const list = outerBody.cookies as unknown[];
+  if (list.length === 0 || list.length > 4) return null;
+  const out: { name: string; value: string }[] = [];
+  for (const c of list) {
+    if (!isRecord(c) || typeof c.name !== 'string' || typeof c.value !== 'string') return null;
+    if (!COOKIE_NAME.test(c.name) || !COOKIE_VALUE.test(c.value)) return null;
+    out.push({ name: c.name, value: c.value });
+  }
+  return out;
+}

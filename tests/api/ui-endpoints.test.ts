@@ -69,6 +69,29 @@ describe('POST /replay', () => {
     }
   });
 
+  it('returns the cookies the inner answer rotated: two refresh replays of one copy in a row both succeed', async () => {
+    const lab = await newLab();
+    const victim = await loginAs(lab, 'jwt-refresh', 'bob');
+    // The whole jar (the refresh cookie lives on …/refresh), as the lab page's steal button takes it.
+    const stolen = ((await victim.get(lab.api('/jwt-refresh/refresh/credential'))).body.cookies as { name: string; value: string }[]).map(({ name, value }) => ({ name, value }));
+    expect(stolen.map((c) => c.name).sort()).toEqual(['rl_access', 'rl_refresh']);
+    let copy = stolen;
+    for (let i = 0; i < 2; i++) {
+      const res = await agent().post(lab.api('/replay'), { strategy: 'jwt-refresh', endpoint: 'refresh', cookies: copy });
+      expect(res.status).toBe(200);
+      expect(res.body.status, `refresh replay #${i + 1}: ${JSON.stringify(res.body.body)}`).toBe(200);
+      const next = res.body.cookies as { name: string; value: string }[];
+      expect(next.map((c) => c.name).sort()).toEqual(['rl_access', 'rl_refresh']);
+      // Rotated: a new refresh token (and a new access token) replaced the ones sent.
+      expect(next.find((c) => c.name === 'rl_refresh')!.value).not.toBe(copy.find((c) => c.name === 'rl_refresh')!.value);
+      copy = next;
+    }
+    // The rotated copy still opens /me.
+    const me = await agent().post(lab.api('/replay'), { strategy: 'jwt-refresh', endpoint: 'me', cookies: copy });
+    expect(me.body).toMatchObject({ status: 200 });
+    expect(me.body.cookies).toEqual(copy);
+  });
+
   it('refuses bad input with 4xx {error, reason} and never takes a URL', async () => {
     const lab = await newLab();
     const a = agent();

@@ -4,7 +4,7 @@ import { useT } from '@/lib/i18n/client';
 import { curlLine } from '@/lib/curl';
 import { callApi } from './api';
 import { lookupsOf, reasonOf } from '@/lib/ui/format';
-import { classifyReplay, innerAnswer } from '@/lib/ui/replay-outcome';
+import { classifyReplay, cookiesAfterReplay, innerAnswer } from '@/lib/ui/replay-outcome';
 import { StrategyPanel } from './StrategyPanel';
 import { AttackerRail } from './AttackerRail';
 import { OperatorRail, type OperatorAction } from './OperatorRail';
@@ -141,7 +141,12 @@ export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetc
             : curlLine({ origin: window.location.origin, method, path, json: replayJson }),
         });
         const expiresAt = inner && typeof body.expiresAt === 'number' ? body.expiresAt : null;
-        setCopies((list) => list.map((c) => (c.id === copy.id ? { ...c, last: { endpoint, outcome, expiresAt, seq } } : c)));
+        // The attacker's machine keeps what the answer set (a refresh rotates the cookies): the next
+        // replay of this copy sends those, as a real attacker would — not the spent refresh token.
+        const rotated = cookiesAfterReplay(res.status, res.body);
+        setCopies((list) =>
+          list.map((c) => (c.id === copy.id ? { ...c, cookies: rotated ?? c.cookies, last: { endpoint, outcome, expiresAt, seq } } : c)),
+        );
       } finally {
         setReplaying(null);
       }

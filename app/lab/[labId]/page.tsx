@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { Metadata } from 'next';
 import { getStore } from '@/lib/db';
-import { realNowMs } from '@/lib/clock';
 import { findLab } from '@/lib/labs/lab';
 import { labView } from '@/lib/labs/view';
 import { scenarioIds } from '@/lib/scenarios/registry';
@@ -45,7 +44,7 @@ export default async function LabPage({ params }: { params: Promise<{ labId: str
         <p className="text-sm mb-3" data-secondary>
           {t('intro')}
         </p>
-        <LabWorkbench initial={initial} fetchedAtMs={realNowMs()} />
+        <LabWorkbench initial={initial} />
       </main>
     </>
   );

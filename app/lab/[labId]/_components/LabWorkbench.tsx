@@ -19,12 +19,13 @@ const DEFAULT_STRATEGIES = ['jwt', 'session'] as const;
  * strategies, the attacker's stolen copies and the timeline. Every request
  * goes through `record`, so the timeline is complete by construction.
  */
-export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetchedAtMs: number }) {
+export function LabWorkbench({ initial }: { initial: LabState }) {
   const t = useT('lab');
   const labId = initial.labId;
   const [lab, setLab] = useState(initial);
-  const [fetchedAt, setFetchedAt] = useState(fetchedAtMs);
-  const labNow = useLabClock(lab.now, fetchedAt);
+  // When the current `lab` arrived, on the browser's monotonic clock (null: the server-rendered state, counted from mount).
+  const [receivedAt, setReceivedAt] = useState<number | null>(null);
+  const labNow = useLabClock(lab.now, receivedAt);
   const [panelStrategies, setPanelStrategies] = useState<string[]>(() =>
     DEFAULT_STRATEGIES.map((s, i) => (initial.strategies.includes(s) ? s : (initial.strategies[i] ?? s))),
   );
@@ -58,7 +59,7 @@ export function LabWorkbench({ initial, fetchedAtMs }: { initial: LabState; fetc
     const res = await callApi('GET', `/api/labs/${labId}`);
     if (res.status === 200) {
       setLab(res.body as unknown as LabState);
-      setFetchedAt(Date.now());
+      setReceivedAt(performance.now());
     }
   }, [labId]);
 

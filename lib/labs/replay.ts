@@ -78,8 +78,9 @@ export async function replayStolenCookies(labId: string, strategy: Strategy, bod
       throw new ApiError(400, 'bad-request', 'invalid-body', `cookies: "${c.name}" is not a cookie of ${strategy.id}.`);
     }
   }
-  if (body.endpoint === 'refresh' && strategy.id !== 'jwt-refresh') {
-    throw new ApiError(400, 'bad-request', 'invalid-body', 'endpoint: refresh exists only for jwt-refresh.');
+  // The strategy's own declaration, not a hard-coded id: a new refreshable strategy is one new file.
+  if (body.endpoint === 'refresh' && !(strategy.refreshable && strategy.refresh)) {
+    throw new ApiError(400, 'bad-request', 'invalid-body', `endpoint: ${strategy.id} has no refresh endpoint.`);
   }
   const path = cookiePath(labId, strategy.id);
   const attacker = new HttpAgent(selfBaseUrl());

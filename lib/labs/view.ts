@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Store } from '../db/store';
-import { strategyIds } from '../auth/registry';
+import { strategies, strategyIds } from '../auth/registry';
 import type { Lab } from './lab';
 import { userView } from './operator';
 
@@ -14,6 +14,8 @@ export function labView(store: Store, lab: Lab, scenarioIds: readonly string[]) 
     jwt: { alg: lab.jwtKey.alg, kid: lab.jwtKey.kid, keyGeneration: lab.keyGeneration },
     users: store.users.listInLab(lab.id).map(userView),
     strategies: strategyIds,
+    /** Added alongside `strategies` (still a list of ids): those that declare `refreshable` (POST …/{id}/refresh). */
+    refreshableStrategies: strategies.filter((s) => s.refreshable).map((s) => s.id),
     scenarios: scenarioIds,
   };
 }

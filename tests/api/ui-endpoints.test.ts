@@ -55,6 +55,18 @@ describe('GET /{strategy}/refresh/credential', () => {
   });
 });
 
+describe('GET /api/labs/{labId} for the lab page', () => {
+  it('lists strategies as ids (unchanged) and, beside them, the ones that declare refreshable', async () => {
+    const lab = await newLab();
+    const res = await agent().get(lab.api(''));
+    expect(res.status).toBe(200);
+    const strategies = res.body.strategies as unknown[];
+    expect(strategies.every((s) => typeof s === 'string')).toBe(true);
+    expect(res.body.refreshableStrategies).toEqual(['jwt-refresh']);
+    for (const id of res.body.refreshableStrategies as string[]) expect(strategies).toContain(id);
+  });
+});
+
 describe('POST /replay', () => {
   it('replays a stolen jwt for real (200 after logout) and a stolen session id (401 after logout)', async () => {
     const lab = await newLab();

@@ -7,6 +7,8 @@ import type { ReplayOutcome } from '@/lib/ui/replay-outcome';
 
 type Props = {
   copies: StolenCopy[];
+  /** Strategies with a refresh endpoint (the lab state's `refreshableStrategies`). */
+  refreshable: readonly string[];
   lastChangeId: number;
   notice: string | null;
   labNow: number;
@@ -18,7 +20,7 @@ type Props = {
 };
 
 /** The attacker: every stolen copy, replayable with one click, with its live verdict. */
-export function AttackerRail({ copies, lastChangeId, notice, labNow, busyId, onReplay, onReplayAll, autoReplay, onAutoReplayChange }: Props) {
+export function AttackerRail({ copies, refreshable, lastChangeId, notice, labNow, busyId, onReplay, onReplayAll, autoReplay, onAutoReplayChange }: Props) {
   const t = useT('lab');
   return (
     <section className="card border-attacker border-2" aria-labelledby="attacker-h" data-testid="attacker-rail">
@@ -48,7 +50,7 @@ export function AttackerRail({ copies, lastChangeId, notice, labNow, busyId, onR
       ) : (
         <ol className="flex flex-col gap-2 max-h-[24rem] overflow-auto" data-testid="stolen-list" tabIndex={0} aria-label={t('stolen')}>
           {copies.map((copy) => (
-            <CopyItem key={copy.id} copy={copy} stale={copy.last !== null && copy.last.seq < lastChangeId} labNow={labNow} busy={busyId === copy.id} onReplay={onReplay} />
+            <CopyItem key={copy.id} copy={copy} refreshable={refreshable.includes(copy.strategy)} stale={copy.last !== null && copy.last.seq < lastChangeId} labNow={labNow} busy={busyId === copy.id} onReplay={onReplay} />
           ))}
         </ol>
       )}
@@ -56,7 +58,21 @@ export function AttackerRail({ copies, lastChangeId, notice, labNow, busyId, onR
   );
 }
 
-function CopyItem({ copy, stale, labNow, busy, onReplay }: { copy: StolenCopy; stale: boolean; labNow: number; busy: boolean; onReplay: Props['onReplay'] }) {
+function CopyItem({
+  copy,
+  refreshable,
+  stale,
+  labNow,
+  busy,
+  onReplay,
+}: {
+  copy: StolenCopy;
+  refreshable: boolean;
+  stale: boolean;
+  labNow: number;
+  busy: boolean;
+  onReplay: Props['onReplay'];
+}) {
   const t = useT('lab');
   const last = copy.last;
   const outcome = last?.outcome ?? null;
@@ -95,7 +111,7 @@ function CopyItem({ copy, stale, labNow, busy, onReplay }: { copy: StolenCopy; s
         <button type="button" className="btn btn-small btn-attacker" disabled={busy} onClick={() => onReplay(copy, 'admin')}>
           {t('replayAdmin')}
         </button>
-        {copy.strategy === 'jwt-refresh' && (
+        {refreshable && (
           <button type="button" className="btn btn-small btn-attacker" disabled={busy} onClick={() => onReplay(copy, 'refresh')}>
             {t('replayRefresh')}
           </button>

@@ -225,6 +225,7 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
         <div className="rails flex flex-col gap-3">
           <AttackerRail
             copies={copies}
+            refreshable={lab.refreshableStrategies ?? []}
             lastChangeId={lastChangeId}
             notice={notice}
             labNow={labNow}

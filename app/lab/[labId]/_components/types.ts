@@ -12,6 +12,8 @@ export type LabState = {
   jwt: { alg: string; kid: string; keyGeneration: number };
   users: LabUser[];
   strategies: string[];
+  /** Strategies that declare `refreshable` (optional: an older server does not send it, and then none is). */
+  refreshableStrategies?: string[];
   scenarios: string[];
 };
 
@@ -34,30 +36,12 @@ export type TimelineEntry = {
 
 export type CookieCopy = { name: string; value: string };
 
-export type JwtDisplay = {
-  raw: { header: string; payload: string; signature: string };
-  header: Record<string, unknown>;
-  payload: Record<string, unknown>;
-  signatureBytes: number;
-};
-
-export type CredentialView = {
-  strategy: string;
-  now: number;
-  cookies: { name: string; value: string; bytes: number; kind: 'jwt' | 'sealed' | 'opaque'; jwt: JwtDisplay | null }[];
-  totalBytes: number;
-  sessionRow: {
-    idHashPrefix: string;
-    username: string;
-    role: string;
-    banned: boolean;
-    createdAt: number;
-    lastSeenAt: number;
-    idleExpiresAt: number;
-    absoluteExpiresAt: number;
-  } | null;
-  subPaths?: string[];
-};
+/**
+ * What GET …/{strategy}/credential answers: the server's own type. Type-only imports are erased
+ * at compile time, so the server-only module never enters the client bundle.
+ */
+export type { CredentialView } from '@/lib/labs/credential-view';
+export type { JwtDisplay } from '@/lib/jwt-display';
 
 export type StolenCopy = {
   id: number;

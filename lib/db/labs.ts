@@ -15,6 +15,8 @@ export type LabRow = {
   key_generation: number;
 };
 
+export type ClockRow = Pick<LabRow, 'clock_offset_seconds' | 'clock_frozen_at_seconds'>;
+
 export function createLabQueries(db: Db) {
   const insert = db.prepare<LabRow>(`
     INSERT INTO labs (id, parent_lab_id, created_at_ms, last_used_at_ms, clock_offset_seconds,
@@ -29,13 +31,15 @@ export function createLabQueries(db: Db) {
     // Only write when the stamp is a minute old: a busy lab should not turn every read into a write.
     'UPDATE labs SET last_used_at_ms = ? WHERE id = ? AND last_used_at_ms < ?',
   );
-  const advanceClock = db.prepare<[number, string]>(
-    'UPDATE labs SET clock_offset_seconds = clock_offset_seconds + ? WHERE id = ?',
+  // RETURNING: the caller reports the offset this statement produced, not one computed from a row read
+  // earlier (two overlapping advances would both report the same clock).
+  const advanceClock = db.prepare<[number, string], ClockRow>(
+    'UPDATE labs SET clock_offset_seconds = clock_offset_seconds + ? WHERE id = ? RETURNING clock_offset_seconds, clock_frozen_at_seconds',
   );
   const updateSettings = db.prepare<[string, string]>('UPDATE labs SET settings_json = ? WHERE id = ?');
-  const replaceKey = db.prepare<[string, string, string, string]>(`
+  const replaceKey = db.prepare<[string, string, string, string], { key_generation: number }>(`
     UPDATE labs SET jwt_alg = ?, jwt_kid = ?, jwt_key_json = ?, key_generation = key_generation + 1
-    WHERE id = ?`);
+    WHERE id = ? RETURNING key_generation`);
   const deleteIdle = db.prepare<[number]>('DELETE FROM labs WHERE last_used_at_ms < ?');
   const deleteById = db.prepare<[string]>('DELETE FROM labs WHERE id = ?');
 
@@ -43,10 +47,12 @@ export function createLabQueries(db: Db) {
     insert: (row: LabRow) => void insert.run(row),
     findById: (id: string): LabRow | undefined => byId.get(id),
     touch: (id: string, nowMs: number) => void touch.run(nowMs, id, nowMs - 60_000),
-    advanceClock: (id: string, seconds: number) => advanceClock.run(seconds, id).changes > 0,
+    /** The lab's clock after the move, or undefined when the lab is gone. */
+    advanceClock: (id: string, seconds: number): ClockRow | undefined => advanceClock.get(seconds, id),
     updateSettings: (id: string, settingsJson: string) => void updateSettings.run(settingsJson, id),
-    replaceJwtKey: (id: string, alg: string, kid: string, keyJson: string) =>
-      void replaceKey.run(alg, kid, keyJson, id),
+    /** The new key generation, or undefined when the lab is gone. */
+    replaceJwtKey: (id: string, alg: string, kid: string, keyJson: string): number | undefined =>
+      replaceKey.get(alg, kid, keyJson, id)?.key_generation,
     deleteIdleSince: (cutoffMs: number): number => deleteIdle.run(cutoffMs).changes,
     deleteById: (id: string) => void deleteById.run(id),
   };

@@ -1,12 +1,13 @@
 import 'server-only';
 import { ApiError } from '../http';
+import { labNowSeconds } from '../clock';
 import type { Store } from '../db/store';
 import type { Role, UserRow } from '../db/users';
 import { generateJwtKey } from '../auth/keys';
 import { broadcastUserEvent } from '../auth/user-events';
 import { toAuthUser } from '../auth/flows';
 import { usernameSchema } from '../validation';
-import type { Lab } from './lab';
+import { findLab, type Lab } from './lab';
 import { mergeSettings, type LabSettings } from './settings';
 
 /** The lab's admin console. The lab id in the URL is the capability; there is no other operator login. */
@@ -46,27 +47,63 @@ export function setBanned(store: Store, lab: Lab, username: string, banned: bool
   return userView(store.users.findById(lab.id, row.id)!);
 }
 
+// The sweeper may delete an idle lab between the request's first read and its write.
+const labGone = () => new ApiError(404, 'not-found', 'unknown-lab', 'This lab was deleted.');
+
+/**
+ * The lab as it is now, for a read-modify-write inside a transaction: the
+ * `lab` a handler loaded at request start may be stale by then (another
+ * operator request committed while this one awaited).
+ */
+function currentLab(store: Store, labId: string): Lab {
+  const lab = findLab(store, labId);
+  if (!lab) throw labGone();
+  return lab;
+}
+
 /** Replaces the signing key: every JWT signed with the old one stops verifying, everyone's. */
-export async function rotateJwtKey(store: Store, lab: Lab, alg = lab.settings.jwtAlg): Promise<{ kid: string; keyGeneration: number }> {
-  const key = await generateJwtKey(alg);
-  store.labs.replaceJwtKey(lab.id, key.alg, key.kid, JSON.stringify(key.jwk));
-  return { kid: key.kid, keyGeneration: lab.keyGeneration + 1 };
+export async function rotateJwtKey(store: Store, lab: Lab): Promise<{ kid: string; keyGeneration: number }> {
+  // Key generation is async, so it cannot run under the write lock; if a
+  // settings PATCH changed the alg meanwhile, a key of the old alg would
+  // contradict settings.jwtAlg: make one of the new alg and try again.
+  let alg = lab.settings.jwtAlg;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const key = await generateJwtKey(alg);
+    const keyGeneration = store.transaction(() => {
+      const current = currentLab(store, lab.id);
+      if (current.settings.jwtAlg !== key.alg) {
+        alg = current.settings.jwtAlg;
+        return null;
+      }
+      return store.labs.replaceJwtKey(lab.id, key.alg, key.kid, JSON.stringify(key.jwk)) ?? null;
+    });
+    if (keyGeneration !== null) return { kid: key.kid, keyGeneration };
+  }
+  throw new ApiError(409, 'conflict', 'settings-changing', 'The signing algorithm kept changing; try again.');
 }
 
 export function advanceClock(store: Store, lab: Lab, seconds: number): { now: number; clockOffsetSeconds: number } {
-  store.labs.advanceClock(lab.id, seconds);
-  const offset = lab.clockOffsetSeconds + seconds;
-  return { now: lab.now() + seconds, clockOffsetSeconds: offset };
+  const clock = store.labs.advanceClock(lab.id, seconds);
+  if (!clock) throw labGone();
+  return {
+    now: labNowSeconds(clock.clock_offset_seconds, clock.clock_frozen_at_seconds),
+    clockOffsetSeconds: clock.clock_offset_seconds,
+  };
 }
 
 /** Changing jwtAlg needs a key of the new kind, so it rotates the key too (and says so). */
 export async function updateSettings(store: Store, lab: Lab, patch: Partial<LabSettings>) {
-  const settings = mergeSettings(lab.settings, patch);
-  const algChanged = settings.jwtAlg !== lab.settings.jwtAlg;
-  const key = algChanged ? await generateJwtKey(settings.jwtAlg) : null;
-  store.transaction(() => {
+  // The key first: generating it is async and cannot run inside the transaction.
+  const key = patch.jwtAlg ? await generateJwtKey(patch.jwtAlg) : null;
+  return store.transaction(() => {
+    // Merged into the settings as they are now, under the write lock: two
+    // overlapping PATCHes ({jwtAlg}, {jwtTtlSeconds}) both keep their change.
+    const current = currentLab(store, lab.id);
+    const settings = mergeSettings(current.settings, patch);
+    // settings.jwtAlg and the stored key's alg are written together, so they never disagree.
+    const keyRotated = key !== null && current.jwtKey.alg !== settings.jwtAlg;
     store.labs.updateSettings(lab.id, JSON.stringify(settings));
-    if (key) store.labs.replaceJwtKey(lab.id, key.alg, key.kid, JSON.stringify(key.jwk));
+    if (keyRotated) store.labs.replaceJwtKey(lab.id, key.alg, key.kid, JSON.stringify(key.jwk));
+    return { settings, keyRotated };
   });
-  return { settings, keyRotated: algChanged };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agent, loginAs, newLab } from './helpers';
+import { agent, loginAs, newLab, type TestLab } from './helpers';
 
 /** Regressions found in review: each test fails if its fix is removed. */
 
@@ -26,4 +26,60 @@ describe('a banned user cannot mint fresh credentials', () => {
       expect(login.status).toBe(200);
     });
   }
+});
+
+type LabState = { settings: { jwtAlg: string; jwtTtlSeconds: number }; jwt: { alg: string; kid: string; keyGeneration: number } };
+const labState = async (lab: TestLab) => (await agent().get(lab.api(''))).body as LabState;
+
+describe('overlapping operator requests report and keep the truth', () => {
+  const algs = ['HS256', 'ES256', 'EdDSA'] as const;
+
+  it('6 concurrent settings PATCHes mixing jwtAlg and jwtTtlSeconds lose nothing, and the key matches settings.jwtAlg', async () => {
+    const lab = await newLab();
+    let previousAlg: string = 'HS256';
+    for (let round = 1; round <= 4; round++) {
+      // Values this round that differ from everything before it: a lost update shows as an older value.
+      const roundAlgs = algs.filter((a) => a !== previousAlg);
+      const ttls = [600 + round, 700 + round, 800 + round];
+      const patches = [
+        { jwtAlg: roundAlgs[0] },
+        { jwtTtlSeconds: ttls[0] },
+        { jwtAlg: roundAlgs[1] },
+        { jwtTtlSeconds: ttls[1] },
+        { jwtAlg: roundAlgs[0] },
+        { jwtTtlSeconds: ttls[2] },
+      ];
+      const answers = await Promise.all(patches.map((p) => agent().patch(lab.api('/settings'), p)));
+      for (const a of answers) expect(a.status).toBe(200);
+
+      const state = await labState(lab);
+      expect(ttls, `round ${round}: jwtTtlSeconds`).toContain(state.settings.jwtTtlSeconds);
+      expect(roundAlgs, `round ${round}: jwtAlg`).toContain(state.settings.jwtAlg);
+      expect(state.jwt.alg, `round ${round}: the key's alg`).toBe(state.settings.jwtAlg);
+      // The answer of the PATCH that committed last is the final state of its own field.
+      expect(answers.some((a) => (a.body as LabState).settings.jwtTtlSeconds === state.settings.jwtTtlSeconds)).toBe(true);
+      previousAlg = state.settings.jwtAlg;
+    }
+    // And a token issued now verifies: key and alg agree.
+    const bob = await loginAs(lab, 'jwt', 'bob');
+    expect((await bob.get(lab.api('/jwt/me'))).status).toBe(200);
+  });
+
+  it('10 concurrent clock advances each report the clock their own move produced', async () => {
+    const lab = await newLab();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => agent().post(lab.api('/clock'), { advanceSeconds: 60 })));
+    const offsets = answers.map((a) => a.body.clockOffsetSeconds as number).sort((x, y) => x - y);
+    expect(offsets).toEqual(Array.from({ length: 10 }, (_, i) => 60 * (i + 1)));
+  });
+
+  it('5 concurrent key rotations each report their own key generation; the last is the lab’s', async () => {
+    const lab = await newLab();
+    const before = (await labState(lab)).jwt.keyGeneration;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => agent().post(lab.api('/keys/rotate'))));
+    const generations = answers.map((a) => a.body.keyGeneration as number).sort((x, y) => x - y);
+    expect(generations).toEqual([1, 2, 3, 4, 5].map((n) => before + n));
+    const state = await labState(lab);
+    expect(state.jwt.keyGeneration).toBe(before + 5);
+    expect(answers.find((a) => a.body.keyGeneration === before + 5)!.body.kid).toBe(state.jwt.kid);
+  });
 });

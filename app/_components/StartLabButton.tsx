@@ -2,10 +2,12 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useT } from '@/lib/i18n/client';
+import { answerReason, reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 
 /** POST /api/labs, then go to the new lab. Also used as "reset the lab" (a fresh one). */
 export function StartLabButton({ label, className = 'btn btn-primary text-lg px-5 py-2' }: { label?: string; className?: string }) {
   const t = useT('home');
+  const tc = useT('common');
   const router = useRouter();
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
 
@@ -14,10 +16,11 @@ export function StartLabButton({ label, className = 'btn btn-primary text-lg px-
     try {
       const res = await fetch('/api/labs', { method: 'POST' });
       const body = (await res.json().catch(() => ({}))) as { labId?: string; reason?: string };
-      if (!res.ok || !body.labId) throw new Error(body.reason ?? String(res.status));
+      if (!res.ok || !body.labId) throw new Error(answerReason(res.status, body));
       router.push(`/lab/${body.labId}`);
     } catch (err) {
-      setState({ busy: false, error: (err as Error).message });
+      // A code (ours, or network-error for the browser's own message), translated where it is shown.
+      setState({ busy: false, error: reasonCodeOf(err) });
     }
   }
 
@@ -27,7 +30,7 @@ export function StartLabButton({ label, className = 'btn btn-primary text-lg px-
         {state.busy ? t('starting') : (label ?? t('start'))}
       </button>
       <p role="status" className="text-bad mt-2 min-h-[1.5em]">
-        {state.error ? t('startFailed', { reason: state.error }) : ''}
+        {state.error ? t('startFailed', { reason: reasonWords(tc, state.error) }) : ''}
       </p>
     </div>
   );

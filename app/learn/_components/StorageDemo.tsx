@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
+import { answerReason, reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 
 const STORAGE_KEY = 'demo_access_token';
 const REPORT_EVENT = 'revocation-lab:injected-report';
@@ -28,6 +29,7 @@ function plantInLocalStorage(token: string) {
  */
 export function StorageDemo() {
   const t = useT('learn');
+  const tc = useT('common');
   const [token, setToken] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,10 +41,16 @@ export function StorageDemo() {
   }, []);
 
   async function plant() {
-    const res = await fetch('/api/learn/storage-demo', { method: 'POST' });
+    let res: Response;
+    try {
+      res = await fetch('/api/learn/storage-demo', { method: 'POST' });
+    } catch (err) {
+      setError(reasonCodeOf(err));
+      return;
+    }
     const body = (await res.json().catch(() => ({}))) as { token?: string; reason?: string };
     if (!res.ok || !body.token) {
-      setError(body.reason ?? String(res.status));
+      setError(answerReason(res.status, body));
       return;
     }
     plantInLocalStorage(body.token);
@@ -72,7 +80,11 @@ export function StorageDemo() {
           {t('storageRun')}
         </button>
       </div>
-      {error && <p className="text-bad">{error}</p>}
+      {error && (
+        <p className="text-bad" data-testid="storage-error" data-reason={error}>
+          {t('failed', { reason: reasonWords(tc, error) })}
+        </p>
+      )}
       {token && (
         <p className="mono text-xs break-all" data-testid="storage-token">
           {token}

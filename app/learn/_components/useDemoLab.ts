@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useRef, useState } from 'react';
+import { answerReason, reasonCodeOf } from '@/lib/ui/reason';
 
 export type DemoLab = { labId: string; jwt: string; sessionId: string };
 type Answer = { status: number; body: Record<string, unknown> };
@@ -27,13 +28,13 @@ async function buildDemoLab(
   setState({ busy: true, error: null });
   try {
     const created = await call('POST', '/api/labs');
-    if (created.status !== 201) throw new Error(String(created.body.reason ?? created.status));
+    if (created.status !== 201) throw new Error(answerReason(created.status, created.body));
     const labId = created.body.labId as string;
     const users = created.body.users as { username: string; password: string; role: string }[];
     const bob = users.find((u) => u.role === 'user') ?? users[0]!;
     for (const strategy of ['jwt', 'session']) {
       const login = await call('POST', `/api/labs/${labId}/${strategy}/login`, { username: bob.username, password: bob.password });
-      if (login.status !== 200) throw new Error(String(login.body.reason ?? login.status));
+      if (login.status !== 200) throw new Error(answerReason(login.status, login.body));
     }
     const jwt = cookieValue((await call('GET', `/api/labs/${labId}/jwt/credential`)).body);
     const sessionId = cookieValue((await call('GET', `/api/labs/${labId}/session/credential`)).body);
@@ -43,7 +44,8 @@ async function buildDemoLab(
     setState({ busy: false, error: null });
     return ready;
   } catch (err) {
-    setState({ busy: false, error: (err as Error).message });
+    // Always a code (the page translates it): ours, or network-error for the browser's own message.
+    setState({ busy: false, error: reasonCodeOf(err) });
     return null;
   }
 }

@@ -125,6 +125,13 @@ function ClaimTable({ title, colorClass, claims, note }: { title: string; colorC
   );
 }
 
+/** The role as the page words it elsewhere (admin / user, 管理者 / 一般), the raw value if it is neither. */
+function roleWords(t: ReturnType<typeof useT<'lab'>>, role: string): string {
+  const key = `role_${role}` as Parameters<typeof t>[0];
+  const words = t(key);
+  return words === key ? role : words;
+}
+
 function SessionRow({ view, labNow }: { view: CredentialView; labNow: number }) {
   const t = useT('lab');
   const row = view.sessionRow;
@@ -144,7 +151,7 @@ function SessionRow({ view, labNow }: { view: CredentialView; labNow: number }) 
         <dd className="mono break-all">{row.idHashPrefix}</dd>
         <dt>{t('sessionUser')}</dt>
         <dd className="mono">
-          {row.username} ({row.role}
+          {row.username} ({roleWords(t, row.role)}
           {row.banned ? `, ${t('banned')}` : ''})
         </dd>
         <dt>{t('sessionCreated')}</dt>

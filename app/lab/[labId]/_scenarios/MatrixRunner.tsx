@@ -5,6 +5,7 @@ import type { MatrixReport } from '@/lib/scenarios/matrix';
 import { matrixMarkdown } from '@/lib/scenarios/report';
 import type { ScenarioResult } from '@/lib/scenarios/types';
 import { shownVerdict } from '@/lib/ui/verdict-look';
+import { reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 import { VerdictBadge, VerdictSummary } from './Verdict';
 import { TraceTable } from './TraceTable';
 import { downloadText, runScenarioRequest } from './run-api';
@@ -36,7 +37,7 @@ export function MatrixRunner({ labId, scenarios, strategies }: { labId: string; 
     for (const scenario of scenarios) {
       runScenarioRequest(labId, scenario)
         .then((report): Row => ({ state: 'done', report }))
-        .catch((err: unknown): Row => ({ state: 'failed', reason: err instanceof Error ? err.message : String(err) }))
+        .catch((err: unknown): Row => ({ state: 'failed', reason: reasonCodeOf(err) }))
         .then((row) => {
           setRows((prev) => ({ ...prev, [scenario]: row }));
           if (--remaining === 0) setElapsedMs(performance.now() - started);
@@ -175,6 +176,7 @@ function Cell({
   selected: ScenarioResult | null;
 }) {
   const t = useT('scenarios');
+  const tc = useT('common');
   const testId = `cell-${scenario}-${strategy}`;
   if (row.state === 'idle') return <span className="status status-none" data-testid={testId}>{t('verdict_pending')}</span>;
   if (row.state === 'running')
@@ -185,7 +187,7 @@ function Cell({
     );
   if (row.state === 'failed')
     return (
-      <span className="status status-warn" data-testid={testId} title={row.reason}>
+      <span className="status status-warn" data-testid={testId} data-verdict="error" data-reason={row.reason} title={reasonWords(tc, row.reason)}>
         ! {t('verdict_error')}
       </span>
     );

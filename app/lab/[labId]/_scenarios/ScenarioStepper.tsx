@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
+import { reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 import type { Phase, ScenarioResult } from '@/lib/scenarios/types';
 import { VerdictBadge, VerdictSummary } from './Verdict';
 import { TraceTable } from './TraceTable';
@@ -16,6 +17,7 @@ type Side = { strategy: string; result: ScenarioResult | null; error: string | n
  */
 export function ScenarioStepper({ labId, scenario, strategies }: { labId: string; scenario: string; strategies: string[] }) {
   const t = useT('scenarios');
+  const tc = useT('common');
   const [sides, setSides] = useState<[Side, Side]>(() => [
     { strategy: strategies.includes('jwt') ? 'jwt' : strategies[0]!, result: null, error: null },
     { strategy: strategies.includes('session') ? 'session' : strategies[1] ?? strategies[0]!, result: null, error: null },
@@ -30,7 +32,7 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
       sides.map((side) =>
         runScenarioRequest(labId, scenario, side.strategy).then(
           (report): Side => ({ ...side, result: report.results[0] ?? null, error: null }),
-          (err: unknown): Side => ({ ...side, result: null, error: err instanceof Error ? err.message : String(err) }),
+          (err: unknown): Side => ({ ...side, result: null, error: reasonCodeOf(err) }),
         ),
       ),
     );
@@ -127,7 +129,7 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
                   {side.strategy}
                   {side.result && phase === 'verdict' && <VerdictBadge result={side.result} />}
                 </h3>
-                {side.error && <p className="text-bad">{t('runFailed', { reason: side.error })}</p>}
+                {side.error && <p className="text-bad">{t('runFailed', { reason: reasonWords(tc, side.error) })}</p>}
                 {side.result && <SideStep result={side.result} phase={phase} />}
               </section>
             ))}

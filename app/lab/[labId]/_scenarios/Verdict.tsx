@@ -1,5 +1,5 @@
 'use client';
-import { useT } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
 import { formatDuration } from '@/lib/scenarios/format';
 import type { ScenarioResult } from '@/lib/scenarios/types';
 import { errorAnswer, shownVerdict, VERDICT_LOOK } from '@/lib/ui/verdict-look';
@@ -42,16 +42,17 @@ export function verdictWords(result: ScenarioResult, t: ReturnType<typeof useT<'
 /** One sentence on what was measured, for the trace panel and the last step of a scenario. */
 export function VerdictSummary({ result }: { result: ScenarioResult }) {
   const t = useT('scenarios');
+  const locale = useLocale();
   const w = result.window;
   const verdict = shownVerdict(result.verdict);
   let text: string;
   if (verdict === 'not-applicable')
-    text = t('summaryNa', { why: result.noteCode ? t(`na_${result.noteCode}` as Parameters<typeof t>[0], { strategy: result.strategy }) : (result.note ?? '') });
+    text = t('summaryNa', { why: naWords(t, result.noteCode, result.strategy) });
   else if (verdict === 'error') {
     const failed = errorAnswer(result);
     text = failed
       ? t('summaryError', { status: failed.status, reason: failed.reason ?? '—' })
-      : t('runFailed', { reason: result.note ?? t('verdict_error') });
+      : t('runFailed', { reason: t('errorNoDetail') });
   } else if (verdict === 'blocked') text = t('summaryBlocked', { reason: `${result.refusedWith?.status ?? ''} ${result.refusedWith?.reason ?? ''}`.trim() });
   else if (result.windowSeconds === null) text = t('summaryOpen', { window: formatDuration(w?.lastWorkingSeconds ?? 0) });
   else
@@ -64,7 +65,21 @@ export function VerdictSummary({ result }: { result: ScenarioResult }) {
   return (
     <p className="text-sm" data-testid="verdict-summary" data-verdict={verdict}>
       {text}
+      {/* The server's note is English prose: shown as such (and marked so) only on the English page. */}
+      {locale === 'en' && result.note && verdict !== 'not-applicable' && (
+        <span className="block text-xs text-muted" lang="en" data-testid="server-note">
+          {result.note}
+        </span>
+      )}
       {others > 0 && <strong> {t('collateral', { n: others })}</strong>}
     </p>
   );
+}
+
+/** Why a scenario does not apply, from its declared code (never the server's English note); the code itself if unknown. */
+function naWords(t: ReturnType<typeof useT<'scenarios'>>, code: string | null, strategy: string): string {
+  if (!code) return t('naNoCode');
+  const key = `na_${code}` as Parameters<typeof t>[0];
+  const words = t(key, { strategy });
+  return words === key ? code : words;
 }

@@ -63,7 +63,7 @@ export function VerdictSummary({ result }: { result: ScenarioResult }) {
     });
   const others = Array.isArray(result.collateral?.loggedOut) ? result.collateral.loggedOut.length : 0;
   return (
-    <p className="text-sm" data-testid="verdict-summary" data-verdict={verdict}>
+    <p className="text-sm" data-testid="verdict-summary">
       {text}
       {/* The server's note is English prose: shown as such (and marked so) only on the English page. */}
       {locale === 'en' && result.note && verdict !== 'not-applicable' && (

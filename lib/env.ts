@@ -22,4 +22,9 @@ export const env = {
   labIdleSeconds: readPositiveInt('LAB_IDLE_SECONDS', 24 * 60 * 60),
   /** How many scrypt computations may run at once (each holds ~8 MiB). */
   passwordHashConcurrency: readPositiveInt('PASSWORD_HASH_CONCURRENCY', 2),
+  /**
+   * How many more may wait; beyond that a login or lab creation is answered
+   * 503 server-busy. 64 at ~170 ms each, two at a time: about 5 s of queue.
+   */
+  passwordHashQueueLimit: readPositiveInt('PASSWORD_HASH_QUEUE_LIMIT', 64),
 } as const;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
+import { PasswordHasherBusyError } from './auth/passwords';
 
 /** Every API answer that is not a success has this shape. */
 export type ErrorBody = { error: string; reason: string; detail?: string };
@@ -119,7 +120,7 @@ type RouteContext<P> = { params: Promise<P> };
 
 /**
  * Wraps a route handler: CSRF check for state changes, ApiError to JSON, a
- * busy database to 503 with Retry-After, and anything unexpected to a 500
+ * busy database or password hasher to 503 with Retry-After, and anything unexpected to a 500
  * without a stack trace (logged on the server only).
  */
 export function apiRoute<P>(handler: Handler<P>, options: { stateChanging: boolean }) {
@@ -129,6 +130,11 @@ export function apiRoute<P>(handler: Handler<P>, options: { stateChanging: boole
       return await handler(req, await ctx.params);
     } catch (err) {
       if (err instanceof ApiError) return errorResponse(err);
+      if (err instanceof PasswordHasherBusyError) {
+        return errorResponse(
+          new ApiError(503, 'unavailable', 'server-busy', 'Too many logins at once; try again shortly.', { 'Retry-After': '2' }),
+        );
+      }
       if (isSqliteBusy(err)) {
         return errorResponse(new ApiError(503, 'unavailable', 'database-busy', 'Try again shortly.', { 'Retry-After': '1' }));
       }

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { env } from '../env';
 
 /**
  * scrypt with one of OWASP's listed parameter sets (Password Storage Cheat
@@ -28,14 +29,34 @@ function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<B
 }
 
 /**
- * A counting semaphore: each scrypt holds 8 MiB and a whole core for ~170 ms,
- * so at most `limit` run at once and the rest queue.
+ * Refused, not queued: the hasher is saturated. Every lab shares it, so an
+ * unbounded queue would let one client (a script, a DNS-rebinding page) make
+ * every login on the machine wait for ever; a full queue answers "busy" at
+ * once instead (the HTTP layer maps this to 503 with Retry-After).
  */
-export function createLimiter(limit: number) {
+export class PasswordHasherBusyError extends Error {
+  constructor() {
+    super('Too many password hashes are waiting.');
+    this.name = 'PasswordHasherBusyError';
+  }
+}
+
+/**
+ * A counting semaphore: each scrypt holds 8 MiB and a whole core for ~170 ms,
+ * so at most `limit` run at once, at most `maxWaiting` queue, and the rest are
+ * refused with PasswordHasherBusyError.
+ */
+export function createLimiter(limit: number, maxWaiting: number) {
+  // A limit below 1 would queue every task for ever: refuse it loudly.
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(maxWaiting) || maxWaiting < 0) throw new RangeError(`maxWaiting must be a non-negative integer, got ${maxWaiting}`);
   let active = 0;
   const waiting: (() => void)[] = [];
   return async function run<T>(task: () => Promise<T>): Promise<T> {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    if (active >= limit) {
+      if (waiting.length >= maxWaiting) throw new PasswordHasherBusyError();
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
     active++;
     try {
       return await task();
@@ -46,10 +67,17 @@ export function createLimiter(limit: number) {
   };
 }
 
-let limiter = createLimiter(Number(process.env.PASSWORD_HASH_CONCURRENCY) || 2);
+const limiter = createLimiter(env.passwordHashConcurrency, env.passwordHashQueueLimit);
 
-export function setPasswordHashConcurrency(limit: number): void {
-  limiter = createLimiter(limit);
+const costOf = (params: ScryptParams) => params.N * params.r * params.p;
+
+/**
+ * Only stretched hashes go through the limiter. One at RANDOM_SECRET_PARAMS
+ * costs ~0.15 ms and 64 KiB, less than waiting in line; a matrix run makes
+ * ~230 of them at once, which would fill the queue that protects logins.
+ */
+function schedule<T>(params: ScryptParams, task: () => Promise<T>): Promise<T> {
+  return costOf(params) <= costOf(RANDOM_SECRET_PARAMS) ? task() : limiter(task);
 }
 
 /**
@@ -67,7 +95,7 @@ export const RANDOM_SECRET_PARAMS: ScryptParams = { N: 2 ** 6, r: 8, p: 1 };
 
 export async function hashPassword(password: string, params: ScryptParams = PARAMS): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await limiter(() => scrypt(password, salt, params));
+  const key = await schedule(params, () => scrypt(password, salt, params));
   return `scrypt$N=${params.N},r=${params.r},p=${params.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
@@ -85,7 +113,7 @@ function parseHash(stored: string): { params: ScryptParams; salt: Buffer; key: B
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parseHash(stored);
   if (!parsed) return false;
-  const candidate = await limiter(() => scrypt(password, parsed.salt, parsed.params));
+  const candidate = await schedule(parsed.params, () => scrypt(password, parsed.salt, parsed.params));
   return candidate.length === parsed.key.length && timingSafeEqual(candidate, parsed.key);
 }
 
@@ -93,7 +121,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
 // the same time as "wrong password", so timing does not reveal which it was.
 let dummyHash: Promise<string> | null = null;
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hashPassword(randomBytes(18).toString('base64url'));
+  // A refused (busy) first attempt must not be cached, or every later unknown-user login would fail with it.
+  dummyHash ??= hashPassword(randomBytes(18).toString('base64url')).catch((err: unknown) => {
+    dummyHash = null;
+    throw err;
+  });
   await verifyPassword(password, await dummyHash);
   return false;
 }

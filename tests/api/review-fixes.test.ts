@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpAgent } from '@/lib/http-agent';
+import { startServer, type RunningServer } from '../support/server';
 import { agent, loginAs, newLab, type TestLab } from './helpers';
 
 /** Regressions found in review: each test fails if its fix is removed. */
@@ -81,5 +83,37 @@ describe('overlapping operator requests report and keep the truth', () => {
     const state = await labState(lab);
     expect(state.jwt.keyGeneration).toBe(before + 5);
     expect(answers.find((a) => a.body.keyGeneration === before + 5)!.body.kid).toBe(state.jwt.kid);
+  });
+});
+
+describe('a saturated password hasher', () => {
+  // Its own server with a tiny queue: the shared one must stay usable by the other suites.
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await startServer({ env: { PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_QUEUE_LIMIT: '2' } });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('answers a burst beyond its queue 503 server-busy with Retry-After at once, never 500; the rest log in', { timeout: 60_000 }, async () => {
+    const client = () => new HttpAgent(server!.baseUrl);
+    const created = await client().post('/api/labs');
+    expect(created.status).toBe(201);
+    const { labId, users } = created.body as { labId: string; users: { username: string; password: string }[] };
+    const bob = users.find((u) => u.username === 'bob')!;
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, () => client().post(`/api/labs/${labId}/session/login`, { username: 'bob', password: bob.password })),
+    );
+    const busy = burst.filter((r) => r.status === 503);
+    expect(burst.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(3); // one running, two waiting
+    expect(busy.length).toBeGreaterThan(0);
+    expect(burst.every((r) => r.status === 200 || r.status === 503)).toBe(true);
+    for (const r of busy) {
+      expect(r.body).toMatchObject({ error: 'unavailable', reason: 'server-busy' });
+      expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    // Busy is not a failed guess: the account is not throttled afterwards.
+    expect((await client().post(`/api/labs/${labId}/session/login`, { username: 'bob', password: bob.password })).status).toBe(200);
   });
 });

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLimiter, PasswordHasherBusyError } from './passwords';
+
+/** A task that runs until the test lets it finish. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, task: () => opened.then(() => 'done') };
+}
+
+describe('the password hasher limiter', () => {
+  it('runs `limit` at once, queues `maxWaiting` more, refuses the rest at once, and accepts again once the queue drains', async () => {
+    const run = createLimiter(1, 2);
+    const first = gate();
+    const running = run(first.task);
+    const queued = [run(() => Promise.resolve('q1')), run(() => Promise.resolve('q2'))];
+    await expect(run(() => Promise.resolve('too many'))).rejects.toBeInstanceOf(PasswordHasherBusyError);
+    first.open();
+    await expect(running).resolves.toBe('done');
+    await expect(Promise.all(queued)).resolves.toEqual(['q1', 'q2']);
+    await expect(run(() => Promise.resolve('later'))).resolves.toBe('later');
+  });
+
+  it('refuses a limit that would queue every task for ever', () => {
+    expect(() => createLimiter(0, 64)).toThrow(RangeError);
+    expect(() => createLimiter(-1, 64)).toThrow(RangeError);
+    expect(() => createLimiter(Number.NaN, 64)).toThrow(RangeError);
+  });
+});
+
+describe('PASSWORD_HASH_CONCURRENCY', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('is read through lib/env.ts, so a bad value stops the server at boot instead of hanging every hash', async () => {
+    vi.stubEnv('PASSWORD_HASH_CONCURRENCY', '-1');
+    vi.resetModules();
+    await expect(import('./passwords')).rejects.toThrow(/PASSWORD_HASH_CONCURRENCY must be a positive integer/);
+  });
+});
+
+describe('a busy hasher', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  it('refusing the unknown-user dummy hash once does not refuse every later unknown-user login', async () => {
+    vi.stubEnv('PASSWORD_HASH_CONCURRENCY', '1');
+    vi.stubEnv('PASSWORD_HASH_QUEUE_LIMIT', '1');
+    vi.resetModules();
+    const { hashPassword, verifyAgainstDummy } = await import('./passwords');
+    const busy = [hashPassword('one running'), hashPassword('one waiting')];
+    await expect(verifyAgainstDummy('guess')).rejects.toMatchObject({ name: 'PasswordHasherBusyError' });
+    await Promise.all(busy);
+    await expect(verifyAgainstDummy('guess')).resolves.toBe(false);
+  });
+
+  it('still hashes and verifies random secrets (a matrix run makes ~230 at once): only stretched hashes queue', async () => {
+    vi.stubEnv('PASSWORD_HASH_CONCURRENCY', '1');
+    vi.stubEnv('PASSWORD_HASH_QUEUE_LIMIT', '1');
+    vi.resetModules();
+    const { hashPassword, verifyPassword, RANDOM_SECRET_PARAMS } = await import('./passwords');
+    const busy = [hashPassword('one running'), hashPassword('one waiting')];
+    await expect(hashPassword('a third, stretched')).rejects.toMatchObject({ name: 'PasswordHasherBusyError' });
+    const secrets = await Promise.all(Array.from({ length: 50 }, (_, i) => hashPassword(`secret ${i}`, RANDOM_SECRET_PARAMS)));
+    await expect(verifyPassword('secret 7', secrets[7]!)).resolves.toBe(true);
+    await Promise.all(busy);
+  });
+});

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextRequest, NextResponse } from 'next/server';
 import type { CookieJar, CookieWrite } from './auth/types';
+import { isHttpsRequest } from './security-headers';
 
 /**
  * Every cookie is scoped to /api/labs/{labId}/{strategy}: two labs, or two
@@ -18,8 +19,8 @@ export function cookiePath(labId: string, strategyId: string): string {
  * there — see the README, "Serving a workshop over plain HTTP".
  */
 export function secureAllowed(req: NextRequest): boolean {
-  const forwarded = req.headers.get('x-forwarded-proto');
-  if (req.nextUrl.protocol === 'https:' || forwarded === 'https') return true;
+  // The same reading of X-Forwarded-Proto as the HSTS header's: a page sent with HSTS gets Secure cookies.
+  if (isHttpsRequest(req.nextUrl.protocol, req.headers.get('x-forwarded-proto'))) return true;
   const host = (req.headers.get('host') ?? '').replace(/:\d+$/, '').toLowerCase();
   return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
 }

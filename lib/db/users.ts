@@ -33,9 +33,6 @@ export function createUserQueries(db: Db) {
   const versionInLab = db.prepare<[string, number], { token_version: number; banned: 0 | 1 }>(
     'SELECT token_version, banned FROM users WHERE lab_id = ? AND id = ?',
   );
-  const versionById = db.prepare<[number], { token_version: number; banned: 0 | 1 }>(
-    'SELECT token_version, banned FROM users WHERE id = ?',
-  );
 
   return {
     insert: (labId: string, username: string, passwordHash: string, demoPassword: string | null, role: Role) =>
@@ -48,7 +45,6 @@ export function createUserQueries(db: Db) {
     setRole: (userId: number, role: Role) => void setRole.run(role, userId),
     setBanned: (userId: number, banned: boolean) => void setBanned.run(banned ? 1 : 0, userId),
     bumpTokenVersion: (userId: number) => void bumpVersion.run(userId),
-    tokenState: (userId: number) => versionById.get(userId),
     /** Version and ban flag of a user of this lab only (a token of another lab never reads this one's rows). */
     tokenStateInLab: (labId: string, userId: number) => versionInLab.get(labId, userId),
   };

@@ -29,6 +29,8 @@ function requireUser(store: Store, lab: Lab, username: string): UserRow {
 
 export function setRole(store: Store, lab: Lab, username: string, role: Role): UserView {
   const row = requireUser(store, lab, username);
+  // Nothing changes, so nothing is revoked: a repeated click must not log out every jwt-version device.
+  if (row.role === role) return userView(row);
   const ctx = { store, lab, now: lab.now() };
   store.transaction(() => {
     store.users.setRole(row.id, role);
@@ -82,8 +84,20 @@ export async function rotateJwtKey(store: Store, lab: Lab): Promise<{ kid: strin
   throw new ApiError(409, 'conflict', 'settings-changing', 'The signing algorithm kept changing; try again.');
 }
 
+/**
+ * How far ahead a lab clock may run in total. Far beyond any lifetime a lab
+ * teaches (the longest setting is 90 days), and far below where
+ * `new Date(now * 1000)` stops being a valid date.
+ */
+export const MAX_CLOCK_OFFSET_SECONDS = 10 * 365 * 24 * 60 * 60;
+
 export function advanceClock(store: Store, lab: Lab, seconds: number): { now: number; clockOffsetSeconds: number } {
-  const clock = store.labs.advanceClock(lab.id, seconds);
+  const clock = store.transaction(() => {
+    if (currentLab(store, lab.id).clockOffsetSeconds + seconds > MAX_CLOCK_OFFSET_SECONDS) {
+      throw new ApiError(400, 'bad-request', 'clock-limit', 'A lab clock may run at most 10 years ahead.');
+    }
+    return store.labs.advanceClock(lab.id, seconds);
+  });
   if (!clock) throw labGone();
   return {
     now: labNowSeconds(clock.clock_offset_seconds, clock.clock_frozen_at_seconds),

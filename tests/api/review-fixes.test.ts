@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpAgent } from '@/lib/http-agent';
 import { startServer, type RunningServer } from '../support/server';
 import { agent, loginAs, newLab, type TestLab } from './helpers';
+import { rawRequest } from './hostile-support';
 
 /** Regressions found in review: each test fails if its fix is removed. */
 
@@ -115,5 +116,38 @@ describe('a saturated password hasher', () => {
     }
     // Busy is not a failed guess: the account is not throttled afterwards.
     expect((await client().post(`/api/labs/${labId}/session/login`, { username: 'bob', password: bob.password })).status).toBe(200);
+  });
+});
+
+describe('small things', () => {
+  it('the lab clock stops at 10 years ahead in total: beyond, 400 clock-limit, and the lab still answers', async () => {
+    const lab = await newLab();
+    const year = 365 * 24 * 60 * 60;
+    for (let i = 1; i <= 10; i++) expect((await agent().post(lab.api('/clock'), { advanceSeconds: year })).status).toBe(200);
+    const beyond = await agent().post(lab.api('/clock'), { advanceSeconds: 1 });
+    expect(beyond.status).toBe(400);
+    expect(beyond.body).toMatchObject({ error: 'bad-request', reason: 'clock-limit' });
+    const state = await agent().get(lab.api(''));
+    expect(state.status).toBe(200);
+    const bob = await loginAs(lab, 'jwt', 'bob');
+    expect((await bob.get(lab.api('/jwt/me'))).status).toBe(200);
+  });
+
+  it('X-Forwarded-Proto "https, http" (the client-facing hop first) gets Secure cookies, as it gets HSTS', async () => {
+    const lab = await newLab();
+    const headers = { host: '192.168.1.10:3000', 'x-forwarded-proto': 'https, http' };
+    const page = await rawRequest('GET', '/', { headers });
+    expect(page.headers.get('strict-transport-security')).not.toBeNull();
+    const body = JSON.stringify({ username: 'bob', password: lab.password('bob') });
+    const login = await rawRequest('POST', lab.api('/session/login'), { headers: { ...headers, 'content-type': 'application/json' }, body });
+    expect(login.status).toBe(200);
+    expect(login.headers.getSetCookie()[0]).toMatch(/;\s*Secure/i);
+  });
+
+  it('setting the role a user already has changes nothing: no jwt-version device is logged out', async () => {
+    const lab = await newLab();
+    const bob = await loginAs(lab, 'jwt-version', 'bob');
+    expect((await agent().post(lab.api('/users/bob/role'), { role: 'user' })).status).toBe(200);
+    expect((await bob.get(lab.api('/jwt-version/me'))).status).toBe(200);
   });
 });

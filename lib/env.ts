@@ -24,7 +24,8 @@ export const env = {
   passwordHashConcurrency: readPositiveInt('PASSWORD_HASH_CONCURRENCY', 2),
   /**
    * How many more may wait; beyond that a login or lab creation is answered
-   * 503 server-busy. 64 at ~170 ms each, two at a time: about 5 s of queue.
+   * 503 server-busy. 256 at ~170 ms each, two at a time: about 20 s of queue —
+   * enough for a room of 40 pressing "Start a lab" together (120 hashes, ~10 s).
    */
-  passwordHashQueueLimit: readPositiveInt('PASSWORD_HASH_QUEUE_LIMIT', 64),
+  passwordHashQueueLimit: readPositiveInt('PASSWORD_HASH_QUEUE_LIMIT', 256),
 } as const;

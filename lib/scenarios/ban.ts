@@ -1,4 +1,4 @@
-import { always, type Scenario } from './scenario';
+import { always, victimOnLaptop, type Scenario } from './scenario';
 
 /** The operator disables the victim's account. Does the copy still work? */
 export const banScenario: Scenario = {
@@ -7,10 +7,7 @@ export const banScenario: Scenario = {
   bystanders: 'one',
   probe: 'me',
   appliesTo: always,
-  async setUp(run) {
-    const laptop = await run.loginVictim('victim-laptop');
-    return { stolen: laptop, devices: [laptop] };
-  },
+  setUp: victimOnLaptop,
   async revoke(run) {
     await run.operator.expect(200, 'POST', run.labPath(`/users/${run.victim.username}/ban`));
   },

@@ -1,4 +1,4 @@
-import { always, type Scenario } from './scenario';
+import { always, victimOnLaptop, type Scenario } from './scenario';
 
 /** Nobody revokes anything; the clock moves forward. How long does the copy keep working on its own? */
 export const expiryScenario: Scenario = {
@@ -7,10 +7,7 @@ export const expiryScenario: Scenario = {
   bystanders: 'one',
   probe: 'me',
   appliesTo: always,
-  async setUp(run) {
-    const laptop = await run.loginVictim('victim-laptop');
-    return { stolen: laptop, devices: [laptop] };
-  },
+  setUp: victimOnLaptop,
   async revoke() {
     // Nothing: the window is measured from the theft.
   },

@@ -1,4 +1,4 @@
-import { always, type Scenario } from './scenario';
+import { always, victimOnLaptop, type Scenario } from './scenario';
 
 /** The victim logs out of the device whose cookie was copied. Does the copy still work? */
 export const logoutScenario: Scenario = {
@@ -7,10 +7,7 @@ export const logoutScenario: Scenario = {
   bystanders: 'one',
   probe: 'me',
   appliesTo: always,
-  async setUp(run) {
-    const laptop = await run.loginVictim('victim-laptop');
-    return { stolen: laptop, devices: [laptop] };
-  },
+  setUp: victimOnLaptop,
   async revoke(run, [laptop]) {
     await laptop!.expect(200, 'POST', run.strategyPath('/logout'));
   },

@@ -1,4 +1,4 @@
-import { always, type Scenario } from './scenario';
+import { always, victimOnLaptop, type Scenario } from './scenario';
 
 /** The victim changes the password on the same device. Does the copy made before still work? */
 export const passwordChangeScenario: Scenario = {
@@ -7,10 +7,7 @@ export const passwordChangeScenario: Scenario = {
   bystanders: 'one',
   probe: 'me',
   appliesTo: always,
-  async setUp(run) {
-    const laptop = await run.loginVictim('victim-laptop');
-    return { stolen: laptop, devices: [laptop] };
-  },
+  setUp: victimOnLaptop,
   async revoke(run, [laptop]) {
     await laptop!.expect(200, 'POST', run.strategyPath('/password'), {
       currentPassword: run.victim.password,

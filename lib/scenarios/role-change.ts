@@ -1,4 +1,4 @@
-import { always, type Scenario } from './scenario';
+import { always, victimOnLaptop, type Scenario } from './scenario';
 
 /** The victim is an admin; the operator demotes them. Does the copy still open admin-only pages? */
 export const roleChangeScenario: Scenario = {
@@ -7,10 +7,7 @@ export const roleChangeScenario: Scenario = {
   bystanders: 'one',
   probe: 'admin',
   appliesTo: always,
-  async setUp(run) {
-    const laptop = await run.loginVictim('victim-laptop');
-    return { stolen: laptop, devices: [laptop] };
-  },
+  setUp: victimOnLaptop,
   async revoke(run) {
     await run.operator.expect(200, 'POST', run.labPath(`/users/${run.victim.username}/role`), { role: 'user' });
   },

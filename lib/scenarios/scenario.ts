@@ -47,3 +47,9 @@ export interface Scenario {
 }
 
 export const always = (): Applicability => ({ applies: true });
+
+/** The usual set-up: the victim logs in on one device (the laptop), whose cookies the attacker copies. */
+export async function victimOnLaptop(run: ScenarioRun): Promise<{ stolen: Actor; devices: Actor[] }> {
+  const laptop = await run.loginVictim('victim-laptop');
+  return { stolen: laptop, devices: [laptop] };
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { StartLabButton } from '@/app/_components/StartLabButton';
@@ -19,6 +20,7 @@ const SOURCES = [
 /** `/learn`: the argument in plain words, where signed tokens do fit, the sources, and three live demos. */
 export default async function LearnPage() {
   const t = await getT('learn');
+  const tc = await getT('cost');
   return (
     <>
       <SiteHeader />
@@ -46,6 +48,18 @@ export default async function LearnPage() {
           <p>{t('fair1')}</p>
           <p>{t('fair2')}</p>
           <p>{t('fair3')}</p>
+        </section>
+
+        <section aria-labelledby="cost-h" className="card flex flex-col gap-2">
+          <h2 id="cost-h" className="text-xl font-bold">
+            {tc('learnTeaserTitle')}
+          </h2>
+          <p>{tc('learnTeaser')}</p>
+          <p>
+            <Link href="/learn/cost" className="font-semibold">
+              {tc('learnTeaserLink')} →
+            </Link>
+          </p>
         </section>
 
         <section aria-labelledby="src-h">

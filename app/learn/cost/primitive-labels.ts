@@ -1,0 +1,13 @@
+import type { Translate } from '@/lib/i18n/translate';
+
+/**
+ * The bench names its building blocks by id (lib/bench/results.json); the
+ * page shows them in the reader's language. An id the page does not know yet
+ * is shown as it is — an identifier, never an invented translation.
+ */
+const PRIMITIVE_KEYS = {} as const satisfies Record<string, Parameters<Translate<'cost'>>[0]>;
+
+export function primitiveLabel(t: Translate<'cost'>, id: string): string {
+  const key = (PRIMITIVE_KEYS as Record<string, Parameters<Translate<'cost'>>[0]>)[id];
+  return key ? t(key) : id;
+}

@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useCallback, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
@@ -250,6 +251,9 @@ function Configuration({ report }: { report: MatrixReport }) {
             ))}
           </tbody>
         </table>
+        <p className="text-sm mt-2">
+          <Link href="/learn/cost">{t('costsInTime')} →</Link>
+        </p>
       </section>
       <section className="card">
         <h2 className="text-lg font-bold mb-2">{t('configuration')}</h2>

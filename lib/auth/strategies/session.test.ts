@@ -31,6 +31,23 @@ describe('session strategy', () => {
     expect(await sessionStrategy.verify(lab.ctx(), idle)).toMatchObject({ ok: false, reason: 'idle-timeout' });
   });
 
+  it('writes last_seen_at only when the second has changed: repeated requests within a second are reads only', async () => {
+    const lab = await frozenLab();
+    const jar = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
+    // Rows changed by this connection so far: a write that stores the same value still counts.
+    const writes = () => (lab.store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const lastSeen = () => (lab.store.db.prepare('SELECT last_seen_at FROM sessions').get() as { last_seen_at: number }).last_seen_at;
+    const before = writes();
+    expect((await sessionStrategy.verify(lab.ctx(), jar)).ok).toBe(true);
+    expect((await sessionStrategy.verify(lab.ctx(), jar)).ok).toBe(true);
+    expect(writes()).toBe(before);
+    lab.advance(1); // itself a write (the lab row's clock offset)
+    const afterAdvance = writes();
+    expect((await sessionStrategy.verify(lab.ctx(), jar)).ok).toBe(true);
+    expect(writes()).toBe(afterAdvance + 1);
+    expect(lastSeen()).toBe(FROZEN_AT + 1);
+  });
+
   it('logout deletes this session only; sign-out-everywhere deletes all of the user’s sessions and no one else’s', async () => {
     const lab = await frozenLab();
     const laptop = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));

@@ -18,7 +18,8 @@ export async function generateJwtKey(alg: JwtAlg): Promise<StoredJwtKey> {
   return { alg, kid, jwk: await exportJWK(privateKey) };
 }
 
-type KeyPair = { signKey: CryptoKey | Uint8Array; verifyKey: CryptoKey | Uint8Array };
+/** Both halves are WebCrypto keys: jose then uses them as they are, with no import per call. */
+type KeyPair = { signKey: CryptoKey; verifyKey: CryptoKey };
 
 // Importing a key costs more than a verification: import once per (lab, kid).
 // The cache holds derived data only; the database stays the source of truth,
@@ -38,12 +39,26 @@ export function importJwtKey(labId: string, key: StoredJwtKey): Promise<KeyPair>
   return entry;
 }
 
+/** What jose checks an HS256 CryptoKey against (RFC 7518 §3.2: HMAC with SHA-256). */
+const HMAC_SHA256 = { name: 'HMAC', hash: 'SHA-256' } as const;
+
 async function importPair(key: StoredJwtKey): Promise<KeyPair> {
   if (key.alg === 'HS256') {
-    const secret = await importJWK(key.jwk, 'HS256');
+    // jose's importJWK returns an `oct` key as raw bytes, and jose imports raw
+    // bytes into WebCrypto again on every sign and verify — a fifth of an HS256
+    // verification (npm run bench). Import it once here, as a non-extractable
+    // CryptoKey, so the cache holds what its name promises.
+    const bytes = await importJWK(key.jwk, 'HS256');
+    const secret =
+      bytes instanceof Uint8Array ? await crypto.subtle.importKey('raw', new Uint8Array(bytes), HMAC_SHA256, false, ['sign', 'verify']) : bytes;
     return { signKey: secret, verifyKey: secret };
   }
   const { d: _private, ...publicJwk } = key.jwk;
   const [signKey, verifyKey] = await Promise.all([importJWK(key.jwk, key.alg), importJWK(publicJwk, key.alg)]);
-  return { signKey, verifyKey };
+  return { signKey: asCryptoKey(signKey), verifyKey: asCryptoKey(verifyKey) };
+}
+
+function asCryptoKey(key: CryptoKey | Uint8Array): CryptoKey {
+  if (key instanceof Uint8Array) throw new Error('expected an asymmetric key, got raw bytes');
+  return key;
 }

@@ -27,10 +27,9 @@ export function createLabQueries(db: Db) {
     SELECT id, parent_lab_id, created_at_ms, last_used_at_ms, clock_offset_seconds, clock_frozen_at_seconds,
       settings_json, iron_password, jwt_alg, jwt_kid, jwt_key_json, key_generation
     FROM labs WHERE id = ?`);
-  const touch = db.prepare<[number, string, number]>(
-    // Only write when the stamp is a minute old: a busy lab should not turn every read into a write.
-    'UPDATE labs SET last_used_at_ms = ? WHERE id = ? AND last_used_at_ms < ?',
-  );
+  // Only writes over a stamp older than the cutoff: never moves the stamp backwards, and a
+  // concurrent request that already wrote it costs no second write.
+  const touch = db.prepare<[number, string, number]>('UPDATE labs SET last_used_at_ms = ? WHERE id = ? AND last_used_at_ms < ?');
   // RETURNING: the caller reports the offset this statement produced, not one computed from a row read
   // earlier (two overlapping advances would both report the same clock).
   const advanceClock = db.prepare<[number, string], ClockRow>(
@@ -46,7 +45,8 @@ export function createLabQueries(db: Db) {
   return {
     insert: (row: LabRow) => void insert.run(row),
     findById: (id: string): LabRow | undefined => byId.get(id),
-    touch: (id: string, nowMs: number) => void touch.run(nowMs, id, nowMs - 60_000),
+    /** Sets the lab's last-activity stamp to nowMs when the stored one is older than staleBeforeMs. */
+    touch: (id: string, nowMs: number, staleBeforeMs: number) => void touch.run(nowMs, id, staleBeforeMs),
     /** The lab's clock after the move, or undefined when the lab is gone. */
     advanceClock: (id: string, seconds: number): ClockRow | undefined => advanceClock.get(seconds, id),
     updateSettings: (id: string, settingsJson: string) => void updateSettings.run(settingsJson, id),

@@ -14,6 +14,8 @@ export type Lab = {
   ironPassword: string;
   jwtKey: StoredJwtKey;
   keyGeneration: number;
+  /** Real time (ms) of the last recorded activity, as stored: what the idle sweep compares. */
+  lastUsedAtMs: number;
   /** The lab clock, read now. */
   now(): number;
 };
@@ -32,6 +34,7 @@ export function labFromRow(row: LabRow): Lab {
     ironPassword: row.iron_password,
     jwtKey: { alg: row.jwt_alg as StoredJwtKey['alg'], kid: row.jwt_kid, jwk: JSON.parse(row.jwt_key_json) },
     keyGeneration: row.key_generation,
+    lastUsedAtMs: row.last_used_at_ms,
     now: () => labNowSeconds(row.clock_offset_seconds, row.clock_frozen_at_seconds),
   };
 }

@@ -1,12 +1,11 @@
 import 'server-only';
 import { getStore, type Store } from '../db';
 import { env } from '../env';
-import { realNowMs } from '../clock';
 import { ApiError } from '../http';
 import { findStrategy } from '../auth/registry';
 import type { AuthContext, Strategy } from '../auth/types';
 import { findLab, type Lab } from './lab';
-import { sweepIdleLabs } from './sweeper';
+import { recordLabActivity, sweepIdleLabs } from './sweeper';
 
 /**
  * Loads the lab named in the URL, or answers 404. The same answer for a
@@ -17,7 +16,7 @@ export function requireLab(labId: string): { store: Store; lab: Lab } {
   sweepIdleLabs(store, env.labIdleSeconds);
   const lab = findLab(store, labId);
   if (!lab) throw new ApiError(404, 'not-found', 'unknown-lab', 'No lab with this id (labs idle for a day are deleted).');
-  store.labs.touch(lab.id, realNowMs());
+  recordLabActivity(store, lab, env.labIdleSeconds);
   return { store, lab };
 }
 

@@ -1,5 +1,6 @@
 import { realNowMs } from '../clock';
 import type { Store } from '../db/store';
+import type { Lab } from './lab';
 
 const SWEEP_EVERY_MS = 60_000;
 let lastSweepMs = 0;
@@ -14,4 +15,30 @@ export function sweepIdleLabs(store: Store, idleSeconds: number, force = false):
   if (!force && now - lastSweepMs < SWEEP_EVERY_MS) return 0;
   lastSweepMs = now;
   return store.labs.deleteIdleSince(now - idleSeconds * 1000);
+}
+
+/**
+ * How old a lab's last-activity stamp may get before a request rewrites it: a
+ * minute, or a tenth of the idle limit when that is shorter (LAB_IDLE_SECONDS
+ * may be set low), so a lab in use always stays far from the sweep's cutoff.
+ */
+export function activityStampIntervalMs(idleSeconds: number): number {
+  return Math.min(60_000, Math.floor((idleSeconds * 1000) / 10));
+}
+
+/**
+ * Records that the lab was used now, for the idle sweep. The sweep works at
+ * the scale of the idle limit (a day by default), so the stamp only needs to
+ * be roughly right: it is written only when the stored one (read with the lab
+ * moments ago) is older than the interval. Writing it on every request would
+ * put an UPDATE, and the write lock, on every read-only request such as /me.
+ * Returns whether it wrote.
+ */
+export function recordLabActivity(store: Store, lab: Pick<Lab, 'id' | 'lastUsedAtMs'>, idleSeconds: number, nowMs = realNowMs()): boolean {
+  const intervalMs = activityStampIntervalMs(idleSeconds);
+  if (nowMs - lab.lastUsedAtMs <= intervalMs) return false;
+  // The statement re-checks against the stored value: another request or
+  // process may have written the stamp since the row was read.
+  store.labs.touch(lab.id, nowMs, nowMs - intervalMs);
+  return true;
 }

@@ -23,16 +23,40 @@ export type Lab = {
 /** Lab ids are 128 random bits in base64url: exactly 22 characters. */
 export const LAB_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 
+/**
+ * Memoises a parse of stored text, keyed by the exact text. Every lab request
+ * reads the lab row; JSON- and zod-parsing its settings on each one cost more
+ * than the row read itself. The result is a pure function of the text, so an
+ * entry can never be stale: a settings PATCH or a key rotation stores new
+ * text, which is a new key. Results are frozen because labs with the same
+ * settings text share one object.
+ */
+function memoByText<T extends object>(parse: (text: string) => T, limit: number): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      value = Object.freeze(parse(text));
+      if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
+
+// Most labs share the default settings text; a workshop of a few hundred labs fits either way.
+const parseSettings = memoByText((text) => labSettingsSchema.parse(JSON.parse(text)), 1000);
+const parseJwk = memoByText((text) => JSON.parse(text) as StoredJwtKey['jwk'], 1000);
+
 export function labFromRow(row: LabRow): Lab {
-  const settings = labSettingsSchema.parse(JSON.parse(row.settings_json));
   return {
     id: row.id,
     parentLabId: row.parent_lab_id,
-    settings,
+    settings: parseSettings(row.settings_json),
     clockOffsetSeconds: row.clock_offset_seconds,
     clockFrozenAtSeconds: row.clock_frozen_at_seconds,
     ironPassword: row.iron_password,
-    jwtKey: { alg: row.jwt_alg as StoredJwtKey['alg'], kid: row.jwt_kid, jwk: JSON.parse(row.jwt_key_json) },
+    jwtKey: { alg: row.jwt_alg as StoredJwtKey['alg'], kid: row.jwt_kid, jwk: parseJwk(row.jwt_key_json) },
     keyGeneration: row.key_generation,
     lastUsedAtMs: row.last_used_at_ms,
     now: () => labNowSeconds(row.clock_offset_seconds, row.clock_frozen_at_seconds),

@@ -20,8 +20,17 @@ export const fetchTransport: Transport = async (url, { method, headers, body }) 
   return { status: res.status, headers: res.headers, text: await res.text() };
 };
 
-// One keep-alive pool for every loopback request the server makes to itself.
-const loopbackPool = new http.Agent({ keepAlive: true });
+/**
+ * One keep-alive pool for every loopback request the server makes to itself.
+ * `timeout` is what makes an idle socket leave the pool before the server
+ * closes it: Node 20's Agent shortens its idle timeout to the server's
+ * `Keep-Alive: timeout=5` hint (minus 1 s) only when a timeout is set, and
+ * otherwise keeps the socket until the server drops it. A request sent on it
+ * at that moment fails with ECONNRESET, and its scenario cell with `error`
+ * (seen with a pause of ~5 s between two matrices). Only free sockets are
+ * destroyed on it; a request in flight is never cut off.
+ */
+const loopbackPool = new http.Agent({ keepAlive: true, timeout: 4_000 });
 
 /**
  * node:http with a keep-alive pool. The scenario runner sends ~400 requests per

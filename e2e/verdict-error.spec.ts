@@ -71,7 +71,7 @@ test('matrix: error cells are distinct (symbol + word), the legend explains them
       victim: null,
       startedAt: 0,
       revokedAt: 0,
-      trace: [{ kind: 'request', seq: 1, phase: 'replay', actor: 'attacker', username: 'bob', method: 'GET', path: '/x', requestBody: null, cookiesSent: [], status: 429, reason: 'too-many-requests', lookups: null, at: 0 }],
+      trace: [{ kind: 'request', seq: 1, phase: 'replay', actor: 'attacker', username: 'bob', method: 'GET', path: '/x', requestBody: null, cookiesSent: [], status: 429, reason: 'too-many-requests', lookups: null, at: 0, ms: 1.5 }],
       durationMs: 1,
     });
     await route.fulfill({

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { HttpAgent, pathMatches, type AgentResponse } from '../http-agent';
 import type { ActorRole, Phase, TraceEntry } from './types';
 
@@ -35,7 +36,9 @@ export class Actor {
       .jar()
       .filter((c) => pathMatches(c.path, path.split('?')[0]!))
       .map((c) => c.name);
+    const sent = performance.now();
     const res = await this.agent.request(method, path, body);
+    const ms = Math.round((performance.now() - sent) * 10) / 10;
     const reason = res.status >= 400 && typeof res.body.reason === 'string' ? res.body.reason : null;
     const lookups = typeof res.body.lookups === 'number' ? res.body.lookups : null;
     if (typeof res.body.now === 'number' && path.endsWith('/clock')) this.recorder.now = res.body.now;
@@ -53,6 +56,7 @@ export class Actor {
       reason,
       lookups,
       at,
+      ms,
     });
     return res;
   }

@@ -34,6 +34,13 @@ export type TraceRequest = {
   lookups: number | null;
   /** Lab-clock second the request was made at. */
   at: number;
+  /**
+   * Round-trip time the runner measured for this request, in milliseconds (one
+   * decimal): from handing it to the socket to the whole answer read. Real time,
+   * not the lab clock — it is what lets the bench report per-request latency
+   * from the matrices it runs, without a second client guessing at it.
+   */
+  ms: number;
 };
 
 /** The theft: the attacker's jar becomes a copy of a victim device's jar. */

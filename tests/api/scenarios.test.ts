@@ -99,6 +99,14 @@ function checkCell(r: ScenarioResult, want: Expected) {
     expect(r.trace.some((e) => e.kind === 'copy'), where).toBe(true);
     expect(r.cookieBytes!, where).toBeGreaterThan(0);
     expect(r.lookups.perRequest, where).not.toBeNull();
+    // Every request carries the round-trip the runner timed (the bench's per-request latency): a real figure, inside the cell's own time.
+    for (const e of r.trace) {
+      if (e.kind !== 'request') continue;
+      expect(Number.isFinite(e.ms) && e.ms >= 0, `${where} seq ${e.seq}: ms ${e.ms}`).toBe(true);
+      expect(e.ms, `${where} seq ${e.seq}`).toBeLessThanOrEqual(r.durationMs + 1);
+      expect(Math.round(e.ms * 10) / 10, `${where} seq ${e.seq}`).toBe(e.ms);
+    }
+    expect(r.trace.some((e) => e.kind === 'request' && e.ms > 0), where).toBe(true);
   }
 }
 

@@ -87,6 +87,9 @@ function roundToTwoDigits(n: number): number {
 }
 
 async function timeRound(bench: Bench, ops: number): Promise<number> {
+  // An untimed lead-in: the switch from the previous operation (a synchronous
+  // loop that left the crypto thread pool asleep, say) is not this one's cost.
+  await bench.run(Math.ceil(ops / 10));
   const started = performance.now();
   await bench.run(ops);
   return ((performance.now() - started) * 1000) / ops;
@@ -94,16 +97,18 @@ async function timeRound(bench: Bench, ops: number): Promise<number> {
 
 /**
  * Rounds are interleaved (round 1 of everything, then round 2, ...), each
- * round starting at a different operation: on a shared 2-core machine load
- * comes and goes, and interleaving spreads it over every figure instead of
- * landing on whichever operation happened to run during it.
+ * round in a different order (rotated, and reversed every other round): on a
+ * shared 2-core machine load comes and goes, and interleaving spreads it over
+ * every figure instead of landing on whichever operation happened to run
+ * during it, or always after the same neighbour.
  */
 async function timeAll(benches: readonly Bench[], plan: Plan): Promise<Timing[]> {
   const timings: Timing[] = [];
   for (const b of benches) timings.push({ opsPerRound: await warmUp(b, plan), roundMeansUs: [] });
   for (let r = 0; r < plan.rounds; r++) {
     for (let k = 0; k < benches.length; k++) {
-      const i = (k + r) % benches.length;
+      const rotated = (k + r) % benches.length;
+      const i = r % 2 === 0 ? rotated : benches.length - 1 - rotated;
       timings[i]!.roundMeansUs.push(await timeRound(benches[i]!, timings[i]!.opsPerRound));
     }
   }

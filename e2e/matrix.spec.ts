@@ -65,6 +65,8 @@ test('the matrix runs everything with progress, shows measured verdicts, exports
   expect(await rows.count()).toBeGreaterThanOrEqual(8);
   await expect(panel.locator('[data-actor="attacker"]').first()).toBeVisible();
   const attackerRow = panel.locator('tr[data-actor="attacker"]').last();
+  // Each request shows the round trip the runner measured for it.
+  await expect(attackerRow).toContainText(/\d+\.\d ms/);
   await attackerRow.locator('summary').click();
   await expect(attackerRow.getByTestId('curl-line')).toContainText(/curl -i -b attacker\.txt -c attacker\.txt http:\/\/127\.0\.0\.1:\d+\/api\/labs\/.+\/jwt\/me/);
   await panel.locator('summary', { hasText: 'cp' }).click();

@@ -32,6 +32,7 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
             <th className="p-1">{t('colReason')}</th>
             <th className="p-1">{t('colLookups')}</th>
             <th className="p-1">{t('colAt')}</th>
+            {!compact && <th className="p-1">{t('colMs')}</th>}
             <th className="p-1">{t('colCurl')}</th>
           </tr>
         </thead>
@@ -69,6 +70,7 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
                 )}
                 <td className="p-1 mono">{e.kind === 'request' ? (e.lookups ?? '—') : '—'}</td>
                 <td className="p-1 mono whitespace-nowrap">+{at} s</td>
+                {!compact && <td className="p-1 mono whitespace-nowrap text-right">{e.kind === 'request' ? `${e.ms.toFixed(1)} ms` : '—'}</td>}
                 <td className="p-1">
                   <details>
                     <summary className="cursor-pointer text-xs">{e.kind === 'copy' ? 'cp' : 'curl'}</summary>

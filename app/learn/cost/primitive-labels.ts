@@ -5,7 +5,14 @@ import type { Translate } from '@/lib/i18n/translate';
  * page shows them in the reader's language. An id the page does not know yet
  * is shown as it is — an identifier, never an invented translation.
  */
-const PRIMITIVE_KEYS = {} as const satisfies Record<string, Parameters<Translate<'cost'>>[0]>;
+const PRIMITIVE_KEYS = {
+  sha256: 'prim_sha256',
+  'sqlite-pk-get': 'prim_sqlite-pk-get',
+  'jwt-verify-hs256': 'prim_jwt-verify-hs256',
+  'jwt-verify-es256': 'prim_jwt-verify-es256',
+  'jwt-verify-eddsa': 'prim_jwt-verify-eddsa',
+  'iron-unseal': 'prim_iron-unseal',
+} as const satisfies Record<string, Parameters<Translate<'cost'>>[0]>;
 
 export function primitiveLabel(t: Translate<'cost'>, id: string): string {
   const key = (PRIMITIVE_KEYS as Record<string, Parameters<Translate<'cost'>>[0]>)[id];

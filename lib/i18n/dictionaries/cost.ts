@@ -31,6 +31,13 @@ export const cost = defineNamespace(
     colRatio: 'verify ÷ sum',
     colLookups: 'Lookups',
 
+    prim_sha256: 'SHA-256 of a session id',
+    'prim_sqlite-pk-get': 'SQLite primary-key get',
+    'prim_jwt-verify-hs256': 'jose jwtVerify, HS256',
+    'prim_jwt-verify-es256': 'jose jwtVerify, ES256',
+    'prim_jwt-verify-eddsa': 'jose jwtVerify, EdDSA',
+    'prim_iron-unseal': 'iron-session unsealData',
+
     httpTitle: 'Over HTTP: whole requests',
     httpIntro: 'The production build under autocannon: {connections} connections, {duration} s per route, {rounds} rounds taking turns; each figure is the route’s median round. Every request goes through the same proxy, headers and error handling; only the authentication differs.',
     chartHttpTitle: 'Requests per second (longer is faster)',
@@ -120,6 +127,13 @@ export const cost = defineNamespace(
     colPrimitivesUs: '部品の合計 µs',
     colRatio: 'verify ÷ 合計',
     colLookups: 'ルックアップ',
+
+    prim_sha256: 'セッション ID の SHA-256',
+    'prim_sqlite-pk-get': 'SQLite の主キー検索',
+    'prim_jwt-verify-hs256': 'jose jwtVerify(HS256)',
+    'prim_jwt-verify-es256': 'jose jwtVerify(ES256)',
+    'prim_jwt-verify-eddsa': 'jose jwtVerify(EdDSA)',
+    'prim_iron-unseal': 'iron-session unsealData',
 
     httpTitle: 'HTTP:リクエスト全体',
     httpIntro: '本番ビルドに autocannon で負荷をかけました。接続 {connections} 本、ルートごとに {duration} 秒、順番を入れ替えて {rounds} ラウンド。各値はそのルートの中央値のラウンドです。どのリクエストも同じプロキシ、ヘッダー、エラー処理を通り、違うのは認証だけです。',

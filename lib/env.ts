@@ -28,4 +28,21 @@ export const env = {
    * enough for a room of 40 pressing "Start a lab" together (120 hashes, ~10 s).
    */
   passwordHashQueueLimit: readPositiveInt('PASSWORD_HASH_QUEUE_LIMIT', 256),
+  /**
+   * How many scenario cells (one scenario × one strategy, a few dozen requests
+   * to this very server) may run at once, across every lab. The cells and the
+   * requests they make share the server's one thread, so more at once only
+   * makes every request wait longer. Measured here (2 cores, 30 labs' matrices
+   * at once): 4, 6, 8 and 12 all ran ~0.9 s of matrix per matrix; the requests'
+   * p99 was ~27 ms at 4, ~41 at 6, ~57 at 8, ~85 at 12; a lone matrix took as
+   * long at 4 as with no limit at all (~0.95 s).
+   */
+  scenarioCellConcurrency: readPositiveInt('SCENARIO_CELL_CONCURRENCY', 4),
+  /**
+   * How many more cells may wait their turn; a matrix that does not fit whole
+   * is answered 503 server-busy. 5,000: a room of 100 pressing "Run the matrix"
+   * together (4,200 cells) fits; at ~20 ms of server time a cell, the last of
+   * them waits about a minute and a half.
+   */
+  scenarioCellQueueLimit: readPositiveInt('SCENARIO_CELL_QUEUE_LIMIT', 5_000),
 } as const;

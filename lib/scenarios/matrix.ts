@@ -9,6 +9,9 @@ import type { Scenario } from './scenario';
 import { runScenario, type RunnerOptions } from './runner';
 import type { ScenarioResult } from './types';
 import { packageVersions, type PackageVersions } from './versions';
+import { CellQueueFullError, createCellLimiter, type CellLimiter } from './cell-limiter';
+import { env } from '../env';
+import { ApiError } from '../http';
 
 /** A set of results with the exact configuration they were produced under (the lab id is left out: it is a capability). */
 export type MatrixReport = {
@@ -22,9 +25,20 @@ export type MatrixReport = {
   durationMs: number;
 };
 
+// One line for the whole process, kept on globalThis: the matrix route and the
+// single-scenario route must share it however Next bundles and loads them (a
+// module-level copy per route would double what runs at once).
+const holder = globalThis as unknown as { __revocationLabCells?: CellLimiter };
+/** A full line frees room for one more matrix (42 cells, ~20 ms each) in about a second; a few, under load. */
+const RETRY_AFTER_SECONDS = 5;
+const cellLimiter = () => (holder.__revocationLabCells ??= createCellLimiter(env.scenarioCellConcurrency, env.scenarioCellQueueLimit));
+
 /**
- * Runs every (scenario, strategy) pair given, all at once: each has its own
- * throwaway lab, so nothing is shared and nothing needs ordering.
+ * Runs every (scenario, strategy) pair given. Each has its own throwaway lab,
+ * so nothing is shared and nothing needs ordering; they start through the
+ * process-wide cell limiter (cell-limiter.ts), so a room of matrices is served
+ * in arrival order, a few cells at a time, instead of all at once and all late.
+ * When the line is full the request is answered 503 server-busy at once.
  */
 export async function runMatrix(
   store: Store,
@@ -35,9 +49,18 @@ export async function runMatrix(
   const started = performance.now();
   const scenarios = only.scenarios ?? allScenarios;
   const strategies = only.strategies ?? allStrategies;
-  const results = await Promise.all(
-    scenarios.flatMap((scenario) => strategies.map((strategy) => runScenario(store, lab, scenario, strategy, options))),
-  );
+  const cells = scenarios.flatMap((scenario) => strategies.map((strategy) => () => runScenario(store, lab, scenario, strategy, options)));
+  let results: ScenarioResult[];
+  try {
+    results = await cellLimiter().runAll(cells);
+  } catch (err) {
+    if (err instanceof CellQueueFullError) {
+      throw new ApiError(503, 'unavailable', 'server-busy', 'Too many scenario runs are waiting; try again shortly.', {
+        'Retry-After': String(RETRY_AFTER_SECONDS),
+      });
+    }
+    throw err;
+  }
   return {
     generatedAt: new Date().toISOString(),
     labClock: lab.now(),

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { HttpAgent } from '@/lib/http-agent';
+import { startServer, type RunningServer } from '../support/server';
 import { agent, loginAs, newLab, type TestLab } from './helpers';
 import type { ScenarioResult } from '@/lib/scenarios/types';
 
@@ -288,5 +290,50 @@ describe('GET /api/labs/{labId}/matrix?format=md', () => {
     expect(md).toContain('**`jwt` × `logout`** — after the victim logged out');
     expect(md).not.toContain('**`session` × `logout`**'); // green cells get no finding
     expect(md).not.toContain(lab.labId);
+  });
+});
+
+describe('the line of scenario cells every lab shares', () => {
+  // Its own server, one cell at a time with room for 60 waiting: one matrix (42 cells) fits, two do not.
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    server = await startServer({ env: { SCENARIO_CELL_CONCURRENCY: '1', SCENARIO_CELL_QUEUE_LIMIT: '60' } });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('a matrix that does not fit whole is answered 503 server-busy with Retry-After at once; what fits runs complete', { timeout: 120_000 }, async () => {
+    const client = () => new HttpAgent(server!.baseUrl);
+    const labIds: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const created = await client().post('/api/labs');
+      expect(created.status).toBe(201);
+      labIds.push(created.body.labId as string);
+    }
+    const timed = async (pending: Promise<Awaited<ReturnType<HttpAgent['get']>>>) => {
+      const started = performance.now();
+      const res = await pending;
+      return { res, ms: performance.now() - started };
+    };
+    // Whatever order they arrive in, the six cells of one scenario and one matrix fit; the other matrix does not.
+    const [first, second, single] = await Promise.all([
+      timed(client().get(`/api/labs/${labIds[0]}/matrix`)),
+      timed(client().get(`/api/labs/${labIds[1]}/matrix`)),
+      timed(client().post(`/api/labs/${labIds[0]}/scenarios/logout/run`)),
+    ]);
+    expect([first.res.status, second.res.status].sort()).toEqual([200, 503]);
+    expect(single.res.status).toBe(200);
+    const [ok, busy] = first.res.status === 200 ? [first, second] : [second, first];
+    expect(busy.res.body).toMatchObject({ error: 'unavailable', reason: 'server-busy' });
+    expect(Number(busy.res.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(busy.ms).toBeLessThan(ok.ms); // refused at once, not after waiting its turn
+    const results = (ok.res.body as unknown as Matrix).results;
+    expect(results).toHaveLength(42);
+    expect(results.filter((r) => r.verdict === 'error')).toEqual([]);
+    // The line drained: the refused lab's matrix runs now.
+    const retried = await client().get(`/api/labs/${busy === first ? labIds[0] : labIds[1]}/matrix`);
+    expect(retried.status).toBe(200);
+    expect((retried.body as unknown as Matrix).results.filter((r) => r.verdict === 'error')).toEqual([]);
   });
 });

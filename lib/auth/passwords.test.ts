@@ -21,6 +21,45 @@ describe('the password hasher limiter', () => {
     await expect(run(() => Promise.resolve('later'))).resolves.toBe('later');
   });
 
+  it('hands a finished place to the first in line: a newcomer arriving at that moment waits, never running limit + 1', async () => {
+    const run = createLimiter(1, 8);
+    let running = 0;
+    let most = 0;
+    const order: string[] = [];
+    const tracked = (name: string, body: () => Promise<unknown>) => async () => {
+      running++;
+      most = Math.max(most, running);
+      try {
+        return await body();
+      } finally {
+        running--;
+        order.push(name);
+      }
+    };
+    const a = gate();
+    const b = gate();
+    let rc: Promise<unknown> | undefined;
+    // A newcomer timed to arrive one tick after a finishes: in the gap between
+    // a's place being freed and b (first in line) waking up to take it.
+    const ra = run(() => {
+      const done = tracked('a', a.task)();
+      void done.then(() =>
+        Promise.resolve().then(() => {
+          rc = run(tracked('c', () => Promise.resolve()));
+        }),
+      );
+      return done;
+    });
+    const rb = run(tracked('b', b.task));
+    a.open();
+    await ra;
+    b.open();
+    await rb;
+    await rc;
+    expect(most).toBe(1);
+    expect(order).toEqual(['a', 'b', 'c']);
+  });
+
   it('refuses a limit that would queue every task for ever', () => {
     expect(() => createLimiter(0, 64)).toThrow(RangeError);
     expect(() => createLimiter(-1, 64)).toThrow(RangeError);

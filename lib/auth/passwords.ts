@@ -53,21 +53,38 @@ export function createLimiter(limit: number, maxWaiting: number) {
   let active = 0;
   const waiting: (() => void)[] = [];
   return async function run<T>(task: () => Promise<T>): Promise<T> {
-    if (active >= limit) {
+    if (active < limit) {
+      active++;
+    } else {
       if (waiting.length >= maxWaiting) throw new PasswordHasherBusyError();
+      // The finishing task hands its place straight over (below) and `active`
+      // never drops in between, so a newcomer cannot slip ahead of the line.
       await new Promise<void>((resolve) => waiting.push(resolve));
     }
-    active++;
     try {
       return await task();
     } finally {
-      active--;
-      waiting.shift()?.();
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
     }
   };
 }
 
-const limiter = createLimiter(env.passwordHashConcurrency, env.passwordHashQueueLimit);
+// One hasher line per process, kept on globalThis so that every route bundle
+// shares it (a copy per bundle would multiply the memory bound). Rebuilt only
+// if the settings differ, as they do in tests that stub the environment.
+type SharedLimiter = { limit: number; maxWaiting: number; run: ReturnType<typeof createLimiter> };
+const holder = globalThis as unknown as { __revocationLabHasher?: SharedLimiter };
+const shared = holder.__revocationLabHasher;
+const limiter =
+  shared && shared.limit === env.passwordHashConcurrency && shared.maxWaiting === env.passwordHashQueueLimit
+    ? shared.run
+    : (holder.__revocationLabHasher = {
+        limit: env.passwordHashConcurrency,
+        maxWaiting: env.passwordHashQueueLimit,
+        run: createLimiter(env.passwordHashConcurrency, env.passwordHashQueueLimit),
+      }).run;
 
 const costOf = (params: ScryptParams) => params.N * params.r * params.p;
 

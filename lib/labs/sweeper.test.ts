@@ -9,10 +9,11 @@ import { frozenLab } from '@/tests/support/frozen-lab';
 const DAY_SECONDS = 24 * 3600;
 // lib/db/index.ts keeps the process's one store here; requireLab reads it through getStore().
 const holder = globalThis as unknown as { __revocationLabStore?: Store };
+const storeBefore = holder.__revocationLabStore;
 
 afterEach(() => {
   setRealClockForTests(null);
-  delete holder.__revocationLabStore;
+  holder.__revocationLabStore = storeBefore;
   vi.restoreAllMocks();
 });
 

@@ -88,3 +88,28 @@ test('the matrix follows the lab settings', async ({ page }) => {
   await expect(cell(page, 'logout', 'jwt')).toHaveAttribute('data-window', '60', { timeout: 90_000 });
   await expect(cell(page, 'logout', 'jwt')).toContainText('works 1 min');
 });
+
+test('a full server line (503 server-busy): the page comes back after Retry-After and shows the real run', async ({ page }) => {
+  test.setTimeout(90_000);
+  const labId = await newLabId(page);
+  await page.goto(`/lab/${labId}/matrix`);
+  let answered = 0;
+  // The first answer for the logout row is the server's "line full"; the retry reaches the real endpoint.
+  await page.route('**/scenarios/logout/run', async (route) => {
+    answered++;
+    if (answered === 1) {
+      await route.fulfill({
+        status: 503,
+        headers: { 'content-type': 'application/json', 'retry-after': '1' },
+        body: JSON.stringify({ error: 'service-unavailable', reason: 'server-busy' }),
+      });
+      return;
+    }
+    await route.continue();
+  });
+  await page.getByTestId('run-all').click();
+  await expect(page.getByTestId('progress')).toContainText('Done', { timeout: 80_000 });
+  expect(answered).toBe(2);
+  await expect(cell(page, 'logout', 'session')).toHaveAttribute('data-verdict', 'blocked');
+  await expect(cell(page, 'logout', 'jwt')).toHaveAttribute('data-verdict', 'works-until-expiry');
+});

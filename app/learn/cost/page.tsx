@@ -116,7 +116,7 @@ function MicroSection({ micro, t, n, us }: { micro: NonNullable<BenchResults['mi
       <h2 id="micro-h" className="text-2xl font-bold">
         {t('microTitle')}
       </h2>
-      <p>{t('microIntro', { rounds: first.rounds, ops: n(first.opsPerRound), rows: n(micro.sessionRows) })}</p>
+      <p>{t('microIntro', { rounds: first.rounds, ops: n(Math.max(...micro.primitives.map((p) => p.opsPerRound))), rows: n(micro.sessionRows) })}</p>
       <BarChart
         testId="chart-micro"
         title={t('chartMicroTitle')}

@@ -15,7 +15,7 @@ export const cost = defineNamespace(
     noResultsHow: 'Produce them with npm run build && npm run bench, which writes lib/bench/results.json; commit that file and this page shows it.',
 
     microTitle: 'Inside the process: one verification',
-    microIntro: 'Each operation timed on its own, without HTTP: a warm-up, then {rounds} rounds of {ops} operations; the median round, and the fastest and slowest round. The SQLite table holds {rows} sessions.',
+    microIntro: 'Each operation timed on its own, without HTTP: a warm-up, then {rounds} rounds of thousands of operations each (up to {ops} for the fastest); the median round, and the fastest and slowest round. The SQLite table holds {rows} sessions.',
     chartMicroTitle: 'Microseconds per operation (median; shorter is cheaper)',
     chartMicroLabel: 'Bar chart of microseconds per operation: {summary}',
     groupPrimitives: 'Building blocks',
@@ -112,7 +112,7 @@ export const cost = defineNamespace(
     noResultsHow: 'npm run build && npm run bench を実行すると lib/bench/results.json が書き出されます。そのファイルをコミットすると、このページに表示されます。',
 
     microTitle: 'プロセス内:検証 1 回',
-    microIntro: '各操作を HTTP なしで単独に計測しました。ウォームアップの後、{ops} 回の操作を {rounds} ラウンド行い、中央値のラウンドと、最速・最遅のラウンドを示します。SQLite のテーブルには {rows} 件のセッションが入っています。',
+    microIntro: '各操作を HTTP なしで単独に計測しました。ウォームアップの後、1 ラウンド数千回(最も速い操作では {ops} 回)の操作を {rounds} ラウンド行い、中央値のラウンドと、最速・最遅のラウンドを示します。SQLite のテーブルには {rows} 件のセッションが入っています。',
     chartMicroTitle: '1 操作あたりのマイクロ秒(中央値。短いほど安い)',
     chartMicroLabel: '1 操作あたりのマイクロ秒の棒グラフ:{summary}',
     groupPrimitives: '部品',

@@ -34,9 +34,9 @@ function sample(): BenchResults {
       durationSeconds: 10,
       rounds: 3,
       routes: [
-        { id: 'no-auth', path: '/api/health', requestsPerSecond: 1000, p50Ms: 1, p99Ms: 2, requests: 1, errors: 0, ratioToNoAuth: 1, lookups: null },
-        { id: 'session', path: '/s', requestsPerSecond: 960, p50Ms: 1, p99Ms: 2, requests: 1, errors: 0, ratioToNoAuth: 0.96, lookups: 1 },
-        { id: 'jwt', path: '/j', requestsPerSecond: 800, p50Ms: 1, p99Ms: 2, requests: 1, errors: 0, ratioToNoAuth: 0.8, lookups: 0 },
+        { id: 'no-auth', path: '/api/health', expectedStatus: 200, requestsPerSecond: 1000, p50Ms: 1, p99Ms: 2, requests: 1, errors: 0, ratioToNoAuth: 1, lookups: null },
+        { id: 'session', path: '/s', expectedStatus: 200, requestsPerSecond: 960, p50Ms: 1, p99Ms: 2, requests: 1, errors: 0, ratioToNoAuth: 0.96, lookups: 1 },
+        { id: 'jwt', path: '/j', expectedStatus: 200, requestsPerSecond: 800, p50Ms: 1, p99Ms: 2, requests: 1, errors: 0, ratioToNoAuth: 0.8, lookups: 0 },
       ],
     },
     matrix: null,

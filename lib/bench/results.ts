@@ -54,10 +54,12 @@ export const microSectionSchema = z.object({
 
 /** One HTTP route under autocannon: connections fixed, duration fixed. */
 export const httpRouteResultSchema = z.object({
-  /** `no-auth` or a strategy id. */
+  /** `no-auth`, `no-credential` or a strategy id. */
   id: z.string().min(1),
   /** The path with the lab id replaced by `{labId}`. */
   path: z.string().min(1),
+  /** The status every counted answer had: 200, or 401 for the same /me with no cookie (refused before any verification). */
+  expectedStatus: z.number().int().default(200),
   requestsPerSecond: nonNegative,
   p50Ms: nonNegative,
   p99Ms: nonNegative,

@@ -41,8 +41,10 @@ type Route = {
   /** The path as reported, with the lab id replaced by `{labId}`. */
   path: string;
   headers: Record<string, string>;
-  /** The username /me must answer with; null for the no-auth route. */
+  /** The username /me must answer with; null for the no-auth and no-credential routes. */
   expectedUser: string | null;
+  /** The one status that counts as an answer: 200, or 401 for /me without a cookie. */
+  expectedStatus: 200 | 401;
 };
 
 type Round = { requestsPerSecond: number; p50Ms: number; p99Ms: number; requests: number; errors: number };
@@ -56,13 +58,13 @@ export async function runHttpSection(server: BenchServer, { connections, duratio
 
   // Credentials must outlive the run: jwt-refresh's access token lives 5
   // minutes by default, and a run takes about 4 minutes with the default
-  // settings (7 routes × (2 s warm-up + 3 × 10 s)), longer with a longer
+  // settings (8 routes × (2 s warm-up + 3 × 10 s)), longer with a longer
   // --duration or more --rounds. We PATCH the lab's
   // lifetimes once, before logging in (rather than logging in again before
   // every round), so each route is measured with one credential from start to
   // end. A lifetime is only the number `exp` is compared with: it changes no
   // work a verification does.
-  const plannedSeconds = (WARM_UP_SECONDS + rounds * durationSeconds) * (strategyIds.length + 1);
+  const plannedSeconds = (WARM_UP_SECONDS + rounds * durationSeconds) * (strategyIds.length + 2); // + the no-auth and no-credential routes
   const lifetimeSeconds = Math.max(8 * 3600, Math.ceil(plannedSeconds * 2));
   if (lifetimeSeconds > 24 * 3600) throw new Error(`a run of ${plannedSeconds} s would outlive the longest access token a lab allows (1 day)`);
   await patchSettings(server.base, labId, {
@@ -72,7 +74,21 @@ export async function runHttpSection(server: BenchServer, { connections, duratio
     sessionAbsoluteSeconds: lifetimeSeconds,
   });
 
-  const routes: Route[] = [{ id: 'no-auth', url: `${server.base}/api/health`, path: '/api/health', headers: {}, expectedUser: null }];
+  const routes: Route[] = [
+    { id: 'no-auth', url: `${server.base}/api/health`, path: '/api/health', headers: {}, expectedUser: null, expectedStatus: 200 },
+    // The same /me route with no cookie: refused (401 no-credential) before any
+    // verification. It pays what every /me pays before the strategy runs — Next
+    // resolving a path with parameters, finding the lab — so the gap between it
+    // and /api/health is the route's cost, and between it and a strategy, the auth.
+    {
+      id: 'no-credential',
+      url: `${server.base}/api/labs/${labId}/session/me`,
+      path: '/api/labs/{labId}/session/me',
+      headers: {},
+      expectedUser: null,
+      expectedStatus: 401,
+    },
+  ];
   for (const strategy of strategyIds) {
     const mePath = `/api/labs/${labId}/${strategy}/me`;
     const cookie = await logIn(server.base, labId, strategy, user, mePath);
@@ -82,6 +98,7 @@ export async function runHttpSection(server: BenchServer, { connections, duratio
       path: mePath.replace(labId, '{labId}'),
       headers: { cookie },
       expectedUser: user.username,
+      expectedStatus: 200,
     });
   }
 
@@ -106,6 +123,7 @@ export async function runHttpSection(server: BenchServer, { connections, duratio
     return {
       id: route.id,
       path: route.path,
+      expectedStatus: route.expectedStatus,
       requestsPerSecond: round(chosen.requestsPerSecond, 1),
       p50Ms: chosen.p50Ms,
       p99Ms: chosen.p99Ms,
@@ -161,8 +179,12 @@ function pathMatches(requestPath: string, cookiePath: string): boolean {
 /** One request: 200, and /me names the user who logged in. Returns the lookups /me reports. */
 async function checkRoute(route: Route): Promise<number | null> {
   const res = await fetch(route.url, { headers: route.headers });
-  const body = (await res.json()) as { ok?: unknown; user?: { username?: string }; lookups?: unknown };
-  if (res.status !== 200) throw new Error(`${route.path} (${route.id}) answered ${res.status}: ${JSON.stringify(body)}`);
+  const body = (await res.json()) as { ok?: unknown; user?: { username?: string }; lookups?: unknown; reason?: unknown };
+  if (res.status !== route.expectedStatus) throw new Error(`${route.path} (${route.id}) answered ${res.status}: ${JSON.stringify(body)}`);
+  if (route.expectedStatus === 401) {
+    if (body.reason !== 'no-credential') throw new Error(`${route.path} without a cookie answered ${JSON.stringify(body)}`);
+    return null;
+  }
   if (route.expectedUser === null) {
     if (body.ok !== true) throw new Error(`${route.path} answered ${JSON.stringify(body)}`);
     return null;
@@ -177,8 +199,8 @@ async function checkRoute(route: Route): Promise<number | null> {
 async function measure(route: Route, connections: number, durationSeconds: number): Promise<Round> {
   const result = await autocannon({ url: route.url, connections, duration: durationSeconds, headers: route.headers });
   const answered = Object.values(result.statusCodeStats).reduce((n, s) => n + s.count, 0);
-  const ok = result.statusCodeStats['200']?.count ?? 0;
-  // Only a 200 is a success: a 401 or a 503 is answered faster than a /me and would flatter the figure.
+  const ok = result.statusCodeStats[String(route.expectedStatus)]?.count ?? 0;
+  // Only the expected status is a success: a 401 or a 503 where a 200 is due is answered faster and would flatter the figure.
   const errors = result.errors + result.timeouts + (answered - ok);
   return {
     requestsPerSecond: result.duration > 0 ? ok / result.duration : 0,

@@ -22,8 +22,9 @@ export function printResults(r: BenchResults): void {
     console.log(`\nHTTP (autocannon, ${r.http.connections} connections, ${r.http.durationSeconds} s × ${r.http.rounds} rounds, median round):`);
     console.log(`  ${padEnd('route', 42)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('vs no-auth', 12)}${pad('lookups', 9)}${pad('errors', 8)}`);
     for (const x of r.http.routes) {
+      const label = x.expectedStatus === 200 ? x.path : `${x.path} (no cookie → ${x.expectedStatus})`;
       console.log(
-        `  ${padEnd(x.path, 42)}${pad(Math.round(x.requestsPerSecond), 9)}${pad(x.p50Ms, 9)}${pad(x.p99Ms, 9)}${pad(`${x.ratioToNoAuth.toFixed(3)}×`, 12)}${pad(x.lookups ?? '–', 9)}${pad(x.errors, 8)}`,
+        `  ${padEnd(label, 42)}${pad(Math.round(x.requestsPerSecond), 9)}${pad(x.p50Ms, 9)}${pad(x.p99Ms, 9)}${pad(`${x.ratioToNoAuth.toFixed(3)}×`, 12)}${pad(x.lookups ?? '–', 9)}${pad(x.errors, 8)}`,
       );
     }
   }

@@ -182,14 +182,16 @@ function MicroSection({ micro, t, n, us }: { micro: NonNullable<BenchResults['mi
 }
 
 function HttpSection({ http, t, n }: { http: NonNullable<BenchResults['http']>; t: T; n: Fmt }) {
-  const routeLabel = (id: string) => (id === 'no-auth' ? t('noAuthRoute') : id);
+  const routeLabel = (id: string) => (id === 'no-auth' ? t('noAuthRoute') : id === 'no-credential' ? t('noCredentialRoute') : id);
+  // Derived here from the two measured rates, never stored: the auth's share with the route's own cost taken out.
+  const noCredentialRps = http.routes.find((r) => r.id === 'no-credential')?.requestsPerSecond ?? null;
   const bars: Bar[] = http.routes.map((r) => ({
     key: r.id,
     label: routeLabel(r.id),
     value: r.requestsPerSecond,
     valueText: `${n(r.requestsPerSecond)} /s · ${n(r.ratioToNoAuth, 2)}×`,
     note: r.lookups === null ? undefined : `${t('colLookups')}: ${r.lookups}`,
-    tone: r.id === 'no-auth' ? 'muted' : r.lookups ? 'ok' : 'accent',
+    tone: r.id === 'no-auth' || r.id === 'no-credential' ? 'muted' : r.lookups ? 'ok' : 'accent',
   }));
   return (
     <section aria-labelledby="http-h" className="flex flex-col gap-3">
@@ -207,6 +209,7 @@ function HttpSection({ http, t, n }: { http: NonNullable<BenchResults['http']>; 
               <th scope="col">{t('colP50')}</th>
               <th scope="col">{t('colP99')}</th>
               <th scope="col">{t('colVsNoAuth')}</th>
+              {noCredentialRps !== null && <th scope="col">{t('colVsNoCredential')}</th>}
               <th scope="col">{t('colLookups')}</th>
               <th scope="col">{t('colErrors')}</th>
             </tr>
@@ -216,12 +219,16 @@ function HttpSection({ http, t, n }: { http: NonNullable<BenchResults['http']>; 
               <tr key={r.id} data-row={r.id}>
                 <th scope="row">
                   <span className="block">{routeLabel(r.id)}</span>
-                  <code className="mono text-xs text-muted break-all">GET {r.path}</code>
+                  <code className="mono text-xs text-muted break-all">
+                    GET {r.path}
+                    {r.expectedStatus !== 200 ? ` → ${r.expectedStatus}` : ''}
+                  </code>
                 </th>
                 <td className="mono">{n(r.requestsPerSecond)}</td>
                 <td className="mono">{n(r.p50Ms, 1)}</td>
                 <td className="mono">{n(r.p99Ms, 1)}</td>
                 <td className="mono">{n(r.ratioToNoAuth, 3)}×</td>
+                {noCredentialRps !== null && <td className="mono">{noCredentialRps > 0 ? `${n(r.requestsPerSecond / noCredentialRps, 3)}×` : '–'}</td>}
                 <td className="mono">{r.lookups ?? '–'}</td>
                 <td className="mono">{r.errors}</td>
               </tr>
@@ -229,6 +236,7 @@ function HttpSection({ http, t, n }: { http: NonNullable<BenchResults['http']>; 
           </tbody>
         </table>
       </div>
+      {noCredentialRps !== null && <p className="text-sm text-muted">{t('httpRowsNote')}</p>}
     </section>
   );
 }

@@ -49,6 +49,9 @@ export const cost = defineNamespace(
     colVsNoAuth: 'vs no auth',
     colErrors: 'Errors',
     noAuthRoute: 'no authentication',
+    noCredentialRoute: '/me without a cookie',
+    colVsNoCredential: 'vs /me without a cookie',
+    httpRowsNote: 'The row “/me without a cookie” is the same route refused at once (401 no-credential, before any verification). The gap between it and the no-authentication route is what the route itself costs — Next.js resolving a path with parameters, finding the lab; the gap between it and each strategy is the verification.',
 
     matrixTitle: 'The whole matrix for one lab',
     matrixText: '{cells} scenario runs, {requests} real HTTP requests: median {median} ms, slowest {max} ms over {runs} runs.',
@@ -146,6 +149,9 @@ export const cost = defineNamespace(
     colVsNoAuth: '認証なし比',
     colErrors: 'エラー',
     noAuthRoute: '認証なし',
+    noCredentialRoute: 'cookie なしの /me',
+    colVsNoCredential: 'cookie なし /me 比',
+    httpRowsNote: '「cookie なしの /me」は同じルートを検証の前に即座に拒否(401 no-credential)した場合です。これと認証なしルートとの差はルートそのもののコスト(Next.js がパラメーター付きのパスを解決し、ラボを探す処理)で、これと各ストラテジーとの差が検証のコストです。',
 
     matrixTitle: '1 ラボのマトリクス全体',
     matrixText: 'シナリオ実行 {cells} 件、実際の HTTP リクエスト {requests} 件。{runs} 回の実行で中央値 {median} ms、最遅 {max} ms でした。',

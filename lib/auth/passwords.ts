@@ -1,5 +1,6 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { env } from '../env';
+import { createFifoLimiter, LineFullError } from '../fifo-limiter';
 
 /**
  * scrypt with one of OWASP's listed parameter sets (Password Storage Cheat
@@ -42,31 +43,17 @@ export class PasswordHasherBusyError extends Error {
 }
 
 /**
- * A counting semaphore: each scrypt holds 8 MiB and a whole core for ~170 ms,
- * so at most `limit` run at once, at most `maxWaiting` queue, and the rest are
- * refused with PasswordHasherBusyError.
+ * The hasher's line (lib/fifo-limiter.ts): each scrypt holds 8 MiB and a whole
+ * core for ~170 ms, so at most `limit` run at once, at most `maxWaiting` queue,
+ * and the rest are refused with PasswordHasherBusyError.
  */
 export function createLimiter(limit: number, maxWaiting: number) {
-  // A limit below 1 would queue every task for ever: refuse it loudly.
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
-  if (!Number.isInteger(maxWaiting) || maxWaiting < 0) throw new RangeError(`maxWaiting must be a non-negative integer, got ${maxWaiting}`);
-  let active = 0;
-  const waiting: (() => void)[] = [];
+  const line = createFifoLimiter(limit, maxWaiting);
   return async function run<T>(task: () => Promise<T>): Promise<T> {
-    if (active < limit) {
-      active++;
-    } else {
-      if (waiting.length >= maxWaiting) throw new PasswordHasherBusyError();
-      // The finishing task hands its place straight over (below) and `active`
-      // never drops in between, so a newcomer cannot slip ahead of the line.
-      await new Promise<void>((resolve) => waiting.push(resolve));
-    }
     try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
+      return await line.run(task);
+    } catch (err) {
+      throw err instanceof LineFullError ? new PasswordHasherBusyError() : err;
     }
   };
 }

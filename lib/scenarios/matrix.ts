@@ -9,7 +9,7 @@ import type { Scenario } from './scenario';
 import { runScenario, type RunnerOptions } from './runner';
 import type { ScenarioResult } from './types';
 import { packageVersions, type PackageVersions } from './versions';
-import { CellQueueFullError, createCellLimiter, type CellLimiter } from './cell-limiter';
+import { LineFullError, createFifoLimiter, type FifoLimiter } from '../fifo-limiter';
 import { env } from '../env';
 import { ApiError } from '../http';
 
@@ -25,18 +25,24 @@ export type MatrixReport = {
   durationMs: number;
 };
 
-// One line for the whole process, kept on globalThis: the matrix route and the
-// single-scenario route must share it however Next bundles and loads them (a
-// module-level copy per route would double what runs at once).
-const holder = globalThis as unknown as { __revocationLabCells?: CellLimiter };
+// One line of scenario cells for the whole process, kept on globalThis: the
+// matrix route and the single-scenario route must share it however Next
+// bundles and loads them (a module-level copy per route would double what runs
+// at once). Every cell drives this server's own API on the thread that answers
+// it: 100 matrices started at once put 4,200 cells and their requests on that
+// thread together and everyone finishes late; a few at a time, in arrival
+// order, keeps each request fast and finishes the first participant first.
+// Only the start of a cell waits: the requests a running cell makes are never
+// gated (they would wait behind cells that wait for them — a deadlock).
+const holder = globalThis as unknown as { __revocationLabCells?: FifoLimiter };
 /** A full line frees room for one more matrix (42 cells, ~20 ms each) in about a second; a few, under load. */
 const RETRY_AFTER_SECONDS = 5;
-const cellLimiter = () => (holder.__revocationLabCells ??= createCellLimiter(env.scenarioCellConcurrency, env.scenarioCellQueueLimit));
+const cellLimiter = () => (holder.__revocationLabCells ??= createFifoLimiter(env.scenarioCellConcurrency, env.scenarioCellQueueLimit));
 
 /**
  * Runs every (scenario, strategy) pair given. Each has its own throwaway lab,
  * so nothing is shared and nothing needs ordering; they start through the
- * process-wide cell limiter (cell-limiter.ts), so a room of matrices is served
+ * process-wide line of cells (lib/fifo-limiter.ts), so a room of matrices is served
  * in arrival order, a few cells at a time, instead of all at once and all late.
  * When the line is full the request is answered 503 server-busy at once.
  */
@@ -54,7 +60,7 @@ export async function runMatrix(
   try {
     results = await cellLimiter().runAll(cells);
   } catch (err) {
-    if (err instanceof CellQueueFullError) {
+    if (err instanceof LineFullError) {
       throw new ApiError(503, 'unavailable', 'server-busy', 'Too many scenario runs are waiting; try again shortly.', {
         'Retry-After': String(RETRY_AFTER_SECONDS),
       });

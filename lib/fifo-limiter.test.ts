@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CellQueueFullError, createCellLimiter } from './cell-limiter';
+import { LineFullError, createFifoLimiter } from './fifo-limiter';
 
 /** A cell that runs until the test lets it finish, recording when it started. */
 function cell(name: string, started: string[]) {
@@ -22,9 +22,9 @@ function cell(name: string, started: string[]) {
 /** Lets every pending promise callback run (a released place is handed over in a microtask). */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-describe('the scenario cell limiter', () => {
+describe('the FIFO line (scenario cells use it as the matrix does)', () => {
   it('never runs more than `concurrency` cells at once, across callers', async () => {
-    const limiter = createCellLimiter(3, 100);
+    const limiter = createFifoLimiter(3, 100);
     let running = 0;
     let peak = 0;
     const task = async () => {
@@ -42,7 +42,7 @@ describe('the scenario cell limiter', () => {
   });
 
   it('starts cells first come, first served: the first matrix\'s cells all run before the second\'s', async () => {
-    const limiter = createCellLimiter(2, 100);
+    const limiter = createFifoLimiter(2, 100);
     const started: string[] = [];
     const a = ['a1', 'a2', 'a3', 'a4'].map((n) => cell(n, started));
     const b = ['b1', 'b2', 'b3'].map((n) => cell(n, started));
@@ -60,7 +60,7 @@ describe('the scenario cell limiter', () => {
   });
 
   it('a newcomer does not slip ahead of the line while a freed place is being handed over', async () => {
-    const limiter = createCellLimiter(1, 10);
+    const limiter = createFifoLimiter(1, 10);
     const started: string[] = [];
     const first = cell('first', started);
     const waiter = cell('waiter', started);
@@ -80,7 +80,7 @@ describe('the scenario cell limiter', () => {
   });
 
   it('frees the place of a cell that fails, and reports the failure once its call has settled', async () => {
-    const limiter = createCellLimiter(1, 10);
+    const limiter = createFifoLimiter(1, 10);
     const started: string[] = [];
     const failing = cell('failing', started);
     const sibling = cell('sibling', started);
@@ -103,7 +103,7 @@ describe('the scenario cell limiter', () => {
   });
 
   it('a task that throws before returning a promise frees its place too', async () => {
-    const limiter = createCellLimiter(1, 10);
+    const limiter = createFifoLimiter(1, 10);
     await expect(
       limiter.runAll([
         () => {
@@ -115,13 +115,13 @@ describe('the scenario cell limiter', () => {
   });
 
   it('admits a whole call or none of it: beyond the line\'s room it refuses at once and starts nothing', async () => {
-    const limiter = createCellLimiter(2, 5);
+    const limiter = createFifoLimiter(2, 5);
     const started: string[] = [];
     const held = ['h1', 'h2', 'h3', 'h4', 'h5'].map((n) => cell(n, started));
     const call = limiter.runAll(held.map((c) => c.task)); // 2 running, 3 waiting
     const tooMany = ['x1', 'x2', 'x3'].map((n) => cell(n, started));
     const refused = limiter.runAll(tooMany.map((c) => c.task));
-    await expect(refused).rejects.toBeInstanceOf(CellQueueFullError);
+    await expect(refused).rejects.toBeInstanceOf(LineFullError);
     await expect(refused).rejects.toMatchObject({ waiting: 3, requested: 3 });
     expect(limiter.stats()).toEqual({ running: 2, waiting: 3 });
     const fits = ['f1', 'f2'].map((n) => cell(n, started));
@@ -138,15 +138,15 @@ describe('the scenario cell limiter', () => {
   });
 
   it('with an empty line, a call that fits in the free places never waits, even with a line of 0', async () => {
-    const limiter = createCellLimiter(3, 0);
+    const limiter = createFifoLimiter(3, 0);
     await expect(limiter.runAll([1, 2, 3].map((n) => () => Promise.resolve(n)))).resolves.toEqual([1, 2, 3]);
-    await expect(limiter.runAll([1, 2, 3, 4].map((n) => () => Promise.resolve(n)))).rejects.toBeInstanceOf(CellQueueFullError);
+    await expect(limiter.runAll([1, 2, 3, 4].map((n) => () => Promise.resolve(n)))).rejects.toBeInstanceOf(LineFullError);
   });
 
   it('refuses settings that would queue every cell for ever', () => {
-    expect(() => createCellLimiter(0, 10)).toThrow(RangeError);
-    expect(() => createCellLimiter(1.5, 10)).toThrow(RangeError);
-    expect(() => createCellLimiter(Number.NaN, 10)).toThrow(RangeError);
-    expect(() => createCellLimiter(2, -1)).toThrow(RangeError);
+    expect(() => createFifoLimiter(0, 10)).toThrow(RangeError);
+    expect(() => createFifoLimiter(1.5, 10)).toThrow(RangeError);
+    expect(() => createFifoLimiter(Number.NaN, 10)).toThrow(RangeError);
+    expect(() => createFifoLimiter(2, -1)).toThrow(RangeError);
   });
 });

@@ -1,47 +1,44 @@
 /**
- * A first-in, first-out gate on starting scenario cells, shared by every
- * matrix in the process.
+ * A first-in, first-out line with a bounded number of places: at most
+ * `concurrency` tasks run at once, at most `maxWaiting` wait, the rest are
+ * refused at once. Used for the password hasher (lib/auth/passwords.ts: each
+ * scrypt holds 8 MiB) and for scenario cells (lib/scenarios/matrix.ts: each
+ * drives this server's own API on the thread that answers it).
  *
- * Every cell drives the real HTTP API of this same server, on the same thread
- * that answers it. Started all at once, 100 matrices put 4,200 cells and their
- * loopback requests on that thread together: each request then waits behind
- * thousands of others, and everyone's matrix finishes late. With a few cells
- * running at a time, each request waits behind a few, and first come is first
- * served: the first participant's matrix finishes first.
- *
- * Only the start of a cell waits here. The requests a running cell makes to
- * the server are never gated (they would wait behind cells that wait for
- * them: a deadlock).
+ * A finished task hands its place straight to the first in line, so nobody
+ * arriving in between can slip ahead and run one over the limit.
  */
 
 /** The line is full: the caller answers "busy, retry later" rather than making everyone wait longer. */
-export class CellQueueFullError extends Error {
+export class LineFullError extends Error {
   constructor(
     readonly waiting: number,
     readonly requested: number,
   ) {
-    super(`${waiting} scenario cells are already waiting; ${requested} more do not fit.`);
-    this.name = 'CellQueueFullError';
+    super(`${waiting} tasks are already waiting; ${requested} more do not fit.`);
+    this.name = 'LineFullError';
   }
 }
 
-export type CellLimiter = {
+export type FifoLimiter = {
+  /** Runs one task when its turn comes; rejects with LineFullError at once if the line is full. */
+  run<T>(task: () => Promise<T>): Promise<T>;
   /**
    * Runs the tasks, at most `concurrency` at a time across every caller, in
    * the order they were admitted, and resolves with their results in order.
-   * All of them are admitted or none (a matrix is not half-run): rejects with
-   * CellQueueFullError, before starting any, when they would not fit in the
-   * line. A task that fails frees its place like any other; the call then
+   * All of them are admitted or none: rejects with
+   * LineFullError, before starting any, when they would not fit in the
+   * line (a matrix is refused whole, never half-run). A task that fails frees its place like any other; the call then
    * rejects with the first failure, once every task of the call has settled
    * (its work is done before its answer is).
    */
   runAll<T>(tasks: readonly (() => Promise<T>)[]): Promise<T[]>;
-  /** Cells running and waiting now (for tests and diagnostics). */
+  /** Tasks running and waiting now (for tests and diagnostics). */
   stats(): { running: number; waiting: number };
 };
 
-export function createCellLimiter(concurrency: number, maxWaiting: number): CellLimiter {
-  // A concurrency below 1 would queue every cell for ever: refuse it loudly.
+export function createFifoLimiter(concurrency: number, maxWaiting: number): FifoLimiter {
+  // A concurrency below 1 would queue every task for ever: refuse it loudly.
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
   if (!Number.isInteger(maxWaiting) || maxWaiting < 0) throw new RangeError(`maxWaiting must be a non-negative integer, got ${maxWaiting}`);
 
@@ -76,12 +73,16 @@ export function createCellLimiter(concurrency: number, maxWaiting: number): Cell
     }
   };
 
-  return {
+  const limiter: FifoLimiter = {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      const [result] = await limiter.runAll([task]);
+      return result as T;
+    },
     async runAll<T>(tasks: readonly (() => Promise<T>)[]): Promise<T[]> {
       // Newcomers start at once only while nobody waits: never ahead of the line.
       const free = waiting() === 0 ? Math.max(0, concurrency - running) : 0;
       const toWait = Math.max(0, tasks.length - free);
-      if (waiting() + toWait > maxWaiting) throw new CellQueueFullError(waiting(), toWait);
+      if (waiting() + toWait > maxWaiting) throw new LineFullError(waiting(), toWait);
       const runs = tasks.map((task, i) => {
         if (i < free) {
           running++;
@@ -96,4 +97,5 @@ export function createCellLimiter(concurrency: number, maxWaiting: number): Cell
     },
     stats: () => ({ running, waiting: waiting() }),
   };
+  return limiter;
 }

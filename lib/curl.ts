@@ -14,6 +14,8 @@ export type CurlInput = {
   json?: unknown;
   jar?: string;
   cookies?: readonly { name: string; value: string }[];
+  /** A JSON body given as a shell word the caller has quoted itself (it names shell variables, such as "$PASSWORD"). */
+  shellData?: string;
 };
 
 /** POSIX single-quoting: safe for any value, including quotes and spaces. */
@@ -30,6 +32,8 @@ export function curlLine(input: CurlInput): string {
   if (input.cookies?.length) parts.push('-b', shellQuote(input.cookies.map((c) => `${c.name}=${c.value}`).join('; ')));
   if (input.json !== undefined) {
     parts.push('-H', shellQuote('Content-Type: application/json'), '--data', shellQuote(JSON.stringify(input.json)));
+  } else if (input.shellData !== undefined) {
+    parts.push('-H', shellQuote('Content-Type: application/json'), '--data', input.shellData);
   }
   parts.push(shellQuote(input.origin.replace(/\/+$/, '') + input.path));
   return parts.join(' ');

@@ -45,4 +45,10 @@ export const env = {
    * them waits about a minute and a half.
    */
   scenarioCellQueueLimit: readPositiveInt('SCENARIO_CELL_QUEUE_LIMIT', 5_000),
+  /**
+   * The lab journal (lib/labs/journal.ts) records every request to a lab's
+   * API. On unless LAB_JOURNAL=off, which exists so `npm run bench` can
+   * measure what recording costs a request.
+   */
+  labJournal: process.env.LAB_JOURNAL !== 'off',
 } as const;

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { PasswordHasherBusyError } from './auth/passwords';
+import { recordLabRequest } from './labs/journal';
 
 /** Every API answer that is not a success has this shape. */
 export type ErrorBody = { error: string; reason: string; detail?: string };
@@ -22,8 +23,14 @@ export class ApiError extends Error {
 // Auth answers carry credentials or depend on them: no cache may keep them.
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
+// The JSON each answer was built from, kept beside it so the lab journal can
+// read status, reason and lookups without parsing the body back.
+const answerBodies = new WeakMap<Response, Record<string, unknown>>();
+
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): NextResponse {
-  return NextResponse.json(body, { status, headers: { ...NO_STORE, ...headers } });
+  const res = NextResponse.json(body, { status, headers: { ...NO_STORE, ...headers } });
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) answerBodies.set(res, body as Record<string, unknown>);
+  return res;
 }
 
 export function errorResponse(err: ApiError): NextResponse {
@@ -123,25 +130,36 @@ type RouteContext<P> = { params: Promise<P> };
  * busy database or password hasher to 503 with Retry-After, and anything unexpected to a 500
  * without a stack trace (logged on the server only).
  */
-export function apiRoute<P>(handler: Handler<P>, options: { stateChanging: boolean }) {
+export function apiRoute<P>(handler: Handler<P>, options: { stateChanging: boolean; journaled?: boolean }) {
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
-    try {
-      if (options.stateChanging) assertSameOrigin(req);
-      return await handler(req, await ctx.params);
-    } catch (err) {
-      if (err instanceof ApiError) return errorResponse(err);
-      if (err instanceof PasswordHasherBusyError) {
-        return errorResponse(
-          new ApiError(503, 'unavailable', 'server-busy', 'Too many logins at once; try again shortly.', { 'Retry-After': '2' }),
-        );
-      }
-      if (isSqliteBusy(err)) {
-        return errorResponse(new ApiError(503, 'unavailable', 'database-busy', 'Try again shortly.', { 'Retry-After': '1' }));
-      }
-      console.error('unexpected error in', req.method, req.nextUrl.pathname, err);
-      return errorResponse(new ApiError(500, 'internal', 'unexpected'));
-    }
+    const params = await ctx.params;
+    const res = await answer(handler, options, req, params);
+    // Every request to a lab's API goes into the lab's journal, as answered — except the
+    // reads of the journal itself and of the copies list (options.journaled: false): a
+    // screen polling the journal would otherwise fill it with its own polling.
+    const labId = (params as { labId?: unknown } | null)?.labId;
+    if (typeof labId === 'string' && options.journaled !== false) recordLabRequest(req, labId, res.status, answerBodies.get(res));
+    return res;
   };
+}
+
+async function answer<P>(handler: Handler<P>, options: { stateChanging: boolean }, req: NextRequest, params: P): Promise<Response> {
+  try {
+    if (options.stateChanging) assertSameOrigin(req);
+    return await handler(req, params);
+  } catch (err) {
+    if (err instanceof ApiError) return errorResponse(err);
+    if (err instanceof PasswordHasherBusyError) {
+      return errorResponse(
+        new ApiError(503, 'unavailable', 'server-busy', 'Too many logins at once; try again shortly.', { 'Retry-After': '2' }),
+      );
+    }
+    if (isSqliteBusy(err)) {
+      return errorResponse(new ApiError(503, 'unavailable', 'database-busy', 'Try again shortly.', { 'Retry-After': '1' }));
+    }
+    console.error('unexpected error in', req.method, req.nextUrl.pathname, err);
+    return errorResponse(new ApiError(500, 'internal', 'unexpected'));
+  }
 }
 
 function isSqliteBusy(err: unknown): boolean {

@@ -76,4 +76,46 @@ export const migrations: readonly string[] = [
   // Deleting a lab (the sweeper, every throwaway scenario lab) cascades into
   // refresh_tokens by lab_id: without an index each delete scans the table.
   `CREATE INDEX refresh_tokens_lab ON refresh_tokens(lab_id);`,
+  // The lab journal (every request to a lab's API, from any client) and the
+  // attacker's store of stolen copies. Both belong to the lab and go with it.
+  // The journal's primary key is its (lab_id, seq) index: appends, pages and
+  // the bound's trim all walk it. A stolen copy holds the raw cookie values on
+  // purpose: it IS what an attacker's machine holds, and the lab replays it;
+  // no endpoint ever answers with them.
+  `
+  CREATE TABLE lab_journal (
+    lab_id           TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    seq              INTEGER NOT NULL,
+    actor            TEXT,
+    method           TEXT NOT NULL,
+    path             TEXT NOT NULL,
+    strategy         TEXT,
+    status           INTEGER NOT NULL,
+    reason           TEXT,
+    lookups          INTEGER,
+    lab_at           INTEGER NOT NULL,
+    real_at_ms       INTEGER NOT NULL,
+    credential_hash  TEXT,
+    username         TEXT,
+    effect_json      TEXT,
+    PRIMARY KEY (lab_id, seq)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE lab_journal_marks (
+    lab_id               TEXT PRIMARY KEY REFERENCES labs(id) ON DELETE CASCADE,
+    cleared_through_seq  INTEGER NOT NULL
+  ) STRICT;
+
+  CREATE TABLE stolen_copies (
+    lab_id           TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    copy_no          INTEGER NOT NULL,
+    strategy         TEXT NOT NULL,
+    username         TEXT,
+    stolen_at        INTEGER NOT NULL,
+    cookies_json     TEXT NOT NULL,
+    credential_hash  TEXT NOT NULL,
+    last_json        TEXT,
+    PRIMARY KEY (lab_id, copy_no)
+  ) STRICT;
+  `,
 ];

@@ -4,24 +4,39 @@ import type { CookieJar, Strategy } from '../auth/types';
 import type { Store } from '../db/store';
 import { decodeJwtForDisplay, utf8Bytes, type JwtDisplay } from '../jwt-display';
 import type { Lab } from './lab';
+import { credentialHash } from './journal';
 
 /**
- * What the browser presented for one strategy, laid open: the lab page's
- * token inspector and its "steal this cookie" button use it. The cookies are
- * HttpOnly, so page script cannot read them; this endpoint shows exactly what
- * malware on the machine (or a shared computer, or a proxy log) would see.
+ * What the browser presented for one strategy, laid open for the lab page's
+ * token inspector: decoded claims, sizes and hashes — never a value (see
+ * PresentedCookie). Stealing a copy is the server's job (lib/labs/copies.ts):
+ * the attacker's copy stays in the lab, not in page script.
  *
  * Read-only on purpose: it never verifies or touches a session (no last-seen
  * update, no deletion), so inspecting does not change the experiment.
  */
 export type CookieKind = 'jwt' | 'sealed' | 'opaque';
 
+/**
+ * One cookie, laid open WITHOUT its value: the cookies are HttpOnly, and the
+ * site's own lesson ("an HttpOnly cookie is out of reach of injected script")
+ * must be true on the site. A JWT shows its decoded header and payload (anyone
+ * holding the token can read them) with the signature abbreviated, so the
+ * three parts cannot be put back together into the token; an opaque id or a
+ * sealed blob shows its first characters and its length only.
+ */
 export type PresentedCookie = {
   name: string;
-  value: string;
+  /** The value's first characters and "…": enough to tell two values apart, never enough to use one. */
+  preview: string;
+  /** Characters in the value. */
+  length: number;
   /** `name=value` as it travels in the Cookie header, in bytes. */
   bytes: number;
+  /** SHA-256 prefix of the value, as the lab journal names the credential (for a session id: a prefix of the stored hash). */
+  hash: string;
   kind: CookieKind;
+  /** For a JWT: header and payload decoded, `raw.signature` abbreviated. */
   jwt: JwtDisplay | null;
 };
 
@@ -55,9 +70,12 @@ export type CredentialView = {
 // iron-webcrypto's seal format starts with its version marker.
 const IRON_PREFIX = 'Fe26.2*';
 
+const PREVIEW_CHARS = 8;
+const abbreviate = (text: string) => (text.length <= PREVIEW_CHARS ? text : `${text.slice(0, PREVIEW_CHARS)}…`);
+
 function kindOf(value: string): { kind: CookieKind; jwt: JwtDisplay | null } {
   const jwt = decodeJwtForDisplay(value);
-  if (jwt) return { kind: 'jwt', jwt };
+  if (jwt) return { kind: 'jwt', jwt: { ...jwt, raw: { ...jwt.raw, signature: abbreviate(jwt.raw.signature) } } };
   if (value.startsWith(IRON_PREFIX)) return { kind: 'sealed', jwt: null };
   return { kind: 'opaque', jwt: null };
 }
@@ -67,12 +85,22 @@ export function credentialView(store: Store, lab: Lab, strategy: Strategy, jar: 
   for (const name of strategy.cookieNames) {
     const value = jar.get(name);
     if (value === undefined || value === '') continue;
-    cookies.push({ name, value, bytes: utf8Bytes(`${name}=${value}`), ...kindOf(value) });
+    const { kind, jwt } = kindOf(value);
+    cookies.push({
+      name,
+      // A JWT's parts are shown decoded below; its preview is the header's start, like any other value's.
+      preview: abbreviate(value),
+      length: value.length,
+      bytes: utf8Bytes(`${name}=${value}`),
+      hash: credentialHash(value),
+      kind,
+      jwt,
+    });
   }
   let sessionRow: SessionRowView | null = null;
-  const sessionCookie = strategy.id === 'session' ? cookies[0] : undefined;
-  if (sessionCookie && /^[A-Za-z0-9_-]{43}$/.test(sessionCookie.value)) {
-    const idHash = hashSessionId(sessionCookie.value);
+  const sessionId = strategy.id === 'session' ? jar.get(strategy.cookieNames[0]!) : undefined;
+  if (sessionId && /^[A-Za-z0-9_-]{43}$/.test(sessionId)) {
+    const idHash = hashSessionId(sessionId);
     const row = store.sessions.findWithUser(lab.id, idHash);
     if (row) {
       sessionRow = {

@@ -5,6 +5,7 @@ import { HttpAgent } from '../http-agent';
 import { selfBaseUrl } from '../self-url';
 import { cookiePath } from '../cookies';
 import type { Strategy } from '../auth/types';
+import { ACTOR_HEADER } from './journal';
 
 /** RFC 6265 cookie-octet: no controls, spaces, quotes, commas, semicolons or backslashes. */
 const COOKIE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]{1,4096}$/;
@@ -21,13 +22,24 @@ export const replayEndpoints = {
 } as const;
 
 const stolenCookieSchema = z.object({ name: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), value: z.string().regex(COOKIE_VALUE) }).strict();
-const stolenCookiesSchema = z.array(stolenCookieSchema).min(1).max(4);
+export const stolenCookiesSchema = z.array(stolenCookieSchema).min(1).max(4);
 
+const claimsSchema = z.record(z.string().max(64), z.unknown());
+
+/**
+ * A replay names a copy the lab holds (POST …/steal made it): the page never
+ * holds the stolen bytes. `tamper` edits a JWT copy's header or payload for
+ * this one request (the /learn tamper demo): what an attacker who cannot sign
+ * can do; the stored copy is not changed.
+ */
 export const replayBodySchema = z
   .object({
-    strategy: z.string().min(1).max(40),
+    copyId: z.number().int().positive().max(1_000_000),
     endpoint: z.enum(['me', 'admin', 'refresh']),
-    cookies: stolenCookiesSchema,
+    tamper: z
+      .object({ header: claimsSchema.optional(), payload: claimsSchema.optional(), dropSignature: z.boolean().optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -67,31 +79,28 @@ export function cookiesAfter(sent: readonly StolenCookie[], setCookieLines: read
 }
 
 export type ReplayBody = z.infer<typeof replayBodySchema>;
+export type ReplayEndpoint = ReplayBody['endpoint'];
 
 /**
  * Plays the attacker: a fresh cookie jar holding only the stolen values, and
  * a REAL HTTP request to our own API, verified by the same code as any other.
+ * The request says `X-Lab-Actor: attacker`, so the lab journal names it.
  */
-export async function replayStolenCookies(labId: string, strategy: Strategy, body: ReplayBody) {
-  for (const c of body.cookies) {
-    if (!strategy.cookieNames.includes(c.name)) {
-      throw new ApiError(400, 'bad-request', 'invalid-body', `cookies: "${c.name}" is not a cookie of ${strategy.id}.`);
-    }
-  }
+export async function replayStolenCookies(labId: string, strategy: Strategy, cookies: readonly StolenCookie[], endpoint: ReplayEndpoint) {
   // The strategy's own declaration, not a hard-coded id: a new refreshable strategy is one new file.
-  if (body.endpoint === 'refresh' && !(strategy.refreshable && strategy.refresh)) {
+  if (endpoint === 'refresh' && !(strategy.refreshable && strategy.refresh)) {
     throw new ApiError(400, 'bad-request', 'invalid-body', `endpoint: ${strategy.id} has no refresh endpoint.`);
   }
   const path = cookiePath(labId, strategy.id);
-  const attacker = new HttpAgent(selfBaseUrl());
-  for (const c of body.cookies) attacker.setCookie({ name: c.name, value: c.value, path });
-  const { method, segment } = replayEndpoints[body.endpoint];
+  const attacker = new HttpAgent(selfBaseUrl(), { [ACTOR_HEADER]: 'attacker' });
+  for (const c of cookies) attacker.setCookie({ name: c.name, value: c.value, path });
+  const { method, segment } = replayEndpoints[endpoint];
   const res = await attacker.request(method, `${path}/${segment}`);
   return {
     status: res.status,
     body: res.body,
     request: { method: res.method, path: res.path },
-    /** The copy as the attacker now holds it (rotated by the inner answer's Set-Cookie, if any). */
-    cookies: cookiesAfter(body.cookies, res.headers.getSetCookie(), strategy.cookieNames),
+    /** The copy as the attacker now holds it (rotated by the inner answer's Set-Cookie, if any): stays on the server. */
+    cookiesAfter: cookiesAfter(cookies, res.headers.getSetCookie(), strategy.cookieNames),
   };
 }

@@ -2,25 +2,27 @@
 import { useT } from '@/lib/i18n/client';
 import { formatDuration, formatLabTime } from '@/lib/ui/format';
 import { ReasonText } from './StatusBadge';
-import type { StolenCopy } from './types';
-import type { ReplayOutcome } from '@/lib/ui/replay-outcome';
+import { classifyReplay, type ReplayEndpoint, type ReplayOutcome } from '@/lib/ui/replay-outcome';
+import { LOOK_STYLE, lookOfAnswer } from '@/lib/ui/outcome-look';
+import type { CopyLast, CopyView } from './types';
 
 type Props = {
-  copies: StolenCopy[];
+  copies: CopyView[];
   /** Strategies with a refresh endpoint (the lab state's `refreshableStrategies`). */
   refreshable: readonly string[];
-  lastChangeId: number;
+  /** The seq of the newest victim or operator change in the journal: older answers may be stale. */
+  lastChangeSeq: number;
   notice: string | null;
   labNow: number;
   busyId: number | null;
-  onReplay: (copy: StolenCopy, endpoint: 'me' | 'admin' | 'refresh') => void;
+  onReplay: (copy: CopyView, endpoint: 'me' | 'admin' | 'refresh') => void;
   onReplayAll: () => void;
   autoReplay: boolean;
   onAutoReplayChange: (on: boolean) => void;
 };
 
-/** The attacker: every stolen copy, replayable with one click, with its live verdict. */
-export function AttackerRail({ copies, refreshable, lastChangeId, notice, labNow, busyId, onReplay, onReplayAll, autoReplay, onAutoReplayChange }: Props) {
+/** The attacker: every stolen copy the lab holds, replayable with one click, with its last verdict. */
+export function AttackerRail({ copies, refreshable, lastChangeSeq, notice, labNow, busyId, onReplay, onReplayAll, autoReplay, onAutoReplayChange }: Props) {
   const t = useT('lab');
   return (
     <section className="card border-attacker border-2" aria-labelledby="attacker-h" data-testid="attacker-rail">
@@ -50,7 +52,15 @@ export function AttackerRail({ copies, refreshable, lastChangeId, notice, labNow
       ) : (
         <ol className="flex flex-col gap-2 max-h-[24rem] overflow-auto" data-testid="stolen-list" tabIndex={0} aria-label={t('stolen')}>
           {copies.map((copy) => (
-            <CopyItem key={copy.id} copy={copy} refreshable={refreshable.includes(copy.strategy)} stale={copy.last !== null && copy.last.seq < lastChangeId} labNow={labNow} busy={busyId === copy.id} onReplay={onReplay} />
+            <CopyItem
+              key={copy.copyId}
+              copy={copy}
+              refreshable={refreshable.includes(copy.strategy)}
+              stale={copy.last !== null && copy.last.seq < lastChangeSeq}
+              labNow={labNow}
+              busy={busyId === copy.copyId}
+              onReplay={onReplay}
+            />
           ))}
         </ol>
       )}
@@ -66,7 +76,7 @@ function CopyItem({
   busy,
   onReplay,
 }: {
-  copy: StolenCopy;
+  copy: CopyView;
   refreshable: boolean;
   stale: boolean;
   labNow: number;
@@ -75,21 +85,24 @@ function CopyItem({
 }) {
   const t = useT('lab');
   const last = copy.last;
-  const outcome = last?.outcome ?? null;
+  const outcome = last ? outcomeOf(last) : null;
   const accepted = outcome?.kind === 'works';
   return (
-    <li className="border border-border rounded p-2" data-testid={`copy-${copy.id}`} data-strategy={copy.strategy}>
-      <p className="text-sm font-semibold mono">{t('copyTitle', { n: copy.id, strategy: copy.strategy, user: copy.username ?? '?' })}</p>
+    <li className="border border-border rounded p-2" data-testid={`copy-${copy.copyId}`} data-strategy={copy.strategy}>
+      <p className="text-sm font-semibold mono">{t('copyTitle', { n: copy.copyId, strategy: copy.strategy, user: copy.username ?? '?' })}</p>
       <p className="text-xs text-muted" data-secondary>
-        {t('stolenAt', { time: formatLabTime(copy.stolenAt) })}
+        {t('stolenAt', { time: formatLabTime(copy.stolenAt) })} · <span className="mono">{copy.cookieNames.join(', ')}</span> ·{' '}
+        <span className="mono" title={t('credentialHashTitle')}>
+          #{copy.credential}
+        </span>
       </p>
       <div className="min-h-[2.8rem] text-sm" aria-live="polite" data-testid="copy-status">
-        {last === null ? (
+        {last === null || outcome === null ? (
           <span className="status status-none">{t('copyUntested')}</span>
         ) : (
           <>
-            <OutcomeBadge endpoint={last.endpoint} outcome={last.outcome} />{' '}
-            {outcome && outcome.kind !== 'works' && <ReasonText reason={outcome.reason} />}
+            <OutcomeBadge endpoint={last.endpoint} outcome={outcome} />{' '}
+            {outcome.kind !== 'works' && <ReasonText reason={outcome.reason} />}
             {accepted && last.expiresAt !== null && last.expiresAt > labNow && (
               <span className="font-semibold" data-testid="copy-remaining">
                 {t('copyWorksFor', { time: formatDuration(last.expiresAt - labNow) })} <span className="font-normal text-muted">{t('onLabClock')}</span>
@@ -121,25 +134,28 @@ function CopyItem({
   );
 }
 
-// Symbol + word + colour for each outcome — never colour alone. Plain symbols present in every system font.
-const OUTCOME_LOOK = {
-  works: { symbol: '⚠', className: 'status-bad', word: 'copyWorks' },
-  blocked: { symbol: '✓', className: 'status-ok', word: 'copyBlocked' },
-  'not-admin': { symbol: '◐', className: 'status-warn', word: 'copyNotAdmin' },
-  error: { symbol: '!', className: 'status-warn', word: 'copyError' },
-} as const;
+/** What the copy's last replay answer means (works / blocked / not-admin / error): the answer as the server gave it. */
+function outcomeOf(last: CopyLast): ReplayOutcome {
+  return classifyReplay(last.endpoint as ReplayEndpoint, {
+    status: 200,
+    body: { status: last.status, body: last.reason ? { reason: last.reason } : {}, request: { method: '', path: '' } },
+  });
+}
 
-/** The answer to "does the copy still get in?", or — when the experiment itself failed — an error with its status. */
+const OUTCOME_WORD = { works: 'copyWorks', blocked: 'copyBlocked', 'not-admin': 'copyNotAdmin', error: 'copyError' } as const;
+
+/**
+ * The answer to "does the copy still get in?" in the site's one colour language (lookOfAnswer: the
+ * attacker getting in is danger, refused is defended) — symbol, word and colour, never colour alone.
+ */
 function OutcomeBadge({ endpoint, outcome }: { endpoint: string; outcome: ReplayOutcome }) {
   const t = useT('lab');
-  const look = OUTCOME_LOOK[outcome.kind] ?? OUTCOME_LOOK.error;
-  const endpointFailed = outcome.kind === 'error' && outcome.source === 'endpoint';
+  const look = LOOK_STYLE[lookOfAnswer('attacker', outcome.status, outcome.reason)];
   const status = outcome.status === 0 ? `0 ${t('networkError')}` : String(outcome.status);
   return (
     <span className={`status ${look.className}`} data-verdict={outcome.kind} data-status={outcome.status}>
       <span aria-hidden="true">{look.symbol}</span>
-      {t(look.word)} · /{endpoint} {status}
-      {endpointFailed && ` (${t('replayEndpointFailed')})`}
+      {t(OUTCOME_WORD[outcome.kind])} · /{endpoint} {status}
     </span>
   );
 }

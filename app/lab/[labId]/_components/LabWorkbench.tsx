@@ -1,23 +1,31 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
-import { curlLine } from '@/lib/curl';
+import { isVictimOrOperatorChange, mayChangeState } from '@/lib/ui/journal-view';
+import { LookLegend } from '@/app/_components/LookLegend';
 import { callApi } from './api';
-import { lookupsOf, reasonOf } from '@/lib/ui/format';
-import { classifyReplay, cookiesAfterReplay, innerAnswer } from '@/lib/ui/replay-outcome';
 import { StrategyPanel } from './StrategyPanel';
 import { AttackerRail } from './AttackerRail';
 import { OperatorRail, type OperatorAction } from './OperatorRail';
 import { Timeline } from './Timeline';
 import { useLabClock } from './useLabClock';
-import type { Actor, ApiResult, CredentialView, LabState, StolenCopy, TimelineEntry } from './types';
+import type { ApiResult, CopyView, JournalEntry, LabState } from './types';
 
 const DEFAULT_STRATEGIES = ['jwt', 'session'] as const;
+/** How often an open, visible page asks the journal for news: a curl request shows within about this long. */
+const POLL_MS = 1000;
+/** Entries the page keeps in memory (the server keeps its own bound). */
+const KEEP_ENTRIES = 1000;
+
+type JournalAnswer = { entries: JournalEntry[]; lastSeq: number; dropped: number; clearedThrough: number; more: boolean };
 
 /**
- * The lab page's state: the lab (users, key, clock), the two panels'
- * strategies, the attacker's stolen copies and the timeline. Every request
- * goes through `record`, so the timeline is complete by construction.
+ * The lab page's state. The timeline IS the lab journal (GET …/journal, polled
+ * while the page is visible) and the stolen copies are the lab's attacker
+ * store (GET …/copies): both live on the server, so they survive reload and
+ * navigation and read the same on every screen opened on the lab link. After
+ * any journal entry that may have changed something, every panel asks the
+ * server again about its own credential.
  */
 export function LabWorkbench({ initial }: { initial: LabState }) {
   const t = useT('lab');
@@ -32,138 +40,144 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
   const [passwords, setPasswords] = useState<Record<string, string>>(() =>
     Object.fromEntries(initial.users.filter((u) => u.password).map((u) => [u.username, u.password!])),
   );
-  const [timeline, setTimeline] = useState<TimelineEntry[]>([]);
-  const [copies, setCopies] = useState<StolenCopy[]>([]);
+  const [entries, setEntries] = useState<JournalEntry[]>([]);
+  const [dropped, setDropped] = useState(0);
+  const [copies, setCopies] = useState<CopyView[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [replaying, setReplaying] = useState<number | null>(null);
   const [operatorBusy, setOperatorBusy] = useState(false);
-  const [refreshKey, setRefreshKey] = useState(0);
-  const nextId = useRef(1);
-  const nextCopyId = useRef(1);
-  const labNowRef = useRef(labNow);
-  useEffect(() => {
-    labNowRef.current = labNow;
-  }, [labNow]);
-
-  // The id of the last entry that changed something (victim or operator): answers older than it may be stale.
-  const [lastChangeId, setLastChangeId] = useState(0);
-
-  const record = useCallback((entry: Omit<TimelineEntry, 'id' | 'at'>): number => {
-    const id = nextId.current++;
-    setTimeline((list) => [...list, { ...entry, id, at: labNowRef.current }]);
-    if (entry.actor !== 'attacker' && entry.method !== 'GET') setLastChangeId(id);
-    return id;
-  }, []);
+  // The seq of the newest entry that may have changed what the server holds: the panels re-check on it.
+  const [changeSeq, setChangeSeq] = useState(0);
+  // The seq of the newest change by a victim or the operator: replay answers older than it may be stale.
+  const [lastChangeSeq, setLastChangeSeq] = useState(0);
 
   const reloadLab = useCallback(async () => {
-    const res = await callApi('GET', `/api/labs/${labId}`);
+    const res = await callApi('GET', `/api/labs/${labId}`, undefined, 'page');
     if (res.status === 200) {
       setLab(res.body as unknown as LabState);
       setReceivedAt(performance.now());
     }
   }, [labId]);
 
-  /** A victim request from one of the panels. */
+  const loadCopies = useCallback(async () => {
+    const res = await callApi('GET', `/api/labs/${labId}/copies`, undefined, 'page');
+    if (res.status === 200 && Array.isArray(res.body.copies)) setCopies(res.body.copies as CopyView[]);
+  }, [labId]);
+
+  // Polling: one read of the journal at a time; a request for news while one runs runs once more after it.
+  const cursor = useRef(0);
+  const clearedThrough = useRef(0);
+  const polling = useRef<Promise<void> | null>(null);
+  const again = useRef(false);
+  const readNews = useCallback(async () => {
+    const fresh: JournalEntry[] = [];
+    for (let page = 0; page < 10; page++) {
+      const res = await callApi('GET', `/api/labs/${labId}/journal?after=${cursor.current}`, undefined, 'page');
+      if (res.status !== 200) return;
+      const answer = res.body as unknown as JournalAnswer;
+      if (answer.clearedThrough > clearedThrough.current) {
+        clearedThrough.current = answer.clearedThrough;
+        const cut = answer.clearedThrough;
+        setEntries((list) => list.filter((e) => e.seq > cut));
+      }
+      setDropped(answer.dropped);
+      fresh.push(...answer.entries);
+      if (answer.entries.length > 0) cursor.current = answer.entries[answer.entries.length - 1]!.seq;
+      if (!answer.more) break;
+    }
+    if (fresh.length === 0) return;
+    setEntries((list) => [...list, ...fresh].slice(-KEEP_ENTRIES));
+    const changes = fresh.filter(mayChangeState);
+    if (changes.length > 0) {
+      setChangeSeq(changes[changes.length - 1]!.seq);
+      void loadCopies();
+      if (changes.some((e) => e.method !== 'GET')) void reloadLab();
+    }
+    const victimOrOperator = fresh.filter(isVictimOrOperatorChange);
+    if (victimOrOperator.length > 0) setLastChangeSeq(victimOrOperator[victimOrOperator.length - 1]!.seq);
+  }, [labId, loadCopies, reloadLab]);
+
+  const poll = useCallback((): Promise<void> => {
+    if (polling.current) {
+      again.current = true;
+      return polling.current;
+    }
+    const run = async () => {
+      do {
+        again.current = false;
+        await readNews();
+      } while (again.current);
+    };
+    polling.current = run().finally(() => {
+      polling.current = null;
+    });
+    return polling.current;
+  }, [readNews]);
+
+  useEffect(() => {
+    // From a promise callback: the answers arrive from the network, not during this effect.
+    void Promise.resolve().then(() => Promise.all([loadCopies(), poll()]));
+    const timer = window.setInterval(() => {
+      if (document.visibilityState === 'visible') void poll();
+    }, POLL_MS);
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void poll();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      window.clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+  }, [loadCopies, poll]);
+
+  /** A victim request from one of the panels; the journal then tells every panel. */
   const runVictim = useCallback(
-    async (actor: Actor, strategy: string, method: string, action: string, json?: unknown): Promise<ApiResult> => {
-      const path = `/api/labs/${labId}/${strategy}/${action}`;
-      const res = await callApi(method, path, json);
-      record({
-        actor,
-        strategy,
-        method,
-        path,
-        status: res.status,
-        reason: reasonOf(res.body),
-        lookups: lookupsOf(res.body),
-        curl: curlLine({ origin: window.location.origin, method, path, json, jar: `${actor}-${strategy}.txt` }),
-      });
+    async (actor: string, strategy: string, method: string, action: string, json?: unknown): Promise<ApiResult> => {
+      const res = await callApi(method, `/api/labs/${labId}/${strategy}/${action}`, json, actor);
+      void poll();
       return res;
     },
-    [labId, record],
+    [labId, poll],
   );
 
-  const onSteal = useCallback(
-    (strategy: string, view: CredentialView, username: string | null) => {
-      const path = `/api/labs/${labId}/${strategy}/credential`;
-      record({
-        actor: 'attacker',
-        strategy,
-        method: 'GET',
-        path,
-        status: 200,
-        reason: null,
-        lookups: null,
-        curl: curlLine({ origin: window.location.origin, method: 'GET', path, jar: `victim-${strategy}.txt` }),
-      });
-      if (view.cookies.length === 0) {
-        setNotice(t('stealNothing', { strategy }));
-        return;
-      }
-      const fromToken = view.cookies[0]?.jwt?.payload.username;
-      const copy: StolenCopy = {
-        id: nextCopyId.current++,
-        strategy,
-        cookies: view.cookies.map((c) => ({ name: c.name, value: c.value })),
-        username: username ?? (typeof fromToken === 'string' ? fromToken : null),
-        stolenAt: labNowRef.current,
-        last: null,
-      };
-      setNotice(null);
-      setCopies((list) => [...list, copy]);
+  const steal = useCallback(
+    async (strategy: string, subPath: string | null) => {
+      // From the sub-path the browser sends every cookie of the strategy (jwt-refresh's refresh cookie lives there).
+      const path = `/api/labs/${labId}/${strategy}/${subPath ? `${subPath}/` : ''}steal`;
+      const res = await callApi('POST', path, undefined, 'attacker');
+      setNotice(res.status === 201 ? null : res.body.reason === 'no-credential' ? t('stealNothing', { strategy }) : String(res.body.reason ?? res.status));
+      await loadCopies();
+      void poll();
     },
-    [labId, record, t],
+    [labId, loadCopies, poll, t],
   );
 
   const replay = useCallback(
-    async (copy: StolenCopy, endpoint: 'me' | 'admin' | 'refresh') => {
-      setReplaying(copy.id);
+    async (copy: CopyView, endpoint: 'me' | 'admin' | 'refresh') => {
+      setReplaying(copy.copyId);
       try {
-        const replayPath = `/api/labs/${labId}/replay`;
-        const replayJson = { strategy: copy.strategy, endpoint, cookies: copy.cookies };
-        const res = await callApi('POST', replayPath, replayJson);
-        const outcome = classifyReplay(endpoint, res);
-        // The replay endpoint answers with the inner request's status and body: that is what the timeline shows.
-        // When the replay endpoint itself failed, the timeline shows that request instead (it is the one that failed).
-        const inner = innerAnswer(res.status, res.body);
-        const body = inner ? inner.body : res.body;
-        const method = inner ? inner.request.method : 'POST';
-        const path = inner ? inner.request.path : replayPath;
-        const seq = record({
-          actor: 'attacker',
-          strategy: copy.strategy,
-          method,
-          path,
-          status: inner ? inner.status : res.status,
-          reason: reasonOf(body),
-          lookups: lookupsOf(body),
-          curl: inner
-            ? curlLine({ origin: window.location.origin, method, path, cookies: copy.cookies })
-            : curlLine({ origin: window.location.origin, method, path, json: replayJson }),
-        });
-        const expiresAt = inner && typeof body.expiresAt === 'number' ? body.expiresAt : null;
-        // The attacker's machine keeps what the answer set (a refresh rotates the cookies): the next
-        // replay of this copy sends those, as a real attacker would — not the spent refresh token.
-        const rotated = cookiesAfterReplay(res.status, res.body);
-        setCopies((list) =>
-          list.map((c) => (c.id === copy.id ? { ...c, cookies: rotated ?? c.cookies, last: { endpoint, outcome, expiresAt, seq } } : c)),
-        );
+        const res = await callApi('POST', `/api/labs/${labId}/replay`, { copyId: copy.copyId, endpoint }, 'attacker');
+        const updated = res.status === 200 ? (res.body.copy as CopyView | undefined) : undefined;
+        if (updated) setCopies((list) => list.map((c) => (c.copyId === updated.copyId ? updated : c)));
+        else setNotice(t('replayFailed', { status: res.status, reason: String(res.body.reason ?? '') }));
+        void poll();
       } finally {
         setReplaying(null);
       }
     },
-    [labId, record],
+    [labId, poll, t],
   );
 
   // "Replay after every change": each victim or operator change is followed by a real /me replay of
-  // every stolen copy, so a room sees the verdicts move without anyone clicking Replay.
+  // every stolen copy, so a room sees the verdicts move without anyone clicking Replay. The replays
+  // are the attacker's own requests, so they never trigger another round.
   const [autoReplay, setAutoReplay] = useState(false);
   const copiesRef = useRef(copies);
   useEffect(() => {
     copiesRef.current = copies;
   }, [copies]);
   useEffect(() => {
-    if (!autoReplay || lastChangeId === 0) return;
+    if (!autoReplay || lastChangeSeq === 0) return;
     let cancelled = false;
     void (async () => {
       for (const copy of copiesRef.current) {
@@ -174,35 +188,35 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
     return () => {
       cancelled = true;
     };
-  }, [autoReplay, lastChangeId, replay]);
+  }, [autoReplay, lastChangeSeq, replay]);
 
   const operate = useCallback(
     async (action: OperatorAction) => {
       setOperatorBusy(true);
       const { method, path, json } = operatorRequest(`/api/labs/${labId}`, action);
       try {
-        const res = await callApi(method, path, json);
-        record({
-          actor: 'operator',
-          strategy: null,
-          method,
-          path,
-          status: res.status,
-          reason: reasonOf(res.body),
-          lookups: null,
-          curl: curlLine({ origin: window.location.origin, method, path, json }),
-        });
+        await callApi(method, path, json, 'operator');
         await reloadLab();
-        setRefreshKey((k) => k + 1);
+        await poll();
       } finally {
         setOperatorBusy(false);
       }
     },
-    [labId, record, reloadLab],
+    [labId, reloadLab, poll],
   );
+
+  const clearAll = useCallback(async () => {
+    const res = await callApi('POST', `/api/labs/${labId}/copies/clear`, undefined, 'page');
+    if (res.status === 200) {
+      setCopies([]);
+      setNotice(null);
+    }
+    await poll();
+  }, [labId, poll]);
 
   return (
     <div className="flex flex-col gap-3">
+      <LookLegend />
       <div className="grid gap-3 grid-cols-1 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(17rem,0.8fr)] items-start">
         {panelStrategies.map((strategy, i) => (
           <StrategyPanel
@@ -216,8 +230,9 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
             passwords={passwords}
             onPasswordChanged={(username, password) => setPasswords((p) => ({ ...p, [username]: password }))}
             run={runVictim}
-            onSteal={onSteal}
-            refreshKey={refreshKey}
+            onSteal={(subPath) => steal(strategy, subPath)}
+            changeSeq={changeSeq}
+            entries={entries}
             labNow={labNow}
           />
         ))}
@@ -226,7 +241,7 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
           <AttackerRail
             copies={copies}
             refreshable={lab.refreshableStrategies ?? []}
-            lastChangeId={lastChangeId}
+            lastChangeSeq={lastChangeSeq}
             notice={notice}
             labNow={labNow}
             busyId={replaying}
@@ -237,10 +252,10 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
               for (const copy of copies) await replay(copy, 'me');
             }}
           />
-          <OperatorRail lab={lab} labNow={labNow} busy={operatorBusy} onAction={(a) => void operate(a)} />
+          <OperatorRail lab={lab} labNow={labNow} busy={operatorBusy} onAction={(a) => void operate(a)} onClear={() => void clearAll()} />
         </div>
       </div>
-      <Timeline entries={timeline} />
+      <Timeline entries={entries} dropped={dropped} copies={copies} />
     </div>
   );
 }

@@ -18,7 +18,20 @@ const CLOCK_STEPS = [
 ] as const;
 
 /** The operator: roles, bans, the signing key, the lab clock, and a reset. */
-export function OperatorRail({ lab, labNow, busy, onAction }: { lab: LabState; labNow: number; busy: boolean; onAction: (a: OperatorAction) => void }) {
+export function OperatorRail({
+  lab,
+  labNow,
+  busy,
+  onAction,
+  onClear,
+}: {
+  lab: LabState;
+  labNow: number;
+  busy: boolean;
+  onAction: (a: OperatorAction) => void;
+  /** Clears the lab's stolen copies and its timeline (POST …/copies/clear). */
+  onClear: () => void;
+}) {
   const t = useT('lab');
   return (
     <section className="card border-operator border-2" aria-labelledby="operator-h" data-testid="operator-rail">
@@ -82,7 +95,12 @@ export function OperatorRail({ lab, labNow, busy, onAction }: { lab: LabState; l
           </button>
         ))}
       </div>
-      <StartLabButton label={t('resetLab')} className="btn btn-small" />
+      <div className="flex flex-wrap gap-1">
+        <StartLabButton label={t('resetLab')} className="btn btn-small" />
+        <button type="button" className="btn btn-small" onClick={onClear} data-testid="clear-copies">
+          {t('clearCopies')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import { callApi } from './api';
-import { lookupsOf, reasonOf } from '@/lib/ui/format';
+import { lookupsOf, reasonOf, formatDuration } from '@/lib/ui/format';
+import { causeOfRefusal, lastAcceptedOf, actorLabel, type Cause } from '@/lib/ui/journal-view';
 import { ReasonText, StatusBadge } from './StatusBadge';
 import { TokenInspector } from './TokenInspector';
-import type { ApiResult, CredentialView, LabUser, PanelIdentity, Role } from './types';
+import type { ApiResult, CredentialView, JournalEntry, LabUser, Role } from './types';
 
 async function readCredential(labId: string, strategy: string): Promise<CredentialView | null> {
   const res = await callApi('GET', `/api/labs/${labId}/${strategy}/credential`);
@@ -18,7 +19,7 @@ async function readCredential(labId: string, strategy: string): Promise<Credenti
   return deeper.status === 200 ? (deeper.body as unknown as CredentialView) : view;
 }
 
-export type RunRequest = (actor: 'victim', strategy: string, method: string, action: string, json?: unknown) => Promise<ApiResult>;
+export type RunRequest = (actor: string, strategy: string, method: string, action: string, json?: unknown) => Promise<ApiResult>;
 
 type Props = {
   index: number;
@@ -30,58 +31,104 @@ type Props = {
   passwords: Record<string, string>;
   onPasswordChanged: (username: string, password: string) => void;
   run: RunRequest;
-  onSteal: (strategy: string, view: CredentialView, username: string | null) => void;
-  /** Bumped by the page after anything that may change what the server holds (operator actions). */
-  refreshKey: number;
+  /** Asks the lab to copy this panel's credential into the attacker store (subPath: where the browser sends all of it). */
+  onSteal: (subPath: string | null) => Promise<void>;
+  /** The seq of the newest journal entry that may have changed what the server holds: the panel asks again on it. */
+  changeSeq: number;
+  /** The lab journal as the page holds it: what the panel reads a refusal's cause from. */
+  entries: readonly JournalEntry[];
   labNow: number;
 };
 
+/** What the server says now about the credential this panel's browser presents. */
+type Standing =
+  | { kind: 'unknown' }
+  | { kind: 'none' }
+  | { kind: 'accepted'; username: string; role: Role; expiresAt: number | null }
+  | { kind: 'refused'; status: number; reason: string | null; credential: string | null; username: string | null; expiresAt: number | null };
+
 /**
  * One of the two side-by-side logins: a strategy, its victim actions, the
- * answer to the last one, and the inspector of what the browser now holds.
+ * answer to the last one, what the server says about its credential now, and
+ * the inspector of what the browser holds. Every request says who made it
+ * (X-Lab-Actor: panel-N) so the journal can name it.
  */
 export function StrategyPanel(props: Props) {
-  const { index, labId, strategy, strategies, users, passwords, run, refreshKey, labNow } = props;
+  const { index, labId, strategy, strategies, users, passwords, run, changeSeq, entries, labNow } = props;
+  const actor = `panel-${index}`;
   const t = useT('lab');
   const pickerId = useId();
   const pwId = useId();
-  const [identity, setIdentity] = useState<PanelIdentity>(null);
+  const [standing, setStanding] = useState<Standing>({ kind: 'unknown' });
   const [last, setLast] = useState<{ label: string; status: number; reason: string | null; lookups: number | null } | null>(null);
   const [view, setView] = useState<CredentialView | null>(null);
   const [busy, setBusy] = useState(false);
   const [newPassword, setNewPassword] = useState('correct-horse-battery');
+  // What the panel last knew of its credential while the server accepted it: a refusal's "who, expired when".
+  const lastGood = useRef<{ credential: string | null; username: string; expiresAt: number | null } | null>(null);
+  const entriesRef = useRef(entries);
+  useEffect(() => {
+    entriesRef.current = entries;
+  }, [entries]);
 
-  // Not on the timeline: it reads, it changes nothing (see lib/labs/credential-view.ts).
-  const inspect = useCallback(async () => {
-    setView(await readCredential(labId, strategy));
-  }, [labId, strategy]);
+  // Only the newest re-check may write: answers can come back out of order.
+  const checkNo = useRef(0);
+  /**
+   * Asks the server about this browser's credential: the inspector's read (not journaled, changes
+   * nothing), then — when there is a cookie — GET /me as this panel. A GET by the panel itself never
+   * makes anyone re-check, so re-checks cannot feed each other.
+   */
+  const recheck = useCallback(async () => {
+    const no = ++checkNo.current;
+    const v = await readCredential(labId, strategy);
+    if (no !== checkNo.current) return;
+    setView(v);
+    const credential = v?.cookies[0]?.hash ?? null;
+    if (!v || v.cookies.length === 0) {
+      setStanding({ kind: 'none' });
+      return;
+    }
+    const res = await callApi('GET', `/api/labs/${labId}/${strategy}/me`, undefined, actor);
+    if (no !== checkNo.current) return;
+    const user = res.body.user as { username?: string; role?: Role } | undefined;
+    const expiresAt = typeof res.body.expiresAt === 'number' ? res.body.expiresAt : null;
+    if (res.status === 200 && user?.username && user.role) {
+      lastGood.current = { credential, username: user.username, expiresAt };
+      setStanding({ kind: 'accepted', username: user.username, role: user.role, expiresAt });
+      return;
+    }
+    const known = lastGood.current?.credential === credential ? lastGood.current : null;
+    const fromToken = v.cookies[0]?.jwt?.payload;
+    const tokenExp = typeof fromToken?.exp === 'number' ? fromToken.exp : null;
+    const tokenUser = typeof fromToken?.username === 'string' ? fromToken.username : null;
+    setStanding({
+      kind: 'refused',
+      status: res.status,
+      reason: reasonOf(res.body),
+      credential,
+      username: known?.username ?? tokenUser ?? lastAcceptedOf(entriesRef.current, credential)?.username ?? null,
+      expiresAt: known?.expiresAt ?? tokenExp,
+    });
+  }, [labId, strategy, actor]);
 
   useEffect(() => {
-    let live = true;
-    void readCredential(labId, strategy).then((v) => {
-      if (live) setView(v);
-    });
-    return () => {
-      live = false;
-    };
-  }, [labId, strategy, refreshKey]);
+    // Asked from a promise callback: the answer arrives from the network, never during this render's effect.
+    void Promise.resolve().then(recheck);
+  }, [recheck, changeSeq]);
 
   async function act(label: string, method: string, action: string, json?: unknown) {
     setBusy(true);
     try {
-      const res = await run('victim', strategy, method, action, json);
+      const res = await run(actor, strategy, method, action, json);
       setLast({ label, status: res.status, reason: reasonOf(res.body), lookups: lookupsOf(res.body) });
-      const user = res.body.user as { username?: string; role?: Role } | undefined;
-      if (res.status === 200 && user?.username && user.role) setIdentity({ username: user.username, role: user.role });
-      if (res.status === 401) setIdentity(null);
-      if (action === 'logout' && res.status === 200) setIdentity(null);
-      if (action === 'logout-all' && res.status === 200) setIdentity(null);
-      await inspect();
+      await recheck();
       return res;
     } finally {
       setBusy(false);
     }
   }
+
+  const identity = standing.kind === 'accepted' ? standing : null;
 
   async function changePassword() {
     if (!identity) return;
@@ -104,7 +151,7 @@ export function StrategyPanel(props: Props) {
             className="field mono font-semibold"
             value={strategy}
             onChange={(e) => {
-              setIdentity(null);
+              setStanding({ kind: 'unknown' });
               setLast(null);
               props.onStrategyChange(e.target.value);
             }}
@@ -144,9 +191,7 @@ export function StrategyPanel(props: Props) {
         </ul>
       </fieldset>
 
-      <p className="text-sm font-semibold min-h-[1.6em]" data-testid="identity">
-        {identity ? t('loggedInAs', { user: identity.username, role: t(identity.role === 'admin' ? 'role_admin' : 'role_user') }) : t('notLoggedIn')}
-      </p>
+      <StandingLine standing={standing} entries={entries} strategy={strategy} labNow={labNow} />
 
       <div className="flex flex-wrap gap-1">
         <button type="button" className="btn" disabled={busy} onClick={() => void act('GET /me', 'GET', 'me')}>
@@ -201,10 +246,8 @@ export function StrategyPanel(props: Props) {
         type="button"
         className="btn btn-attacker self-start"
         onClick={async () => {
-          // Reads what the browser holds right now, as malware would, and hands the copy to the attacker rail.
-          const v = await readCredential(labId, strategy);
-          setView(v);
-          if (v) props.onSteal(strategy, v, identity?.username ?? v.sessionRow?.username ?? null);
+          // The server copies what this browser presents into the lab's attacker store; the page never holds it.
+          await props.onSteal(view?.subPaths?.includes('refresh') ? 'refresh' : null);
         }}
         data-testid="steal"
       >
@@ -214,4 +257,53 @@ export function StrategyPanel(props: Props) {
       <TokenInspector view={view} labNow={labNow} />
     </section>
   );
+}
+
+/**
+ * The server's answer about this panel's credential, as of the last re-check. Never "Signed in"
+ * beside a credential the server refuses: a refusal shows its reason and, when the journal knows
+ * it, what ended the credential.
+ */
+function StandingLine({ standing, entries, strategy, labNow }: { standing: Standing; entries: readonly JournalEntry[]; strategy: string; labNow: number }) {
+  const t = useT('lab');
+  if (standing.kind === 'accepted') {
+    return (
+      <p className="text-sm font-semibold min-h-[1.6em]" data-testid="identity" data-standing="accepted" data-user={standing.username} data-role={standing.role}>
+        <span aria-hidden="true">● </span>
+        {t('loggedInAs', { user: standing.username, role: t(standing.role === 'admin' ? 'role_admin' : 'role_user') })}
+      </p>
+    );
+  }
+  if (standing.kind === 'refused') {
+    const since = lastAcceptedOf(entries, standing.credential)?.seq ?? 0;
+    const cause = causeOfRefusal({ reason: standing.reason, username: standing.username, strategy, sinceSeq: since, expiresAt: standing.expiresAt, labNow, entries });
+    return (
+      <div className="text-sm min-h-[1.6em]" data-testid="identity" data-standing="refused" data-reason={standing.reason ?? ''}>
+        <p className="font-semibold">
+          <span aria-hidden="true">✗ </span>
+          {standing.username ? t('refusedNowUser', { user: standing.username, status: standing.status }) : t('refusedNow', { status: standing.status })}{' '}
+          <ReasonText reason={standing.reason} />
+        </p>
+        {cause && (
+          <p data-testid="refusal-cause" data-cause={cause.kind === 'event' ? cause.event : cause.kind}>
+            {causeWords(t, cause)}
+          </p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <p className="text-sm font-semibold min-h-[1.6em]" data-testid="identity" data-standing={standing.kind}>
+      {standing.kind === 'none' ? t('notLoggedIn') : t('checking')}
+    </p>
+  );
+}
+
+function causeWords(t: ReturnType<typeof useT<'lab'>>, cause: Cause): string {
+  const tt = t as unknown as (key: string, params?: Record<string, string | number>) => string;
+  if (cause.kind === 'expired') return t('causeExpired', { time: formatDuration(cause.agoSeconds) });
+  const who = actorLabel(cause.actor);
+  const actor = tt(who.key, who.n !== undefined ? { n: who.n } : undefined);
+  if (cause.kind === 'key-rotation') return t('causeKeyRotated', { actor });
+  return t('causeEvent', { event: tt(`event_${cause.event}`), actor });
 }

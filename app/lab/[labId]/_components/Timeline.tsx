@@ -2,8 +2,10 @@
 import { useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import { formatLabTime } from '@/lib/ui/format';
-import { ReasonText, StatusBadge } from './StatusBadge';
-import type { TimelineEntry } from './types';
+import { LOOK_STYLE, lookOfAnswer } from '@/lib/ui/outcome-look';
+import { actorLabel, curlOfEntry, lookActorOf } from '@/lib/ui/journal-view';
+import { ReasonText } from './StatusBadge';
+import type { CopyView, JournalEntry } from './types';
 
 // Plain symbols present in every system font (no emoji font on a workshop LAN machine).
 async function copyText(text: string): Promise<boolean> {
@@ -16,13 +18,25 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-const ACTOR_ICON = { victim: '●', attacker: '▲', operator: '⚙' } as const;
+const ACTOR_ICON = { victim: '●', attacker: '▲', operator: '⚙', other: '◆' } as const;
 // Whole class names, so Tailwind finds them in the source.
-const ACTOR_CLASS = { victim: 'text-victim', attacker: 'text-attacker', operator: 'text-operator' } as const;
+const ACTOR_CLASS = { victim: 'text-victim', attacker: 'text-attacker', operator: 'text-operator', other: '' } as const;
 
-/** Every request the page made, newest first, each with the curl line that repeats it. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+type RowProps = { entry: JournalEntry; curl: string };
+
+/**
+ * The lab journal, newest first: every request made to the lab from any
+ * client (this page, another screen, curl), each with the curl line that
+ * repeats it. Answers are drawn in the one colour language: the attacker's
+ * 200 is danger ("still works"), its 401 defended ("blocked"), everyone
+ * else's own requests neutral.
+ */
+export function Timeline({ entries, dropped, copies }: { entries: JournalEntry[]; dropped: number; copies: CopyView[] }) {
   const t = useT('lab');
+  // Rows exist only after the journal was read in the browser, so the origin is always known when one renders.
+  const origin = typeof window === 'undefined' ? '' : window.location.origin;
+  // The attacker's curl lines name each stolen cookie as a shell variable; the copy with the same hash says which cookies.
+  const namesOf = (credential: string | null) => copies.find((c) => c.credential === credential)?.cookieNames ?? null;
   return (
     <section className="card" aria-labelledby="timeline-h" data-testid="timeline">
       <h2 id="timeline-h" className="text-lg font-bold">
@@ -31,6 +45,11 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
       <p className="text-xs text-muted" data-secondary>
         {t('timelineIntro')} {t('curlNote')}
       </p>
+      {dropped > 0 && (
+        <p className="text-xs text-muted" data-testid="timeline-dropped">
+          {t('timelineDropped', { n: dropped })}
+        </p>
+      )}
       {entries.length === 0 ? (
         <p className="text-sm text-muted">{t('timelineEmpty')}</p>
       ) : (
@@ -46,12 +65,13 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 <th className="p-1">{t('colStatus')}</th>
                 <th className="p-1">{t('colReason')}</th>
                 <th className="p-1">{t('colLookups')}</th>
+                <th className="p-1">{t('colCredential')}</th>
                 <th className="p-1">{t('colCurl')}</th>
               </tr>
             </thead>
             <tbody>
               {[...entries].reverse().map((e) => (
-                <Row key={e.id} entry={e} />
+                <Row key={e.seq} entry={e} curl={origin ? curlOfEntry(e, origin, namesOf) : ''} />
               ))}
             </tbody>
           </table>
@@ -61,34 +81,53 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   );
 }
 
-function Row({ entry: e }: { entry: TimelineEntry }) {
+/** An answer's status in the colour language: symbol, status and word, never colour alone. */
+function AnswerBadge({ entry }: { entry: JournalEntry }) {
+  const tc = useT('common');
+  const look = lookOfAnswer(lookActorOf(entry), entry.status, entry.reason);
+  const style = LOOK_STYLE[look];
+  const word = look === 'danger' || look === 'defended' || look === 'cost' ? tc(`look_${look}`).split(' — ')[0] : null;
+  return (
+    <span className={`status ${style.className}`} data-status={entry.status} data-look={look} data-testid="answer-badge">
+      <span aria-hidden="true">{style.symbol}</span>
+      {entry.status}
+      {word ? ` ${word}` : ''}
+    </span>
+  );
+}
+
+function Row({ entry: e, curl }: RowProps) {
   const t = useT('lab');
+  const tt = t as unknown as (key: string, params?: Record<string, string | number>) => string;
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const [open, setOpen] = useState(false);
+  const who = lookActorOf(e);
+  const label = actorLabel(e.actor);
   return (
-    <tr className="border-t border-border align-top" data-actor={e.actor} data-testid="timeline-row">
-      <td className="p-1 mono">{e.id}</td>
-      <td className="p-1 mono">{formatLabTime(e.at)}</td>
-      <td className={`p-1 font-semibold ${ACTOR_CLASS[e.actor]}`}>
-        <span aria-hidden="true">{ACTOR_ICON[e.actor]} </span>
-        {t(`actor_${e.actor}`)}
+    <tr className="border-t border-border align-top" data-actor={e.actor ?? 'curl'} data-seq={e.seq} data-testid="timeline-row">
+      <td className="p-1 mono">{e.seq}</td>
+      <td className="p-1 mono">{formatLabTime(e.labAt)}</td>
+      <td className={`p-1 font-semibold ${ACTOR_CLASS[who === 'bystander' ? 'victim' : who]}`}>
+        <span aria-hidden="true">{ACTOR_ICON[who === 'bystander' ? 'victim' : who]} </span>
+        {tt(label.key, label.n !== undefined ? { n: label.n } : undefined)}
       </td>
       <td className="p-1 mono">{e.strategy ?? '—'}</td>
       <td className="p-1 mono break-all">
         {e.method} {e.path.replace(/^\/api\/labs\/[^/]+/, '…')}
       </td>
       <td className="p-1">
-        <StatusBadge status={e.status} />
+        <AnswerBadge entry={e} />
       </td>
       <td className="p-1">
         <ReasonText reason={e.reason} />
       </td>
       <td className="p-1 mono">{e.lookups ?? '—'}</td>
+      <td className="p-1 mono text-xs">{e.credential ? `#${e.credential}` : '—'}</td>
       <td className="p-1">
         <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary className="cursor-pointer text-xs">curl</summary>
           <code className="mono text-xs break-all block max-w-[28rem] select-all" data-testid="curl-line">
-            {e.curl}
+            {curl}
           </code>
         </details>
         <button
@@ -97,7 +136,7 @@ function Row({ entry: e }: { entry: TimelineEntry }) {
           onClick={async () => {
             // The clipboard API exists only in secure contexts (HTTPS, localhost): on a workshop LAN over
             // plain HTTP it is missing, so say so and show the line to copy by hand.
-            const ok = await copyText(e.curl);
+            const ok = await copyText(curl);
             setCopied(ok ? 'yes' : 'no');
             if (!ok) setOpen(true);
             window.setTimeout(() => setCopied(null), 2500);

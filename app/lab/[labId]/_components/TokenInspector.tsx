@@ -31,27 +31,32 @@ export function TokenInspector({ view, labNow }: { view: CredentialView | null; 
             {t('cookieSize', { bytes: view.totalBytes })}
           </p>
           {view.cookies.map((c) => (
-            <div key={c.name} className="mb-2">
-              <p className="mono text-xs text-muted">{c.name}=</p>
+            <div key={c.name} className="mb-2" data-testid="inspected-cookie" data-cookie={c.name}>
+              <p className="mono text-xs text-muted">
+                {c.name}= <span data-secondary>{t('cookieFacts', { length: c.length, hash: c.hash })}</span>
+              </p>
               {c.jwt ? (
                 <JwtView jwt={c.jwt} labNow={labNow} />
               ) : c.kind === 'sealed' ? (
                 <>
-                  <p className="mono text-xs break-all max-h-24 overflow-auto bg-surface-2 p-1 rounded" data-testid="sealed-value" tabIndex={0}>
-                    {c.value}
+                  <p className="mono text-xs break-all bg-surface-2 p-1 rounded" data-testid="sealed-value">
+                    {c.preview}
                   </p>
                   <p className="text-sm mt-1">{t('sealed')}</p>
                 </>
               ) : (
                 <>
                   <p className="mono text-sm break-all bg-surface-2 p-1 rounded" data-testid="opaque-value">
-                    {c.value}
+                    {c.preview}
                   </p>
                   <p className="text-sm mt-1">{view.strategy === 'session' ? t('sessionOpaque') : t('opaque')}</p>
                 </>
               )}
             </div>
           ))}
+          <p className="text-xs text-muted" data-secondary>
+            {t('valueWithheld')}
+          </p>
           {view.strategy === 'session' && <SessionRow view={view} labNow={labNow} />}
         </>
       )}

@@ -1,12 +1,18 @@
 'use client';
 import type { ApiResult } from './types';
 
-/** One fetch to our own API; a network failure becomes status 0 so the page can show it instead of throwing. */
-export async function callApi(method: string, path: string, json?: unknown): Promise<ApiResult> {
+/**
+ * One fetch to our own API; a network failure becomes status 0 so the page can show it instead of throwing.
+ * `actor` names who is asking in the lab journal (X-Lab-Actor: panel-1, attacker, operator, page).
+ */
+export async function callApi(method: string, path: string, json?: unknown, actor?: string): Promise<ApiResult> {
+  const headers: Record<string, string> = {};
+  if (json !== undefined) headers['content-type'] = 'application/json';
+  if (actor) headers['x-lab-actor'] = actor;
   try {
     const res = await fetch(path, {
       method,
-      headers: json === undefined ? undefined : { 'content-type': 'application/json' },
+      headers,
       body: json === undefined ? undefined : JSON.stringify(json),
       cache: 'no-store',
       credentials: 'same-origin',

@@ -1,5 +1,4 @@
 /** Shapes the lab page works with (mirrors of the API's JSON answers). */
-import type { ReplayOutcome } from '@/lib/ui/replay-outcome';
 
 export type Role = 'admin' | 'user';
 export type LabUser = { username: string; role: Role; banned: boolean; password: string | null };
@@ -17,24 +16,11 @@ export type LabState = {
   scenarios: string[];
 };
 
-export type Actor = 'victim' | 'attacker' | 'operator';
-
 export type ApiResult = { status: number; body: Record<string, unknown> };
 
-export type TimelineEntry = {
-  id: number;
-  at: number;
-  actor: Actor;
-  strategy: string | null;
-  method: string;
-  path: string;
-  status: number;
-  reason: string | null;
-  lookups: number | null;
-  curl: string;
-};
-
-export type CookieCopy = { name: string; value: string };
+/** The lab journal's entries and the attacker store's copies: the server's own types (type-only, erased from the bundle). */
+export type { JournalEntry } from '@/lib/labs/journal';
+export type { CopyView, CopyLast } from '@/lib/labs/copies';
 
 /**
  * What GET …/{strategy}/credential answers: the server's own type. Type-only imports are erased
@@ -42,18 +28,5 @@ export type CookieCopy = { name: string; value: string };
  */
 export type { CredentialView } from '@/lib/labs/credential-view';
 export type { JwtDisplay } from '@/lib/jwt-display';
-
-export type StolenCopy = {
-  id: number;
-  strategy: string;
-  cookies: CookieCopy[];
-  username: string | null;
-  stolenAt: number;
-  /**
-   * `seq`: the number of the timeline entry the answer came with, to tell a stale answer from a current one.
-   * `outcome`: what the answer means for the copy (works / blocked / not-admin / error), see lib/ui/replay-outcome.
-   */
-  last: { endpoint: string; outcome: ReplayOutcome; expiresAt: number | null; seq: number } | null;
-};
 
 export type PanelIdentity = { username: string; role: Role } | null;

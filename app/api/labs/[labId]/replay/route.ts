@@ -1,18 +1,19 @@
 import { apiRoute, jsonResponse, readJsonBody } from '@/lib/http';
-import { requireLab, requireStrategy } from '@/lib/labs/resolve';
-import { replayBodySchema, replayStolenCookies } from '@/lib/labs/replay';
+import { requireLab } from '@/lib/labs/resolve';
+import { replayBodySchema } from '@/lib/labs/replay';
+import { replayCopy } from '@/lib/labs/copies';
 
 /**
- * POST /api/labs/{labId}/replay — JSON { strategy, endpoint: 'me'|'admin'|'refresh', cookies: [{name, value}] }.
- * The attacker's move: the server sends the stolen cookies to the lab's own
- * endpoint over real HTTP and answers with what came back.
+ * POST /api/labs/{labId}/replay — JSON { copyId, endpoint: 'me'|'admin'|'refresh', tamper? }.
+ * The attacker's move: the server sends the stolen copy (held by the lab, made
+ * by POST …/steal) to the lab's own endpoint over real HTTP and answers with
+ * what came back: { status, body, request, copy }. Never the copy's value.
  */
 export const POST = apiRoute<{ labId: string }>(
   async (req, { labId }) => {
-    const { lab } = requireLab(labId);
+    const { store, lab } = requireLab(labId);
     const body = await readJsonBody(req, replayBodySchema);
-    const strategy = requireStrategy(body.strategy);
-    return jsonResponse(await replayStolenCookies(lab.id, strategy, body));
+    return jsonResponse(await replayCopy(store, lab, body));
   },
   { stateChanging: true },
 );

@@ -20,5 +20,6 @@ export const GET = apiRoute<Params>(
     }
     return jsonResponse(credentialView(store, lab, strategy, readJar(req, strategy.cookieNames)));
   },
-  { stateChanging: false },
+  // Not journaled: it verifies nothing and changes nothing, and every open panel reads it after every change.
+  { stateChanging: false, journaled: false },
 );

@@ -12,9 +12,11 @@ export type StolenCopyRow = {
 };
 
 export function createStolenCopyQueries(db: Db) {
-  const insert = db.prepare<[string, string, string | null, number, string, string], { copy_no: number }>(`
+  type Insert = { lab_id: string; strategy: string; username: string | null; stolen_at: number; cookies_json: string; credential_hash: string };
+  const insert = db.prepare<Insert, { copy_no: number }>(`
     INSERT INTO stolen_copies (lab_id, copy_no, strategy, username, stolen_at, cookies_json, credential_hash)
-    SELECT ?1, COALESCE((SELECT MAX(copy_no) FROM stolen_copies WHERE lab_id = ?1), 0) + 1, ?2, ?3, ?4, ?5, ?6
+    SELECT @lab_id, COALESCE((SELECT MAX(copy_no) FROM stolen_copies WHERE lab_id = @lab_id), 0) + 1,
+      @strategy, @username, @stolen_at, @cookies_json, @credential_hash
     RETURNING copy_no`);
   const list = db.prepare<[string], StolenCopyRow>(`
     SELECT copy_no, strategy, username, stolen_at, cookies_json, credential_hash, last_json
@@ -30,7 +32,7 @@ export function createStolenCopyQueries(db: Db) {
 
   return {
     insert: (labId: string, strategy: string, username: string | null, stolenAt: number, cookiesJson: string, credentialHash: string): number =>
-      insert.get(labId, strategy, username, stolenAt, cookiesJson, credentialHash)!.copy_no,
+      insert.get({ lab_id: labId, strategy, username, stolen_at: stolenAt, cookies_json: cookiesJson, credential_hash: credentialHash })!.copy_no,
     list: (labId: string): StolenCopyRow[] => list.all(labId),
     find: (labId: string, copyNo: number): StolenCopyRow | undefined => find.get(labId, copyNo),
     /** After a replay: the copy as the attacker now holds it (a refresh rotates it) and the answer it got. */

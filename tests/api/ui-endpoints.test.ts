@@ -1,18 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { agent, loginAs, newLab } from './helpers';
 
-/** The two endpoints the lab page adds: the credential inspector and the attacker's replay. */
+/** The endpoints the lab page adds: the credential inspector and the attacker's replay of a copy the lab holds. */
 describe('GET /{strategy}/credential', () => {
   it('shows the presented jwt decoded, with its size', async () => {
     const lab = await newLab();
     const victim = await loginAs(lab, 'jwt', 'bob');
     const res = await victim.get(lab.api('/jwt/credential'));
     expect(res.status).toBe(200);
-    const cookies = res.body.cookies as { name: string; value: string; bytes: number; kind: string; jwt: { payload: Record<string, unknown> } }[];
+    const cookies = res.body.cookies as { name: string; bytes: number; length: number; kind: string; hash: string; jwt: { payload: Record<string, unknown>; raw: { signature: string } } }[];
     expect(cookies).toHaveLength(1);
     expect(cookies[0]).toMatchObject({ name: 'rl_jwt', kind: 'jwt' });
     expect(cookies[0]!.jwt.payload).toMatchObject({ username: 'bob', role: 'user' });
-    expect(cookies[0]!.bytes).toBe(`rl_jwt=${cookies[0]!.value}`.length);
+    const value = victim.jar().find((c) => c.name === 'rl_jwt')!.value;
+    expect(cookies[0]!.bytes).toBe(`rl_jwt=${value}`.length);
+    expect(cookies[0]!.length).toBe(value.length);
+    expect(cookies[0]!.hash).toMatch(/^[0-9a-f]{12}$/);
+    // The signature is abbreviated: header, payload and signature do not add up to the token.
+    expect(cookies[0]!.jwt.raw.signature).toMatch(/^[A-Za-z0-9_-]{8}…$/);
+    expect(JSON.stringify(res.body)).not.toContain(value.split('.')[2]!);
     expect(res.body.sessionRow).toBeNull();
   });
 
@@ -67,54 +73,62 @@ describe('GET /api/labs/{labId} for the lab page', () => {
   });
 });
 
-describe('POST /replay', () => {
+describe('POST /replay (by copy id)', () => {
+  async function steal(lab: Awaited<ReturnType<typeof newLab>>, victim: Awaited<ReturnType<typeof loginAs>>, strategy: string, sub = '') {
+    const res = await victim.post(lab.api(`/${strategy}${sub}/steal`));
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.copyId as number;
+  }
+
   it('replays a stolen jwt for real (200 after logout) and a stolen session id (401 after logout)', async () => {
     const lab = await newLab();
     for (const [strategy, expected] of [['jwt', 200], ['session', 401]] as const) {
       const victim = await loginAs(lab, strategy, 'bob');
-      const stolen = (await victim.get(lab.api(`/${strategy}/credential`))).body.cookies as { name: string; value: string }[];
+      const copyId = await steal(lab, victim, strategy);
       await victim.post(lab.api(`/${strategy}/logout`));
-      const res = await agent().post(lab.api('/replay'), { strategy, endpoint: 'me', cookies: stolen.map(({ name, value }) => ({ name, value })) });
+      const res = await agent().post(lab.api('/replay'), { copyId, endpoint: 'me' });
       expect(res.status).toBe(200);
       expect(res.body.status).toBe(expected);
       expect(res.body.request).toEqual({ method: 'GET', path: `/api/labs/${lab.labId}/${strategy}/me` });
+      expect(res.body.copy).toMatchObject({ copyId, strategy, username: 'bob', last: { endpoint: 'me', status: expected } });
     }
   });
 
-  it('returns the cookies the inner answer rotated: two refresh replays of one copy in a row both succeed', async () => {
+  it('a refresh rotates the copy the lab holds: two refresh replays of one copy in a row both succeed', async () => {
     const lab = await newLab();
     const victim = await loginAs(lab, 'jwt-refresh', 'bob');
-    // The whole jar (the refresh cookie lives on …/refresh), as the lab page's steal button takes it.
-    const stolen = ((await victim.get(lab.api('/jwt-refresh/refresh/credential'))).body.cookies as { name: string; value: string }[]).map(({ name, value }) => ({ name, value }));
-    expect(stolen.map((c) => c.name).sort()).toEqual(['rl_access', 'rl_refresh']);
-    let copy = stolen;
+    // From …/refresh the browser sends the whole jar (the refresh cookie lives there), as the lab page's steal button takes it.
+    const copyId = await steal(lab, victim, 'jwt-refresh', '/refresh');
+    const listed = (await agent().get(lab.api('/copies'))).body.copies as { copyId: number; cookieNames: string[]; credential: string }[];
+    expect(listed.find((c) => c.copyId === copyId)!.cookieNames.sort()).toEqual(['rl_access', 'rl_refresh']);
+    let credential = listed.find((c) => c.copyId === copyId)!.credential;
     for (let i = 0; i < 2; i++) {
-      const res = await agent().post(lab.api('/replay'), { strategy: 'jwt-refresh', endpoint: 'refresh', cookies: copy });
+      const res = await agent().post(lab.api('/replay'), { copyId, endpoint: 'refresh' });
       expect(res.status).toBe(200);
       expect(res.body.status, `refresh replay #${i + 1}: ${JSON.stringify(res.body.body)}`).toBe(200);
-      const next = res.body.cookies as { name: string; value: string }[];
-      expect(next.map((c) => c.name).sort()).toEqual(['rl_access', 'rl_refresh']);
-      // Rotated: a new refresh token (and a new access token) replaced the ones sent.
-      expect(next.find((c) => c.name === 'rl_refresh')!.value).not.toBe(copy.find((c) => c.name === 'rl_refresh')!.value);
-      copy = next;
+      // Rotated: the copy now names a new access token.
+      const copy = res.body.copy as { credential: string };
+      expect(copy.credential).not.toBe(credential);
+      credential = copy.credential;
     }
-    // The rotated copy still opens /me.
-    const me = await agent().post(lab.api('/replay'), { strategy: 'jwt-refresh', endpoint: 'me', cookies: copy });
+    const me = await agent().post(lab.api('/replay'), { copyId, endpoint: 'me' });
     expect(me.body).toMatchObject({ status: 200 });
-    expect(me.body.cookies).toEqual(copy);
   });
 
-  it('refuses bad input with 4xx {error, reason} and never takes a URL', async () => {
+  it('refuses bad input with 4xx {error, reason} and never takes a URL or a value', async () => {
     const lab = await newLab();
+    const victim = await loginAs(lab, 'jwt', 'bob');
+    const copyId = await steal(lab, victim, 'jwt');
     const a = agent();
     const cases: [unknown, number][] = [
-      [{ strategy: 'jwt', endpoint: 'http://example.com/', cookies: [{ name: 'rl_jwt', value: 'x' }] }, 400],
-      [{ strategy: 'jwt', endpoint: 'me', cookies: [] }, 400],
-      [{ strategy: 'jwt', endpoint: 'me', cookies: [{ name: 'rl_session', value: 'x' }] }, 400],
-      [{ strategy: 'jwt', endpoint: 'me', cookies: [{ name: 'rl_jwt', value: 'a;b' }] }, 400],
-      [{ strategy: 'jwt', endpoint: 'me', cookies: [{ name: 'rl_jwt', value: 'x' }], url: '/' }, 400],
-      [{ strategy: 'jwt', endpoint: 'refresh', cookies: [{ name: 'rl_jwt', value: 'x' }] }, 400],
-      [{ strategy: 'nope', endpoint: 'me', cookies: [{ name: 'rl_jwt', value: 'x' }] }, 404],
+      [{ copyId, endpoint: 'http://example.com/' }, 400],
+      [{ copyId: 'one', endpoint: 'me' }, 400],
+      [{ copyId: -1, endpoint: 'me' }, 400],
+      [{ copyId, endpoint: 'me', url: '/' }, 400],
+      [{ copyId, endpoint: 'me', cookies: [{ name: 'rl_jwt', value: 'x' }] }, 400],
+      [{ strategy: 'jwt', endpoint: 'me', cookies: [{ name: 'rl_jwt', value: 'x' }] }, 400],
+      [{ copyId, endpoint: 'refresh' }, 400],
+      [{ copyId: copyId + 1, endpoint: 'me' }, 404],
     ];
     for (const [body, status] of cases) {
       const res = await a.post(lab.api('/replay'), body);
@@ -122,15 +136,29 @@ describe('POST /replay', () => {
       expect(typeof res.body.reason).toBe('string');
     }
     expect((await a.request('POST', lab.api('/replay'), '{not json')).status).toBe(400);
-    expect((await a.post('/api/labs/AAAAAAAAAAAAAAAAAAAAAA/replay', { strategy: 'jwt', endpoint: 'me', cookies: [{ name: 'rl_jwt', value: 'x' }] })).status).toBe(404);
-    // A garbage cookie is the inner request's problem: the replay reports its 401.
-    const garbage = await a.post(lab.api('/replay'), { strategy: 'jwt', endpoint: 'me', cookies: [{ name: 'rl_jwt', value: 'garbage' }] });
-    expect(garbage.body).toMatchObject({ status: 401, body: { reason: 'malformed' } });
+    expect((await a.post('/api/labs/AAAAAAAAAAAAAAAAAAAAAA/replay', { copyId, endpoint: 'me' })).status).toBe(404);
+  });
+
+  it('tampers with a JWT copy on the server, for one send only: an edited payload is refused, the copy is unchanged', async () => {
+    const lab = await newLab();
+    const victim = await loginAs(lab, 'jwt', 'bob');
+    const copyId = await steal(lab, victim, 'jwt');
+    const forged = await agent().post(lab.api('/replay'), { copyId, endpoint: 'admin', tamper: { payload: { role: 'admin' } } });
+    expect(forged.body).toMatchObject({ status: 401, body: { reason: 'bad-signature' }, tampered: true });
+    const none = await agent().post(lab.api('/replay'), { copyId, endpoint: 'admin', tamper: { header: { alg: 'none' }, dropSignature: true } });
+    expect(none.body).toMatchObject({ status: 401 });
+    const real = await agent().post(lab.api('/replay'), { copyId, endpoint: 'admin' });
+    expect(real.body).toMatchObject({ status: 403, body: { reason: 'not-admin' } });
+    const session = await loginAs(lab, 'session', 'bob');
+    const sessionCopy = await steal(lab, session, 'session');
+    const refused = await agent().post(lab.api('/replay'), { copyId: sessionCopy, endpoint: 'me', tamper: { payload: { role: 'admin' } } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.reason).toBe('not-a-jwt');
   });
 
   it('is refused cross-origin (it makes requests on the server)', async () => {
     const lab = await newLab();
-    const res = await agent().request('POST', lab.api('/replay'), { strategy: 'jwt', endpoint: 'me', cookies: [{ name: 'rl_jwt', value: 'x' }] }, { origin: 'http://evil.example' });
+    const res = await agent().request('POST', lab.api('/replay'), { copyId: 1, endpoint: 'me' }, { origin: 'http://evil.example' });
     expect(res.status).toBe(403);
   });
 });

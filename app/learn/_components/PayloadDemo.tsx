@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { useT } from '@/lib/i18n/client';
-import { base64UrlToBytes, decodeJwtForDisplay } from '@/lib/jwt-display';
+import { base64UrlToBytes } from '@/lib/jwt-display';
 import type { useDemoLab } from './useDemoLab';
 
 type Demo = ReturnType<typeof useDemoLab>;
@@ -10,14 +10,20 @@ function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
 }
 
-/** bob's JWT payload and bob's session id, both decoded with base64url and nothing else. */
+/**
+ * bob's JWT payload and the start of bob's session id, both decoded with
+ * base64url and nothing else. The server shows only the id's first
+ * characters: page script never gets an HttpOnly cookie's value, here either.
+ */
 export function PayloadDemo({ demo }: { demo: Demo }) {
   const t = useT('learn');
   const [shown, setShown] = useState(false);
-  const jwt = demo.lab ? decodeJwtForDisplay(demo.lab.jwt) : null;
+  const jwt = demo.lab?.jwt ?? null;
+  const shownChars = demo.lab ? demo.lab.session.preview.replace(/…$/, '') : '';
   let sessionBytes = '';
   try {
-    sessionBytes = demo.lab ? hex(base64UrlToBytes(demo.lab.sessionId)) : '';
+    // Whole bytes only: 4 base64url characters carry 3 bytes.
+    sessionBytes = shownChars ? `${hex(base64UrlToBytes(shownChars.slice(0, shownChars.length - (shownChars.length % 4))))} …` : '';
   } catch {
     sessionBytes = '';
   }
@@ -47,7 +53,9 @@ export function PayloadDemo({ demo }: { demo: Demo }) {
           </div>
           <div>
             <p className="text-sm font-semibold">{t('payloadSession')}</p>
-            <p className="mono text-xs break-all">{demo.lab.sessionId}</p>
+            <p className="mono text-xs break-all">
+              {demo.lab.session.preview} ({demo.lab.session.length})
+            </p>
             <p className="mono text-xs break-all bg-surface-2 p-2 rounded" data-testid="payload-session">
               {sessionBytes}
             </p>

@@ -1,15 +1,14 @@
 'use client';
 import { useId, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
-import { decodeJwtForDisplay, encodeJsonSegment } from '@/lib/jwt-display';
 import { StatusBadge, ReasonText } from '@/app/lab/[labId]/_components/StatusBadge';
 import type { useDemoLab } from './useDemoLab';
 
 type Demo = ReturnType<typeof useDemoLab>;
 
 /**
- * Edits bob's real JWT as an attacker without the key would, then sends it
- * to /admin through the replay endpoint — a real HTTP request verified by
+ * Edits bob's real JWT as an attacker without the key would (the lab's stolen
+ * copy, edited on the server), then sends it to /admin through the replay endpoint — a real HTTP request verified by
  * the real code. The verdict on screen is the server's.
  */
 export function TamperDemo({ demo }: { demo: Demo }) {
@@ -24,9 +23,8 @@ export function TamperDemo({ demo }: { demo: Demo }) {
 
   async function original() {
     const lab = await demo.prepare();
-    const d = lab && decodeJwtForDisplay(lab.jwt);
-    if (!d) return null;
-    return { lab, d };
+    if (!lab) return null;
+    return { lab, d: lab.jwt };
   }
 
   async function preset(kind: 'admin' | 'none' | 'reset') {
@@ -43,20 +41,24 @@ export function TamperDemo({ demo }: { demo: Demo }) {
   async function send() {
     const o = await original();
     if (!o) return;
-    let token: string;
+    let tamper: { header?: Record<string, unknown>; payload?: Record<string, unknown>; dropSignature?: boolean } | undefined;
     try {
       const h = header ? (JSON.parse(header) as Record<string, unknown>) : o.d.header;
       const p = payload ? (JSON.parse(payload) as Record<string, unknown>) : o.d.payload;
-      // Unchanged JSON keeps the original bytes, so "back to the original" sends the real token.
-      const hSeg = header && JSON.stringify(h) !== JSON.stringify(o.d.header) ? encodeJsonSegment(h) : o.d.raw.header;
-      const pSeg = payload && JSON.stringify(p) !== JSON.stringify(o.d.payload) ? encodeJsonSegment(p) : o.d.raw.payload;
-      token = `${hSeg}.${pSeg}.${dropSignature ? '' : o.d.raw.signature}`;
+      // Unchanged JSON sends the stolen token as it is, so "back to the original" sends the real one.
+      // The edit is made on the server, on the lab's copy: the page never holds the token.
+      const headerChanged = JSON.stringify(h) !== JSON.stringify(o.d.header);
+      const payloadChanged = JSON.stringify(p) !== JSON.stringify(o.d.payload);
+      tamper =
+        headerChanged || payloadChanged || dropSignature
+          ? { ...(headerChanged ? { header: h } : {}), ...(payloadChanged ? { payload: p } : {}), ...(dropSignature ? { dropSignature: true } : {}) }
+          : undefined;
     } catch {
       setError(t('tamperInvalidJson'));
       return;
     }
     setError(null);
-    const res = await demo.call('POST', `/api/labs/${o.lab.labId}/replay`, { strategy: 'jwt', endpoint: 'admin', cookies: [{ name: 'rl_jwt', value: token }] });
+    const res = await demo.call('POST', `/api/labs/${o.lab.labId}/replay`, { copyId: o.lab.jwtCopyId, endpoint: 'admin', ...(tamper ? { tamper } : {}) });
     const inner = res.status === 200 ? (res.body as { status: number; body: Record<string, unknown> }) : { status: res.status, body: res.body };
     setResult({ status: inner.status, reason: typeof inner.body.reason === 'string' ? inner.body.reason : null });
   }

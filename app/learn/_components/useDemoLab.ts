@@ -1,8 +1,15 @@
 'use client';
 import { useCallback, useRef, useState } from 'react';
 import { answerReason, reasonCodeOf } from '@/lib/ui/reason';
+import type { JwtDisplay } from '@/lib/jwt-display';
 
-export type DemoLab = { labId: string; jwt: string; sessionId: string };
+/**
+ * What the demos work with. Never a raw credential: bob's JWT comes decoded
+ * (signature abbreviated) from the credential inspector, the session id as
+ * its first characters, and the token itself stays on the server as a stolen
+ * copy that the tamper demo names by id.
+ */
+export type DemoLab = { labId: string; jwt: JwtDisplay; jwtCopyId: number; session: { preview: string; length: number } };
 type Answer = { status: number; body: Record<string, unknown> };
 
 async function call(method: string, path: string, json?: unknown): Promise<Answer> {
@@ -15,9 +22,11 @@ async function call(method: string, path: string, json?: unknown): Promise<Answe
   return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
 }
 
-function cookieValue(view: Record<string, unknown>): string | null {
-  const cookies = view.cookies as { value: string }[] | undefined;
-  return cookies?.[0]?.value ?? null;
+type InspectedCookie = { preview: string; length: number; jwt: JwtDisplay | null };
+
+function firstCookie(view: Record<string, unknown>): InspectedCookie | null {
+  const cookies = view.cookies as InspectedCookie[] | undefined;
+  return cookies?.[0] ?? null;
 }
 
 /** Creates the lab, logs bob in with jwt and session, and reads back what a thief would hold. */
@@ -36,10 +45,13 @@ async function buildDemoLab(
       const login = await call('POST', `/api/labs/${labId}/${strategy}/login`, { username: bob.username, password: bob.password });
       if (login.status !== 200) throw new Error(answerReason(login.status, login.body));
     }
-    const jwt = cookieValue((await call('GET', `/api/labs/${labId}/jwt/credential`)).body);
-    const sessionId = cookieValue((await call('GET', `/api/labs/${labId}/session/credential`)).body);
-    if (!jwt || !sessionId) throw new Error('no-credential');
-    const ready = { labId, jwt, sessionId };
+    const jwt = firstCookie((await call('GET', `/api/labs/${labId}/jwt/credential`)).body)?.jwt;
+    const session = firstCookie((await call('GET', `/api/labs/${labId}/session/credential`)).body);
+    // The attacker's copy of the JWT, held by the lab: the tamper demo edits and replays it by id.
+    const stolen = await call('POST', `/api/labs/${labId}/jwt/steal`);
+    if (stolen.status !== 201) throw new Error(answerReason(stolen.status, stolen.body));
+    if (!jwt || !session) throw new Error('no-credential');
+    const ready: DemoLab = { labId, jwt, jwtCopyId: stolen.body.copyId as number, session: { preview: session.preview, length: session.length } };
     setLab(ready);
     setState({ busy: false, error: null });
     return ready;
@@ -52,8 +64,8 @@ async function buildDemoLab(
 
 /**
  * A lab of the learn page's own, made on first use through the same public
- * API as everything else: bob logs in with `jwt` and with `session`, and the
- * credential endpoint hands back what a thief would hold.
+ * API as everything else: bob logs in with `jwt` and with `session`, the
+ * inspector shows what the browser holds, and the lab keeps a stolen copy.
  */
 export function useDemoLab() {
   const [lab, setLab] = useState<DemoLab | null>(null);

@@ -24,8 +24,8 @@ export function createStolenCopyQueries(db: Db) {
   const find = db.prepare<[string, number], StolenCopyRow>(`
     SELECT copy_no, strategy, username, stolen_at, cookies_json, credential_hash, last_json
     FROM stolen_copies WHERE lab_id = ? AND copy_no = ?`);
-  const update = db.prepare<[string, string, string, number]>(
-    'UPDATE stolen_copies SET cookies_json = ?, last_json = ? WHERE lab_id = ? AND copy_no = ?',
+  const update = db.prepare<[string, string, string, string, number]>(
+    'UPDATE stolen_copies SET cookies_json = ?, credential_hash = ?, last_json = ? WHERE lab_id = ? AND copy_no = ?',
   );
   const clear = db.prepare<[string]>('DELETE FROM stolen_copies WHERE lab_id = ?');
   const count = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM stolen_copies WHERE lab_id = ?');
@@ -36,7 +36,8 @@ export function createStolenCopyQueries(db: Db) {
     list: (labId: string): StolenCopyRow[] => list.all(labId),
     find: (labId: string, copyNo: number): StolenCopyRow | undefined => find.get(labId, copyNo),
     /** After a replay: the copy as the attacker now holds it (a refresh rotates it) and the answer it got. */
-    update: (labId: string, copyNo: number, cookiesJson: string, lastJson: string) => void update.run(cookiesJson, lastJson, labId, copyNo),
+    update: (labId: string, copyNo: number, cookiesJson: string, credentialHash: string, lastJson: string) =>
+      void update.run(cookiesJson, credentialHash, lastJson, labId, copyNo),
     clear: (labId: string): number => clear.run(labId).changes,
     count: (labId: string): number => count.get(labId)?.n ?? 0,
   };

@@ -131,8 +131,12 @@ export async function replayCopy(store: Store, lab: Lab, body: ReplayBody) {
     labAt: lab.now(),
     seq: store.journal.bounds(lab.id).last ?? 0,
   };
-  if (!body.tamper) store.stolenCopies.update(lab.id, row.copy_no, JSON.stringify(result.cookiesAfter), JSON.stringify(last));
-  const copy = copyView({ ...row, last_json: body.tamper ? row.last_json : JSON.stringify(last) });
+  let copyRow = row;
+  if (!body.tamper) {
+    copyRow = { ...row, cookies_json: JSON.stringify(result.cookiesAfter), credential_hash: credentialHash(result.cookiesAfter[0]!.value), last_json: JSON.stringify(last) };
+    store.stolenCopies.update(lab.id, row.copy_no, copyRow.cookies_json, copyRow.credential_hash, copyRow.last_json!);
+  }
+  const copy = copyView(copyRow);
   return {
     endpoint: body.endpoint,
     status: result.status,

@@ -6,6 +6,8 @@ import { classifyReplay, type ReplayEndpoint, type ReplayOutcome } from '@/lib/u
 import { LOOK_STYLE, lookOfAnswer } from '@/lib/ui/outcome-look';
 import type { CopyLast, CopyView } from './types';
 
+export type ReplayFailure = { endpoint: string; outcome: ReplayOutcome };
+
 type Props = {
   copies: CopyView[];
   /** Strategies with a refresh endpoint (the lab state's `refreshableStrategies`). */
@@ -15,6 +17,8 @@ type Props = {
   notice: string | null;
   labNow: number;
   busyId: number | null;
+  /** Replays whose answer was no verdict (the replay endpoint failed), by copy id. */
+  failures: Record<number, ReplayFailure>;
   onReplay: (copy: CopyView, endpoint: 'me' | 'admin' | 'refresh') => void;
   onReplayAll: () => void;
   autoReplay: boolean;
@@ -22,7 +26,7 @@ type Props = {
 };
 
 /** The attacker: every stolen copy the lab holds, replayable with one click, with its last verdict. */
-export function AttackerRail({ copies, refreshable, lastChangeSeq, notice, labNow, busyId, onReplay, onReplayAll, autoReplay, onAutoReplayChange }: Props) {
+export function AttackerRail({ copies, refreshable, lastChangeSeq, notice, labNow, busyId, failures, onReplay, onReplayAll, autoReplay, onAutoReplayChange }: Props) {
   const t = useT('lab');
   return (
     <section className="card border-attacker border-2" aria-labelledby="attacker-h" data-testid="attacker-rail">
@@ -59,6 +63,7 @@ export function AttackerRail({ copies, refreshable, lastChangeSeq, notice, labNo
               stale={copy.last !== null && copy.last.seq < lastChangeSeq}
               labNow={labNow}
               busy={busyId === copy.copyId}
+              failure={failures[copy.copyId] ?? null}
               onReplay={onReplay}
             />
           ))}
@@ -74,9 +79,11 @@ function CopyItem({
   stale,
   labNow,
   busy,
+  failure,
   onReplay,
 }: {
   copy: CopyView;
+  failure: ReplayFailure | null;
   refreshable: boolean;
   stale: boolean;
   labNow: number;
@@ -84,8 +91,9 @@ function CopyItem({
   onReplay: Props['onReplay'];
 }) {
   const t = useT('lab');
-  const last = copy.last;
-  const outcome = last ? outcomeOf(last) : null;
+  // A failed replay is the newest thing known about this copy; the server's last answer comes back with the next one.
+  const last = failure ? null : copy.last;
+  const outcome = failure ? failure.outcome : last ? outcomeOf(last) : null;
   const accepted = outcome?.kind === 'works';
   return (
     <li className="border border-border rounded p-2" data-testid={`copy-${copy.copyId}`} data-strategy={copy.strategy}>
@@ -97,7 +105,13 @@ function CopyItem({
         </span>
       </p>
       <div className="min-h-[2.8rem] text-sm" aria-live="polite" data-testid="copy-status">
-        {last === null || outcome === null ? (
+        {failure ? (
+          <>
+            <OutcomeBadge endpoint={failure.endpoint} outcome={failure.outcome} />{' '}
+            <ReasonText reason={failure.outcome.reason} />
+            {failure.outcome.kind === 'error' && failure.outcome.source === 'endpoint' && <span className="text-xs"> ({t('replayEndpointFailed')})</span>}
+          </>
+        ) : last === null || outcome === null ? (
           <span className="status status-none">{t('copyUntested')}</span>
         ) : (
           <>

@@ -2,10 +2,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import { isVictimOrOperatorChange, mayChangeState } from '@/lib/ui/journal-view';
+import { classifyReplay } from '@/lib/ui/replay-outcome';
 import { LookLegend } from '@/app/_components/LookLegend';
 import { callApi } from './api';
 import { StrategyPanel } from './StrategyPanel';
-import { AttackerRail } from './AttackerRail';
+import { AttackerRail, type ReplayFailure } from './AttackerRail';
 import { OperatorRail, type OperatorAction } from './OperatorRail';
 import { Timeline } from './Timeline';
 import { useLabClock } from './useLabClock';
@@ -45,6 +46,9 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
   const [copies, setCopies] = useState<CopyView[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [replaying, setReplaying] = useState<number | null>(null);
+  // A replay whose answer came back without a copy (the replay endpoint failed, or answered in an unexpected
+  // shape): shown on that copy as an error with its status — never as a verdict — until the next replay.
+  const [failures, setFailures] = useState<Record<number, ReplayFailure>>({});
   const [operatorBusy, setOperatorBusy] = useState(false);
   // The seq of the newest entry that may have changed what the server holds: the panels re-check on it.
   const [changeSeq, setChangeSeq] = useState(0);
@@ -157,15 +161,16 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
       setReplaying(copy.copyId);
       try {
         const res = await callApi('POST', `/api/labs/${labId}/replay`, { copyId: copy.copyId, endpoint }, 'attacker');
-        const updated = res.status === 200 ? (res.body.copy as CopyView | undefined) : undefined;
+        const outcome = classifyReplay(endpoint, res);
+        const updated = res.status === 200 && outcome.kind !== 'error' ? (res.body.copy as CopyView | undefined) : undefined;
         if (updated) setCopies((list) => list.map((c) => (c.copyId === updated.copyId ? updated : c)));
-        else setNotice(t('replayFailed', { status: res.status, reason: String(res.body.reason ?? '') }));
+        setFailures(({ [copy.copyId]: _old, ...rest }) => (updated ? rest : { ...rest, [copy.copyId]: { endpoint, outcome } }));
         void poll();
       } finally {
         setReplaying(null);
       }
     },
-    [labId, poll, t],
+    [labId, poll],
   );
 
   // "Replay after every change": each victim or operator change is followed by a real /me replay of
@@ -245,6 +250,7 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
             notice={notice}
             labNow={labNow}
             busyId={replaying}
+            failures={failures}
             onReplay={(copy, endpoint) => void replay(copy, endpoint)}
             autoReplay={autoReplay}
             onAutoReplayChange={setAutoReplay}

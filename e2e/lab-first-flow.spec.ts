@@ -44,11 +44,13 @@ test('first flow: start a lab, log in on both panels, /me, steal, log out, repla
   await replay(sessionCopy);
   await expectVerdict(sessionCopy, 'blocked', 401, 'unknown-session');
 
-  // The timeline lists every request with actor and curl line.
-  const rows = page.getByTestId('timeline-row');
-  await expect(rows.first()).toContainText('attacker');
-  await expect(rows.first()).toContainText('401');
-  await expect(page.getByTestId('curl-line').first()).toContainText("curl -i -b rl_session=");
-  await expect(page.locator('[data-testid="timeline-row"][data-actor="victim"]')).toHaveCount(6);
+  // The timeline (the lab's journal) lists every request with actor and curl line; the attacker's names the stolen value as a variable.
+  const attackerRow = page.locator('[data-testid="timeline-row"][data-actor="attacker"]', { hasText: '/session/me' });
+  await expect(attackerRow).toContainText('401');
+  await expect(attackerRow.getByTestId('curl-line')).toContainText('curl -i -b "rl_session=$STOLEN_RL_SESSION"');
+  for (const n of [1, 2] as const) {
+    await expect(page.locator(`[data-testid="timeline-row"][data-actor="panel-${n}"]`, { hasText: '/login' })).toHaveCount(1);
+    await expect(page.locator(`[data-testid="timeline-row"][data-actor="panel-${n}"]`, { hasText: '/logout' })).toHaveCount(1);
+  }
   await shot(page, 'lab-after-logout');
 });

@@ -134,5 +134,5 @@ test('replay after every change: the verdicts update on their own when the opera
   await page.getByTestId('operator-rail').getByTestId('user-bob').getByRole('button', { name: 'Ban' }).click();
   await expectVerdict(jwtCopy, 'works', 200);
   await expectVerdict(sessionCopy, 'blocked', 401);
-  await expect(page.locator('[data-testid="timeline-row"][data-actor="attacker"]').first()).toContainText('/me');
+  await expect(page.locator('[data-testid="timeline-row"][data-actor="attacker"]', { hasText: '/session/me' }).first()).toContainText('401');
 });

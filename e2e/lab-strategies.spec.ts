@@ -68,8 +68,9 @@ test.describe('the other strategies through the picker', () => {
     const attackerRows = page.getByTestId('timeline-row').and(page.locator('[data-actor="attacker"]'));
     for (let i = 1; i <= 2; i++) {
       await copy.getByRole('button', { name: /Replay \/refresh/ }).click();
-      // One more attacker request in the timeline (the steal was the first): this replay's answer is in.
-      await expect(attackerRows).toHaveCount(1 + i);
+      // Two more attacker requests in the journal (the steal was the first): the server's own
+      // POST …/refresh with the copy, then the page's POST …/replay that asked for it.
+      await expect(attackerRows).toHaveCount(1 + 2 * i);
       await expect(copy.getByRole('button', { name: /Replay \/refresh/ })).toBeEnabled();
       await expectVerdict(copy, 'works', 200);
       await expect(copy.getByTestId('copy-status')).toContainText('/refresh');

@@ -111,6 +111,24 @@ export const workshopSectionSchema = z.object({
   verdictsIdentical: z.boolean(),
 });
 
+/** What the lab journal costs /me: the same build with the journal on and off (LAB_JOURNAL=off). */
+export const journalSectionSchema = z.object({
+  connections: z.number().int().positive(),
+  durationSeconds: nonNegative,
+  rounds: z.number().int().positive(),
+  routes: z.array(
+    z.object({
+      strategy: z.string(),
+      withJournalRps: nonNegative,
+      withoutJournalRps: nonNegative,
+      /** With ÷ without: 0.95 means the journal costs 5% of the throughput. */
+      ratio: nonNegative,
+      errors: z.number().int().nonnegative(),
+    }),
+  ),
+});
+export type JournalSection = z.infer<typeof journalSectionSchema>;
+
 export const goalSchema = z.object({
   id: z.string().min(1),
   /** Plain words, e.g. "session /me ≥ 0.95× the no-auth route". */
@@ -144,6 +162,8 @@ export const benchResultsSchema = z.object({
   http: httpSectionSchema.nullable(),
   matrix: matrixSectionSchema.nullable(),
   workshop: workshopSectionSchema.nullable(),
+  /** Optional: files written before the journal existed have no such section. */
+  journal: journalSectionSchema.nullable().optional(),
   goals: z.array(goalSchema),
 });
 export type BenchResults = z.infer<typeof benchResultsSchema>;

@@ -35,7 +35,7 @@ type AutocannonOptions = {
 const requireCjs = createRequire(import.meta.url);
 const autocannon = requireCjs('autocannon') as (options: AutocannonOptions) => Promise<AutocannonResult>;
 
-type Route = {
+export type Route = {
   id: string;
   url: string;
   /** The path as reported, with the lab id replaced by `{labId}`. */
@@ -140,7 +140,7 @@ export async function runHttpSection(server: BenchServer, { connections, duratio
   return { connections, durationSeconds, rounds, routes: results };
 }
 
-async function patchSettings(base: string, labId: string, patch: Record<string, number>): Promise<void> {
+export async function patchSettings(base: string, labId: string, patch: Record<string, number>): Promise<void> {
   const res = await fetch(`${base}/api/labs/${labId}/settings`, {
     method: 'PATCH',
     headers: { origin: base, 'content-type': 'application/json' },
@@ -150,7 +150,7 @@ async function patchSettings(base: string, labId: string, patch: Record<string, 
 }
 
 /** Logs in and returns the Cookie header a browser would send to `mePath`: every cookie the login set whose Path covers it. */
-async function logIn(base: string, labId: string, strategy: string, user: { username: string; password: string }, mePath: string): Promise<string> {
+export async function logIn(base: string, labId: string, strategy: string, user: { username: string; password: string }, mePath: string): Promise<string> {
   const res = await fetch(`${base}/api/labs/${labId}/${strategy}/login`, {
     method: 'POST',
     headers: { origin: base, 'content-type': 'application/json' },
@@ -196,7 +196,7 @@ async function checkRoute(route: Route): Promise<number | null> {
   return body.lookups;
 }
 
-async function measure(route: Route, connections: number, durationSeconds: number): Promise<Round> {
+export async function measure(route: Route, connections: number, durationSeconds: number): Promise<Round> {
   const result = await autocannon({ url: route.url, connections, duration: durationSeconds, headers: route.headers });
   const answered = Object.values(result.statusCodeStats).reduce((n, s) => n + s.count, 0);
   const ok = result.statusCodeStats[String(route.expectedStatus)]?.count ?? 0;

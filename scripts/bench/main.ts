@@ -10,7 +10,8 @@
 //
 // Sections: micro (in-process: primitives and each strategy's verify),
 // http (autocannon on the production build: no-auth route and /me per
-// strategy), matrix (one lab's full matrix), workshop (N labs' matrices at once).
+// strategy), matrix (one lab's full matrix), workshop (N labs' matrices at once),
+// journal (/me with the lab journal on and off: what recording every request costs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,10 +20,11 @@ import { runMicroSection } from './micro';
 import { runHttpSection } from './http';
 import { runMatrixSection } from './matrix';
 import { runWorkshopSection } from './workshop';
+import { runJournalSection } from './journal';
 import { assertBuilt, root, startServer } from './server';
 import { printResults } from './print';
 
-const SECTIONS = ['micro', 'http', 'matrix', 'workshop'] as const;
+const SECTIONS = ['micro', 'http', 'matrix', 'workshop', 'journal'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function option(name: string, fallback: string): string {
@@ -53,7 +55,7 @@ const settings = {
 };
 const out = path.resolve(option('out', full ? path.join(root, 'lib', 'bench', 'results.json') : path.join(os.tmpdir(), 'revocation-lab-bench.json')));
 
-if (wants('http') || wants('matrix') || wants('workshop')) assertBuilt();
+if (wants('http') || wants('matrix') || wants('workshop') || wants('journal')) assertBuilt();
 
 function installedVersion(name: string): string {
   try {
@@ -80,6 +82,7 @@ const results: BenchResults = {
   http: null,
   matrix: null,
   workshop: null,
+  journal: null,
   goals: [],
 };
 
@@ -116,6 +119,11 @@ if (wants('workshop')) {
   }
 }
 
+if (wants('journal')) {
+  console.log(`… journal: /me with the lab journal on and off, ${settings.durationSeconds} s per side and round, ${settings.rounds} rounds`);
+  results.journal = await runJournalSection(settings);
+}
+
 results.goals = goalsFor(results);
 benchResultsSchema.parse(results);
 fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
@@ -140,6 +148,9 @@ function goalsFor(r: BenchResults): Goal[] {
   if (r.workshop) {
     goals.push(goal('workshop-errors', `${r.workshop.labs} labs at once: no errors`, r.workshop.errors, 'max', 0, 'count'));
     goals.push(goal('workshop-p99', `${r.workshop.labs} labs at once: p99 per request under 250 ms`, r.workshop.requestP99Ms, 'max', 250, 'ms'));
+  }
+  for (const j of r.journal?.routes ?? []) {
+    goals.push(goal(`journal-${j.strategy}`, `${j.strategy} /me with the lab journal ≥ 0.95× without`, j.ratio, 'min', 0.95, 'ratio'));
   }
   // Rounded first, so that the figure shown and its verdict always agree.
   return goals.map((g) => goal(g.id, g.label, Math.round(g.value * 1000) / 1000, g.kind, g.target, g.unit));

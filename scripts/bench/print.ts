@@ -47,4 +47,11 @@ export function printResults(r: BenchResults): void {
       console.log(`  ${g.met ? 'met   ' : 'MISSED'}  ${padEnd(g.label, 70)} ${pad(g.value, 9)} (${target})`);
     }
   }
+  if (r.journal) {
+    const j = r.journal;
+    console.log(`\nThe lab journal's cost on /me (autocannon, ${j.connections} connections, ${j.durationSeconds} s × ${j.rounds} rounds per side, median):`);
+    for (const x of j.routes) {
+      console.log(`  ${padEnd(`${x.strategy} /me`, 20)}${pad(Math.round(x.withJournalRps), 9)} req/s with, ${pad(Math.round(x.withoutJournalRps), 9)} without: ${x.ratio.toFixed(3)}×  (${x.errors} errors)`);
+    }
+  }
 }

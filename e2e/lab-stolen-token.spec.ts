@@ -8,6 +8,8 @@ import { expectVerdict, loginAs, newLab, panel, replay, steal } from './lab-help
  * of the laptop's cookies is replayed.
  */
 test('stolen token: "sign out everywhere" on the phone cuts off the session copy, not the jwt copy', async ({ page, browser }) => {
+  // Two browsers, each page polling the lab journal and re-checking its panels: slower on a shared machine.
+  test.slow();
   const labId = await newLab(page);
   await loginAs(page, 1, 'bob');
   await loginAs(page, 2, 'bob');

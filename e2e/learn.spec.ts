@@ -47,7 +47,8 @@ test.describe('/learn demos, run for real', () => {
     await demo.getByRole('button', { name: 'Prepare the demo' }).click();
     await expect(demo.getByTestId('payload-jwt')).toContainText('"username": "bob"');
     await expect(demo.getByTestId('payload-jwt')).toContainText('"role": "user"');
-    await expect(demo.getByTestId('payload-session')).toHaveText(/^([0-9a-f]{2} ){31}[0-9a-f]{2}$/);
+    // Only the id's first bytes: page script never gets the HttpOnly value itself, on this site either.
+    await expect(demo.getByTestId('payload-session')).toHaveText(/^([0-9a-f]{2} ){6}…$/);
     await shot(page, 'learn');
   });
 });

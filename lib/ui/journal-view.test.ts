@@ -40,7 +40,8 @@ describe('what ended a refused credential', () => {
     const accepted = entry({ credential: 'abc', username: 'bob', strategy: 'session', path: `${LAB}/session/me` });
     const other = entry({ method: 'POST', effect: { kind: 'logout-all', username: 'carol' } });
     const signOut = entry({ method: 'POST', actor: 'panel-1', strategy: 'jwt-version', effect: { kind: 'logout-all', username: 'bob' } });
-    const entries = [accepted, other, signOut];
+    const later = entry({ method: 'POST', actor: 'operator', effect: { kind: 'ban', username: 'bob' } });
+    const entries = [accepted, other, signOut, later];
     const since = lastAcceptedOf(entries, 'abc')!;
     expect(since).toBe(accepted);
     expect(causeOfRefusal({ reason: 'unknown-session', username: 'bob', strategy: 'session', sinceSeq: since.seq, expiresAt: null, labNow: 2000, entries })).toEqual({
@@ -49,8 +50,8 @@ describe('what ended a refused credential', () => {
       actor: 'panel-1',
       seq: signOut.seq,
     });
-    // Nothing after the last accepted check: the journal does not know.
-    expect(causeOfRefusal({ reason: 'unknown-session', username: 'bob', strategy: 'session', sinceSeq: signOut.seq, expiresAt: null, labNow: 2000, entries })).toBeNull();
+    // The first event ended it (the later ban found it ended); nothing after the last accepted check: the journal does not know.
+    expect(causeOfRefusal({ reason: 'unknown-session', username: 'bob', strategy: 'session', sinceSeq: later.seq, expiresAt: null, labNow: 2000, entries })).toBeNull();
   });
   it('an expiry says how long ago on the lab clock; a key rotation ends only signed tokens', () => {
     const rotate = entry({ method: 'POST', actor: 'operator', effect: { kind: 'key-rotation' } });

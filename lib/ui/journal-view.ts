@@ -57,7 +57,7 @@ export type Cause =
 
 /**
  * What, as far as the journal knows, ended a credential the server now
- * refuses: the newest entry after the panel's last accepted check that could
+ * refuses: the first entry after the panel's last accepted check that could
  * have ended it — a user-level event for the same user (any strategy: they
  * are broadcast), a key rotation for a signed token, or its own expiry.
  * Null when the journal holds nothing that explains it.
@@ -78,9 +78,9 @@ export function causeOfRefusal(input: {
     return { kind: 'expired', agoSeconds: input.labNow - input.expiresAt };
   }
   const signed = input.strategy.startsWith('jwt');
-  for (let i = input.entries.length - 1; i >= 0; i--) {
-    const e = input.entries[i]!;
-    if (e.seq <= input.sinceSeq) break;
+  // The first such entry after the last accepted check: a later one found the credential already ended.
+  for (const e of input.entries) {
+    if (e.seq <= input.sinceSeq) continue;
     const effect = e.effect;
     if (!effect) continue;
     if (effect.kind === 'key-rotation' || (effect.kind === 'settings' && effect.keyRotated)) {

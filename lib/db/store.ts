@@ -5,6 +5,7 @@ import { createSessionQueries } from './sessions';
 import { createDenylistQueries } from './denylist';
 import { createRefreshTokenQueries } from './refresh-tokens';
 import { createLoginThrottleQueries } from './login-throttle';
+import { createMatrixRunQueries } from './matrix-runs';
 
 /**
  * Every prepared statement of the application, grouped by table. Nothing
@@ -19,6 +20,7 @@ export function createStore(db: Db) {
     denylist: createDenylistQueries(db),
     refreshTokens: createRefreshTokenQueries(db),
     loginThrottle: createLoginThrottleQueries(db),
+    matrixRuns: createMatrixRunQueries(db),
     /**
      * Runs fn in one IMMEDIATE transaction: either every write lands or none,
      * and the write lock is taken up front so a concurrent writer waits

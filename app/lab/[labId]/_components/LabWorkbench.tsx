@@ -237,7 +237,7 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
               for (const copy of copies) await replay(copy, 'me');
             }}
           />
-          <OperatorRail lab={lab} labNow={labNow} busy={operatorBusy} onAction={(a) => void operate(a)} />
+          <OperatorRail lab={lab} labNow={labNow} busy={operatorBusy} onAction={(a) => void operate(a)} onSettingsSaved={reloadLab} />
         </div>
       </div>
       <Timeline entries={timeline} />

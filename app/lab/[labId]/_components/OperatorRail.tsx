@@ -3,6 +3,7 @@ import { useT } from '@/lib/i18n/client';
 import { StartLabButton } from '@/app/_components/StartLabButton';
 import { formatDuration, formatLabTime } from '@/lib/ui/format';
 import type { LabState } from './types';
+import { SettingsEditor } from './SettingsEditor';
 
 export type OperatorAction =
   | { kind: 'role'; username: string; role: 'admin' | 'user' }
@@ -18,7 +19,20 @@ const CLOCK_STEPS = [
 ] as const;
 
 /** The operator: roles, bans, the signing key, the lab clock, and a reset. */
-export function OperatorRail({ lab, labNow, busy, onAction }: { lab: LabState; labNow: number; busy: boolean; onAction: (a: OperatorAction) => void }) {
+export function OperatorRail({
+  lab,
+  labNow,
+  busy,
+  onAction,
+  onSettingsSaved,
+}: {
+  lab: LabState;
+  labNow: number;
+  busy: boolean;
+  onAction: (a: OperatorAction) => void;
+  /** After a settings change is saved: the page reloads the lab state. */
+  onSettingsSaved?: () => void | Promise<void>;
+}) {
   const t = useT('lab');
   return (
     <section className="card border-operator border-2" aria-labelledby="operator-h" data-testid="operator-rail">
@@ -82,6 +96,7 @@ export function OperatorRail({ lab, labNow, busy, onAction }: { lab: LabState; l
           </button>
         ))}
       </div>
+      <SettingsEditor labId={lab.labId} settings={lab.settings} onSaved={() => onSettingsSaved?.()} />
       <StartLabButton label={t('resetLab')} className="btn btn-small" />
     </section>
   );

@@ -68,6 +68,21 @@ export function MatrixRunner({
     requestAnimationFrame(() => runButton.current?.focus());
   }, [labId]);
 
+  // Back/forward can restore this page from the router's cache, rendered before the last run:
+  // ask the lab for its stored run once on mount (a read: it never starts one).
+  useEffect(() => {
+    let stopped = false;
+    lastMatrix(labId)
+      .then((latest) => {
+        if (stopped || !latest) return;
+        setRun((prev) => (prev.state === 'idle' && prev.report?.generatedAt !== latest.generatedAt ? { state: 'idle', report: latest } : prev));
+      })
+      .catch(() => {});
+    return () => {
+      stopped = true;
+    };
+  }, [labId]);
+
   // Another screen is running this lab's matrix: show its result when it is stored.
   useEffect(() => {
     if (run.state !== 'waiting') return;
@@ -274,7 +289,7 @@ function Cell({
         ! {t('verdict_error')}
       </span>
     );
-  const result = row.report.results.find((r) => r.strategy === strategy);
+  const result = row.report.results.find((r) => r.strategy === strategy && r.scenario === scenario);
   if (!result) return <span data-testid={testId}>—</span>;
   const others = Array.isArray(result.collateral?.loggedOut) ? result.collateral.loggedOut.length : 0;
   const isOpen = selected?.scenario === scenario && selected.strategy === strategy;

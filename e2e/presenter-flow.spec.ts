@@ -75,3 +75,132 @@ for (const lang of ['en', 'ja'] as const) {
     });
   }
 }
+
+async function newLabId(page: Page): Promise<string> {
+  const res = await page.request.post('/api/labs');
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { labId: string }).labId;
+}
+
+const step = (page: Page) => page.getByTestId('step');
+
+test('scenario page in presenter mode: navigation stays visible, PageDown / PageUp / Space step through, the last step leads on', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await setPrefs(page, baseURL!, 'en');
+  const labId = await newLabId(page);
+  await page.goto(`/lab/${labId}/scenarios/logout`);
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', '');
+  for (const id of ['next-scenario', 'back-to-lab']) await expectInViewport(page, page.getByTestId(id), id);
+  await expect(page.getByTestId('prev-scenario')).toHaveCount(0); // logout is the first scenario
+
+  // A clicker's first "next" runs both sides.
+  await page.keyboard.press('PageDown');
+  await expect(step(page)).toHaveAttribute('data-step', 'setup', { timeout: 30_000 });
+  await expect(page.getByTestId('run-both')).toBeFocused(); // focus came back to the button, not <body>
+  await page.keyboard.press('PageDown');
+  await expect(step(page)).toHaveAttribute('data-step', 'steal');
+  await page.keyboard.press('PageUp');
+  await expect(step(page)).toHaveAttribute('data-step', 'setup');
+  await page.keyboard.press('Space');
+  await expect(step(page)).toHaveAttribute('data-step', 'steal');
+  await page.keyboard.press('ArrowRight');
+  await expect(step(page)).toHaveAttribute('data-step', 'check');
+  await page.keyboard.press('ArrowLeft');
+  await expect(step(page)).toHaveAttribute('data-step', 'steal');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('PageDown');
+  await expect(step(page)).toHaveAttribute('data-step', 'verdict');
+  await snap(page, 'scenario-verdict-1280x720-en');
+  // No dead end: "next" on the verdict goes to the next scenario, whose navigation leads back.
+  await page.keyboard.press('PageDown');
+  await expect(page).toHaveURL(new RegExp(`/lab/${labId}/scenarios/stolen-token$`));
+  await expectInViewport(page, page.getByTestId('prev-scenario'), 'prev-scenario');
+  await expectInViewport(page, page.getByTestId('back-to-lab'), 'back-to-lab');
+});
+
+test('a focused strategy picker keeps its own keys: → does not step the scenario', async ({ page }) => {
+  test.setTimeout(60_000);
+  const labId = await newLabId(page);
+  await page.goto(`/lab/${labId}/scenarios/logout`);
+  await page.getByTestId('run-both').click();
+  await expect(step(page)).toHaveAttribute('data-step', 'setup', { timeout: 30_000 });
+  await page.getByTestId('pick-1').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('PageDown');
+  await expect(step(page)).toHaveAttribute('data-step', 'setup');
+  await page.getByTestId('step').click(); // focus leaves the picker: the keys step again
+  await page.keyboard.press('ArrowRight');
+  await expect(step(page)).toHaveAttribute('data-step', 'steal');
+});
+
+test('guided step: the attacker’s 200 is drawn as danger, the refused replay as defended (class and computed colour)', async ({ page }) => {
+  test.setTimeout(60_000);
+  const labId = await newLabId(page);
+  await page.goto(`/lab/${labId}/scenarios/logout`);
+  await expect(page.getByTestId('look-legend')).toBeVisible();
+  await page.getByTestId('run-both').click();
+  await expect(step(page)).toHaveAttribute('data-step', 'setup', { timeout: 30_000 });
+  await page.locator('body').click();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(step(page)).toHaveAttribute('data-step', 'replay');
+  const jwtAnswer = page.getByTestId('side-0').locator('tr[data-actor="attacker"] [data-status]').first();
+  const sessionAnswer = page.getByTestId('side-1').locator('tr[data-actor="attacker"] [data-status]').first();
+  await expect(jwtAnswer).toHaveAttribute('data-status', '200');
+  await expect(jwtAnswer).toHaveAttribute('data-look', 'danger');
+  await expect(jwtAnswer).toHaveClass(/look-danger/);
+  await expect(jwtAnswer).toContainText('still works');
+  await expect(jwtAnswer).toHaveCSS('color', 'rgb(185, 28, 28)'); // --bad
+  await expect(sessionAnswer).toHaveAttribute('data-status', '401');
+  await expect(sessionAnswer).toHaveClass(/look-defended/);
+  await expect(sessionAnswer).toHaveCSS('color', 'rgb(22, 101, 52)'); // --ok
+  // The victim's own 200 is neutral: it says nothing about the attack.
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(step(page)).toHaveAttribute('data-step', 'steal');
+  await page.keyboard.press('ArrowLeft');
+  const victimLogin = page.getByTestId('side-0').locator('tr[data-actor="victim-laptop"] [data-status="200"]').first();
+  await expect(victimLogin).toHaveClass(/look-neutral/);
+});
+
+test('the scenario page does not scroll sideways at 390 px, traces included', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const labId = await newLabId(page);
+  await page.goto(`/lab/${labId}/scenarios/key-rotation`);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await page.getByTestId('run-both').click();
+  await expect(step(page)).toHaveAttribute('data-step', 'setup', { timeout: 30_000 });
+  await page.locator('body').click();
+  // The elements sticking out on the right, named, when the check fails.
+  const wide = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ').slice(0, 3).join('.')} ${Math.round(el.getBoundingClientRect().right)}`),
+    );
+  for (let i = 0; i < 7; i++) {
+    expect(await overflow(), `step ${i}: ${(await wide()).join(' | ')}`).toBeLessThanOrEqual(0);
+    await page.keyboard.press('ArrowRight');
+  }
+  await snap(page, 'scenario-390-en');
+});
+
+test('no console warnings or errors on any page', async ({ page }) => {
+  test.setTimeout(90_000);
+  const messages: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') messages.push(`${m.type()} ${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (err) => messages.push(`pageerror ${page.url()}: ${err.message}`));
+  const labId = await newLabId(page);
+  for (const path of ['/', '/learn', `/lab/${labId}`, `/lab/${labId}/matrix`, `/lab/${labId}/scenarios/logout`]) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  await page.getByTestId('run-both').click();
+  await expect(step(page)).toHaveAttribute('data-step', 'setup', { timeout: 30_000 });
+  expect(messages).toEqual([]);
+});

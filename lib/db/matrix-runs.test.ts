@@ -28,6 +28,7 @@ describe('matrix runs: one running per lab, the last finished kept', () => {
   it('keeps only the last finished run; an abandoned run leaves it in place and frees the slot', () => {
     const { matrixRuns, db } = newStore();
     expect(matrixRuns.lastFinished('a')).toBeUndefined();
+    expect(matrixRuns.lastFinishedAt('a')).toBeNull();
     matrixRuns.claim('a', 'r1', 1000, 0, '{"jwtTtlSeconds":900}');
     expect(matrixRuns.lastFinished('a')).toBeUndefined(); // a running one is not a result
     expect(matrixRuns.finish('a', 'r1', 2000, '{"n":1}', '{"jwtTtlSeconds":900}')).toBe(true);
@@ -38,6 +39,7 @@ describe('matrix runs: one running per lab, the last finished kept', () => {
     matrixRuns.finish('a', 'r3', 5000, '{"n":3}', '{"jwtTtlSeconds":60}');
     expect(matrixRuns.lastFinished('a')).toMatchObject({ run_id: 'r3', report_json: '{"n":3}', settings_json: '{"jwtTtlSeconds":60}' });
     expect(db.prepare("SELECT count(*) AS n FROM matrix_runs WHERE lab_id = 'a'").get()).toEqual({ n: 1 });
+    expect(matrixRuns.lastFinishedAt('a')).toBe(5000);
   });
 
   it('goes with its lab', () => {

@@ -39,6 +39,10 @@ export function createMatrixRunQueries(db: Db) {
     FROM matrix_runs WHERE lab_id = ? AND finished_at_ms IS NOT NULL
     ORDER BY finished_at_ms DESC LIMIT 1`);
 
+  const lastFinishedAt = db.prepare<[string], { finished_at_ms: number }>(
+    'SELECT max(finished_at_ms) AS finished_at_ms FROM matrix_runs WHERE lab_id = ? AND finished_at_ms IS NOT NULL',
+  );
+
   return {
     /** Claims the lab's one running slot for runId, unless another run holds it (claims older than staleBeforeMs lapse). */
     claim(labId: string, runId: string, nowMs: number, staleBeforeMs: number, settingsJson: string): MatrixClaim {
@@ -65,6 +69,8 @@ export function createMatrixRunQueries(db: Db) {
     /** Releases a claim whose run failed or was cancelled: the last finished run stays. */
     abandon: (runId: string) => void abandon.run(runId),
     lastFinished: (labId: string): MatrixRunRow | undefined => lastFinished.get(labId),
+    /** When the lab's last run finished (real-time ms), without reading its report; null when it never ran. */
+    lastFinishedAt: (labId: string): number | null => lastFinishedAt.get(labId)?.finished_at_ms ?? null,
     running: (labId: string) => runningOf.get(labId),
   };
 }

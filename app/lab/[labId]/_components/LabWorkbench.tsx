@@ -9,6 +9,7 @@ import { StrategyPanel } from './StrategyPanel';
 import { AttackerRail } from './AttackerRail';
 import { OperatorRail, type OperatorAction } from './OperatorRail';
 import { Timeline } from './Timeline';
+import { focusKeeper } from '@/lib/ui/focus';
 import { useLabClock } from './useLabClock';
 import type { Actor, ApiResult, CredentialView, LabState, StolenCopy, TimelineEntry } from './types';
 
@@ -178,6 +179,7 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
 
   const operate = useCallback(
     async (action: OperatorAction) => {
+      const giveFocusBack = focusKeeper();
       setOperatorBusy(true);
       const { method, path, json } = operatorRequest(`/api/labs/${labId}`, action);
       try {
@@ -196,6 +198,7 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
         setRefreshKey((k) => k + 1);
       } finally {
         setOperatorBusy(false);
+        giveFocusBack();
       }
     },
     [labId, record, reloadLab],

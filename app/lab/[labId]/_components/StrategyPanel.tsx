@@ -6,6 +6,7 @@ import { lookupsOf, reasonOf } from '@/lib/ui/format';
 import { ReasonText, StatusBadge } from './StatusBadge';
 import { TokenInspector } from './TokenInspector';
 import type { ApiResult, CredentialView, LabUser, PanelIdentity, Role } from './types';
+import { focusKeeper } from '@/lib/ui/focus';
 
 async function readCredential(labId: string, strategy: string): Promise<CredentialView | null> {
   const res = await callApi('GET', `/api/labs/${labId}/${strategy}/credential`);
@@ -67,6 +68,7 @@ export function StrategyPanel(props: Props) {
   }, [labId, strategy, refreshKey]);
 
   async function act(label: string, method: string, action: string, json?: unknown) {
+    const giveFocusBack = focusKeeper();
     setBusy(true);
     try {
       const res = await run('victim', strategy, method, action, json);
@@ -80,6 +82,7 @@ export function StrategyPanel(props: Props) {
       return res;
     } finally {
       setBusy(false);
+      giveFocusBack();
     }
   }
 

@@ -64,9 +64,15 @@ export function MatrixRunner({
       if (err instanceof MatrixBusyError) setRun((prev) => ({ state: 'waiting', report: prev.report }));
       else setRun((prev) => ({ state: 'failed', report: prev.report, reason: reasonCodeOf(err) }));
     }
-    // The button was disabled while the run went on: give focus back to it, not to <body>.
-    requestAnimationFrame(() => runButton.current?.focus());
   }, [labId]);
+
+  // The button was disabled while the run went on, so focus fell to <body>: once it is
+  // enabled again (after the commit, hence an effect) focus goes back to it.
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (wasBusy.current && !busy) runButton.current?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
 
   // Back/forward can restore this page from the router's cache, rendered before the last run:
   // ask the lab for its stored run once on mount (a read: it never starts one).
@@ -235,15 +241,19 @@ function RunInfo({ labId, report }: { labId: string; report: MatrixReport | null
         {report ? t('lastRun', { date: utcStamp(report.generatedAt), seconds: (report.durationMs / 1000).toFixed(1) }) : t('neverRun')}
       </p>
       {report && (
-        <dl className="flex flex-wrap gap-x-4 gap-y-1" data-testid="ran-under" aria-label={t('ranUnder')}>
-          <dt className="font-semibold">{t('ranUnder')}:</dt>
-          {settingEntries(report.settings).map(([key, value]) => (
-            <div key={key} className="flex gap-1" data-setting={key} data-value={String(value)}>
-              <dt>{tl(settingLabelKey(key))}</dt>
-              <dd className="mono">{typeof value === 'number' ? formatDuration(value, locale) : String(value)}</dd>
-            </div>
-          ))}
-        </dl>
+        <div className="flex flex-wrap gap-x-4 gap-y-1">
+          <span className="font-semibold" id="ran-under-h">
+            {t('ranUnder')}:
+          </span>
+          <dl className="contents" data-testid="ran-under" aria-labelledby="ran-under-h">
+            {settingEntries(report.settings).map(([key, value]) => (
+              <div key={key} className="flex gap-1" data-setting={key} data-value={String(value)}>
+                <dt>{tl(settingLabelKey(key))}</dt>
+                <dd className="mono">{typeof value === 'number' ? formatDuration(value, locale) : String(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
       )}
       <p>
         <Link href={`/lab/${labId}#settings`} data-testid="change-settings">

@@ -54,9 +54,15 @@ export function ScenarioStepper({
     setSides([outcomes[0]!, outcomes[1]!]);
     setStep(0);
     setRunning(false);
-    // The button was disabled while both runs went on: give focus back to it, not to <body>.
-    requestAnimationFrame(() => runButton.current?.focus());
   }, [labId, scenario, sides]);
+
+  // The button was disabled while both runs went on, so focus fell to <body>: once it is
+  // enabled again (after the commit, hence an effect) focus goes back to it.
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (wasRunning.current && !running) runButton.current?.focus();
+    wasRunning.current = running;
+  }, [running]);
 
   // Keyboard and presenter clickers (which send PageDown / PageUp): → PageDown Space step on,
   // ← PageUp Shift+Space step back. Before a run, "next" runs both sides; on the last step it
@@ -155,7 +161,7 @@ export function ScenarioStepper({
 
           <div className="grid gap-4 lg:grid-cols-2">
             {sides.map((side, i) => (
-              <section key={i} className="card flex flex-col gap-2" data-testid={`side-${i}`} data-strategy={side.strategy}>
+              <section key={i} className="card flex flex-col gap-2 min-w-0" data-testid={`side-${i}`} data-strategy={side.strategy}>
                 <h3 className="text-lg font-bold mono flex flex-wrap items-center gap-2">
                   {side.strategy}
                   {side.result && phase === 'verdict' && <VerdictBadge result={side.result} />}

@@ -1,5 +1,6 @@
 'use client';
-import { useT } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
+import { formatDuration } from '@/lib/scenarios/format';
 import type { TraceEntry } from '@/lib/scenarios/types';
 import { LOOK_STYLE, lookOfAnswer, type LookActor } from '@/lib/ui/outcome-look';
 import { phaseKey, traceActorKey } from '@/lib/i18n/keys';
@@ -25,6 +26,7 @@ const ACTOR_ICON: Record<string, string> = { 'victim-laptop': '●', 'victim-pho
 /** Every request of a run (or of one step of it), each with the shell line that repeats it. */
 export function TraceTable({ entries, startedAt, compact = false }: { entries: TraceEntry[]; startedAt: number | null; compact?: boolean }) {
   const t = useT('scenarios');
+  const locale = useLocale();
   // Traces exist only after a run the browser started, so this never renders on the server.
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
   if (entries.length === 0) return <p className="text-sm text-muted">{t('noRequests')}</p>;
@@ -75,7 +77,7 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
                   </>
                 )}
                 <td className="p-1 mono">{e.kind === 'request' ? (e.lookups ?? '—') : '—'}</td>
-                <td className="p-1 mono whitespace-nowrap">+{at} s</td>
+                <td className="p-1 mono whitespace-nowrap">+{formatDuration(at, locale)}</td>
                 {!compact && <td className="p-1 mono whitespace-nowrap text-right">{e.kind === 'request' ? `${e.ms.toFixed(1)} ms` : '—'}</td>}
                 <td className="p-1">
                   <details>

@@ -26,8 +26,14 @@ export async function startMatrix(labId: string): Promise<MatrixReport> {
   }
 }
 
-/** GET …/matrix: the lab's last stored run, or null when it has none. */
+/**
+ * GET …/matrix: the lab's last stored run, or null when it has none. The lab's state says first
+ * whether there is one, so a lab that never ran costs no 404 (a console error on the page).
+ */
 export async function lastMatrix(labId: string): Promise<MatrixReport | null> {
+  const state = await fetch(`/api/labs/${labId}`, { cache: 'no-store' });
+  const lab = (await state.json().catch(() => ({}))) as { lastMatrixRunAt?: unknown };
+  if (!state.ok || typeof lab.lastMatrixRunAt !== 'number') return null;
   const res = await fetch(`/api/labs/${labId}/matrix`, { cache: 'no-store' });
   if (res.status === 404) return null;
   const body = (await res.json().catch(() => ({}))) as Partial<MatrixReport> & { reason?: string };

@@ -9,6 +9,7 @@ import { loginAs, newLab, panel, replay, steal } from './lab-helpers';
  */
 
 const SHOTS = process.env.PRESENTER_SHOTS_DIR || '/tmp/shots-presenter';
+const step = (page: Page) => page.getByTestId('step');
 
 async function setPrefs(page: Page, baseURL: string, lang: 'en' | 'ja') {
   await page.context().addCookies([
@@ -39,6 +40,7 @@ for (const lang of ['en', 'ja'] as const) {
     { width: 1920, height: 1080 },
   ]) {
     test(`lab page in presenter mode at ${size.width}×${size.height} (${lang}): panels, attacker verdicts and operator buttons without scrolling`, async ({ page, baseURL }) => {
+      test.setTimeout(150_000);
       await page.setViewportSize(size);
       await setPrefs(page, baseURL!, lang);
       await newLab(page);
@@ -72,6 +74,20 @@ for (const lang of ['en', 'ja'] as const) {
         if (await button.isVisible()) await expectInViewport(page, button, `operator button ${(await button.innerText()).trim()}`);
       }
       await expectInViewport(page, page.getByTestId('settings-editor').locator('summary'), 'settings');
+      if (size.width === 1920) {
+        // The type grows with the screen and the layout uses its width.
+        expect(parseFloat(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize))).toBeGreaterThanOrEqual(21);
+        expect((await panel(page, 1).boundingBox())!.width).toBeGreaterThan(420);
+      }
+
+      // The guided scenario on the same screen, at its key step.
+      await page.getByRole('link', { name: /Guided scenarios|ガイド付きシナリオ/ }).click();
+      await page.getByTestId('run-both').click();
+      await expect(step(page)).toHaveAttribute('data-step', 'setup', { timeout: 30_000 });
+      for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+      await expect(step(page)).toHaveAttribute('data-step', 'replay');
+      await snap(page, `scenario-${size.width}x${size.height}-${lang}`);
+      for (const id of ['next-scenario', 'back-to-lab']) await expectInViewport(page, page.getByTestId(id), id);
     });
   }
 }
@@ -82,7 +98,6 @@ async function newLabId(page: Page): Promise<string> {
   return ((await res.json()) as { labId: string }).labId;
 }
 
-const step = (page: Page) => page.getByTestId('step');
 
 test('scenario page in presenter mode: navigation stays visible, PageDown / PageUp / Space step through, the last step leads on', async ({ page, baseURL }) => {
   test.setTimeout(90_000);

@@ -7,7 +7,8 @@ const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   // Lab URLs are capabilities (/lab/{labId}): a link to RFC 8725 must not hand the lab id to another site.
   { key: 'Referrer-Policy', value: 'no-referrer' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), bluetooth=(), browsing-topics=()' },
+  // Only features browsers know: an unknown one (`bluetooth`) costs a console warning on every page.
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), browsing-topics=()' },
   // Legacy twin of CSP frame-ancestors 'none', for browsers that predate it.
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },

@@ -23,12 +23,16 @@ test('the matrix runs everything with progress, shows measured verdicts, exports
   await expect(cell(page, 'logout', 'jwt')).toHaveText(/not run yet/);
 
   await page.getByTestId('run-all').click();
-  await expect(page.getByTestId('progress')).toContainText(/of 7 scenarios done|Done/);
+  await expect(page.getByTestId('progress')).toContainText(/Running 42 cells|Done/);
   await expect(page.getByTestId('progress')).toContainText('Done', { timeout: 90_000 });
 
   // Verdicts are a symbol and a word, never colour alone; windows are durations.
   await expect(cell(page, 'logout', 'jwt')).toHaveAttribute('data-verdict', 'works-until-expiry');
-  await expect(cell(page, 'logout', 'jwt')).toContainText('✗');
+  await expect(cell(page, 'logout', 'jwt')).toContainText('⚠');
+  // Drawn in the one colour language: the copy that still works is danger, the blocked one defended.
+  await expect(cell(page, 'logout', 'jwt').locator('.status')).toHaveClass(/look-danger/);
+  await expect(cell(page, 'logout', 'session').locator('.status')).toHaveClass(/look-defended/);
+  await expect(page.getByTestId('look-legend')).toBeVisible();
   await expect(cell(page, 'logout', 'jwt')).toContainText('works 15 min');
   await expect(cell(page, 'logout', 'session')).toHaveAttribute('data-verdict', 'blocked');
   await expect(cell(page, 'logout', 'session')).toContainText(/✓\s*blocked/);
@@ -94,8 +98,9 @@ test('a full server line (503 server-busy): the page comes back after Retry-Afte
   const labId = await newLabId(page);
   await page.goto(`/lab/${labId}/matrix`);
   let answered = 0;
-  // The first answer for the logout row is the server's "line full"; the retry reaches the real endpoint.
-  await page.route('**/scenarios/logout/run', async (route) => {
+  // The first start is answered with the server's "line full"; the retry reaches the real endpoint.
+  await page.route('**/api/labs/*/matrix', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
     answered++;
     if (answered === 1) {
       await route.fulfill({
@@ -112,4 +117,32 @@ test('a full server line (503 server-busy): the page comes back after Retry-Afte
   expect(answered).toBe(2);
   await expect(cell(page, 'logout', 'session')).toHaveAttribute('data-verdict', 'blocked');
   await expect(cell(page, 'logout', 'jwt')).toHaveAttribute('data-verdict', 'works-until-expiry');
+});
+
+test('the lab keeps its last run: shown again after navigating away and back, with its date and settings, until run again', async ({ page }) => {
+  test.setTimeout(120_000);
+  const labId = await newLabId(page);
+  await page.goto(`/lab/${labId}/matrix`);
+  await expect(page.getByTestId('last-run')).toContainText('no matrix run yet');
+  await page.getByTestId('run-all').click();
+  await expect(page.getByTestId('progress')).toContainText('Done', { timeout: 90_000 });
+  const generatedAt = await page.getByTestId('last-run').getAttribute('data-generated-at');
+  expect(generatedAt).toMatch(/^\d{4}-/);
+
+  await page.getByRole('link', { name: 'Back to the lab' }).click();
+  await expect(page.getByTestId('panel-1')).toBeVisible();
+  await page.goBack();
+  await expect(cell(page, 'logout', 'jwt')).toHaveAttribute('data-verdict', 'works-until-expiry');
+  await page.goto(`/lab/${labId}/matrix`); // a fresh load too
+  await expect(cell(page, 'logout', 'jwt')).toHaveAttribute('data-window', '900');
+  await expect(page.getByTestId('last-run')).toHaveAttribute('data-generated-at', generatedAt!);
+  await expect(page.getByTestId('last-run')).toContainText(`Last run ${generatedAt!.slice(0, 10)} ${generatedAt!.slice(11, 16)} UTC`);
+  await expect(page.getByTestId('ran-under').locator('[data-setting="jwtTtlSeconds"]')).toContainText('JWT lifetime');
+  await expect(page.getByTestId('ran-under').locator('[data-setting="jwtTtlSeconds"]')).toContainText('15 min');
+  await expect(page.getByTestId('export-md')).toBeEnabled();
+
+  // The link to change the settings opens the editor in the lab's operator rail.
+  await page.getByTestId('change-settings').click();
+  await expect(page).toHaveURL(new RegExp(`/lab/${labId}#settings$`));
+  await expect(page.getByTestId('setting-jwtTtlSeconds')).toBeVisible();
 });

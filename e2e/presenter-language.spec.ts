@@ -68,7 +68,7 @@ test('language switch: the whole first flow in Japanese, kept after reload', asy
   await expect(jwtCopy).toContainText('まだ使える');
   await replay(sessionCopy);
   await expectVerdict(sessionCopy, 'blocked', 401, 'unknown-session');
-  await expect(sessionCopy).toContainText('遮断');
+  await expect(sessionCopy).toContainText('ブロック');
   await expect(sessionCopy).toContainText('サーバーにそのセッションがない');
   await shot(page, 'lab-ja');
 

@@ -52,11 +52,12 @@ test('scenario page: an error verdict and an unknown verdict both show as "! err
 test('matrix: error cells are distinct (symbol + word), the legend explains them, in English and Japanese', async ({ page, context }) => {
   test.setTimeout(60_000);
   const labId = await newLabId(page);
-  // Every scenario answers at once with error / unknown verdicts for jwt and session, blocked for the rest.
-  await page.route('**/api/labs/*/scenarios/*/run*', async (route) => {
-    const scenario = new URL(route.request().url()).pathname.split('/').at(-2)!;
+  // The matrix answers with error / unknown verdicts for jwt and session, blocked for the rest, in every scenario.
+  await page.route('**/api/labs/*/matrix', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    const scenarios = ['logout', 'stolen-token', 'password-change', 'role-change', 'ban', 'key-rotation', 'expiry'];
     const strategies = ['jwt', 'session', 'jwt-denylist', 'jwt-version', 'jwt-refresh', 'iron-stateless'];
-    const result = (strategy: string, verdict: string) => ({
+    const result = (scenario: string, strategy: string, verdict: string) => ({
       scenario,
       strategy,
       verdict,
@@ -80,9 +81,9 @@ test('matrix: error cells are distinct (symbol + word), the legend explains them
         labClock: 0,
         settings: {},
         versions: {},
-        scenarios: [scenario],
+        scenarios,
         strategies,
-        results: strategies.map((s) => result(s, s === 'jwt' ? 'error' : s === 'session' ? 'mystery' : 'blocked')),
+        results: scenarios.flatMap((scenario) => strategies.map((s) => result(scenario, s, s === 'jwt' ? 'error' : s === 'session' ? 'mystery' : 'blocked'))),
         durationMs: 1,
       },
     });

@@ -118,4 +118,19 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (lab_id, copy_no)
   ) STRICT;
   `,
+  // A lab keeps its last matrix run (lib/db/matrix-runs.ts). A row with
+  // finished_at_ms NULL is a run in progress; the partial unique index lets a
+  // lab have one at a time, whichever process or request asks.
+  `
+  CREATE TABLE matrix_runs (
+    run_id          TEXT PRIMARY KEY,
+    lab_id          TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    started_at_ms   INTEGER NOT NULL,
+    finished_at_ms  INTEGER,
+    settings_json   TEXT NOT NULL,
+    report_json     TEXT
+  ) STRICT;
+  CREATE UNIQUE INDEX matrix_runs_one_running ON matrix_runs(lab_id) WHERE finished_at_ms IS NULL;
+  CREATE INDEX matrix_runs_lab ON matrix_runs(lab_id, finished_at_ms);
+  `,
 ];

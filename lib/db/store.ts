@@ -7,6 +7,7 @@ import { createRefreshTokenQueries } from './refresh-tokens';
 import { createLoginThrottleQueries } from './login-throttle';
 import { createJournalQueries } from './journal';
 import { createStolenCopyQueries } from './stolen-copies';
+import { createMatrixRunQueries } from './matrix-runs';
 
 /**
  * Every prepared statement of the application, grouped by table. Nothing
@@ -23,6 +24,7 @@ export function createStore(db: Db) {
     loginThrottle: createLoginThrottleQueries(db),
     journal: createJournalQueries(db),
     stolenCopies: createStolenCopyQueries(db),
+    matrixRuns: createMatrixRunQueries(db),
     /**
      * Runs fn in one IMMEDIATE transaction: either every write lands or none,
      * and the write lock is taken up front so a concurrent writer waits

@@ -1,18 +1,18 @@
 import { z } from 'zod';
+import { jwtAlgs, maxSettingSeconds, MIN_SETTING_SECONDS } from './setting-bounds';
 
-export const jwtAlgs = ['HS256', 'ES256', 'EdDSA'] as const;
-export type JwtAlg = (typeof jwtAlgs)[number];
+export { jwtAlgs, type JwtAlg } from './setting-bounds';
 
-const seconds = (max: number) => z.number().int().min(10).max(max);
+const seconds = (max: number) => z.number().int().min(MIN_SETTING_SECONDS).max(max);
 const DAY = 24 * 60 * 60;
 
 export const labSettingsSchema = z
   .object({
-    jwtTtlSeconds: seconds(30 * DAY),
-    accessTtlSeconds: seconds(DAY),
-    refreshTtlSeconds: seconds(90 * DAY),
-    sessionIdleSeconds: seconds(30 * DAY),
-    sessionAbsoluteSeconds: seconds(90 * DAY),
+    jwtTtlSeconds: seconds(maxSettingSeconds.jwtTtlSeconds),
+    accessTtlSeconds: seconds(maxSettingSeconds.accessTtlSeconds),
+    refreshTtlSeconds: seconds(maxSettingSeconds.refreshTtlSeconds),
+    sessionIdleSeconds: seconds(maxSettingSeconds.sessionIdleSeconds),
+    sessionAbsoluteSeconds: seconds(maxSettingSeconds.sessionAbsoluteSeconds),
     jwtAlg: z.enum(jwtAlgs),
   })
   .strict();

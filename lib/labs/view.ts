@@ -17,5 +17,7 @@ export function labView(store: Store, lab: Lab, scenarioIds: readonly string[]) 
     /** Added alongside `strategies` (still a list of ids): those that declare `refreshable` (POST …/{id}/refresh). */
     refreshableStrategies: strategies.filter((s) => s.refreshable).map((s) => s.id),
     scenarios: scenarioIds,
+    /** When the lab's last matrix run finished (ms, real time), null when it never ran: GET …/matrix has it. */
+    lastMatrixRunAt: store.matrixRuns.lastFinishedAt(lab.id),
   };
 }

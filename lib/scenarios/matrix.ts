@@ -39,6 +39,13 @@ const holder = globalThis as unknown as { __revocationLabCells?: FifoLimiter };
 const RETRY_AFTER_SECONDS = 5;
 const cellLimiter = () => (holder.__revocationLabCells ??= createFifoLimiter(env.scenarioCellConcurrency, env.scenarioCellQueueLimit));
 
+/** The run's client went away before it finished: nobody is left to answer. */
+export class MatrixCancelledError extends Error {
+  constructor() {
+    super('matrix run cancelled: the client went away');
+  }
+}
+
 /**
  * Runs every (scenario, strategy) pair given. Each has its own throwaway lab,
  * so nothing is shared and nothing needs ordering; they start through the
@@ -49,13 +56,22 @@ const cellLimiter = () => (holder.__revocationLabCells ??= createFifoLimiter(env
 export async function runMatrix(
   store: Store,
   lab: Lab,
-  options: RunnerOptions,
+  options: RunnerOptions & { signal?: AbortSignal },
   only: { scenarios?: readonly Scenario[]; strategies?: readonly Strategy[] } = {},
 ): Promise<MatrixReport> {
   const started = performance.now();
   const scenarios = only.scenarios ?? allScenarios;
   const strategies = only.strategies ?? allStrategies;
-  const cells = scenarios.flatMap((scenario) => strategies.map((strategy) => () => runScenario(store, lab, scenario, strategy, options)));
+  const { signal, ...runnerOptions } = options;
+  // A cancelled run (its client went away) skips every cell not yet started: each
+  // gives its place in the line back at once, and only the few already running
+  // (tens of ms each, deleting their throwaway labs as usual) finish.
+  const cells = scenarios.flatMap((scenario) =>
+    strategies.map((strategy) => () => {
+      if (signal?.aborted) return Promise.reject(new MatrixCancelledError());
+      return runScenario(store, lab, scenario, strategy, runnerOptions);
+    }),
+  );
   let results: ScenarioResult[];
   try {
     results = await cellLimiter().runAll(cells);

@@ -8,12 +8,19 @@ describe('shownVerdict', () => {
   it('shows anything unknown as an error (never blocked, never a crash)', () => {
     for (const v of ['surprise', '', undefined, null, 42, 'BLOCKED']) {
       expect(shownVerdict(v)).toBe('error');
-      expect(VERDICT_LOOK[shownVerdict(v)]).toEqual({ symbol: '!', className: 'status-warn' });
+      expect(VERDICT_LOOK[shownVerdict(v)]).toEqual({ symbol: '!', className: 'look-error' });
     }
   });
   it('gives error its own symbol, distinct from every other verdict', () => {
     const symbols = Object.values(VERDICT_LOOK).map((l) => l.symbol);
     expect(new Set(symbols).size).toBe(symbols.length);
+  });
+});
+
+describe('VERDICT_LOOK speaks the one colour language', () => {
+  it('a copy that still works is danger, a blocked one defended', () => {
+    expect(VERDICT_LOOK['works-until-expiry'].className).toBe('look-danger');
+    expect(VERDICT_LOOK.blocked.className).toBe('look-defended');
   });
 });
 

@@ -7,14 +7,17 @@
  *
  * Pure (no React): the matrix, the scenario stepper and the unit tests share it.
  */
+import { LOOK_STYLE } from './outcome-look';
+
 export type ShownVerdict = 'blocked' | 'works-until-expiry' | 'not-applicable' | 'error';
 
-// Plain symbols present in every system font (no emoji font on a workshop LAN machine).
+// The site's one colour language (lib/ui/outcome-look.ts): a copy that still works is
+// danger, a blocked one defended. Not-applicable has no look there: it is drawn dashed and muted.
 export const VERDICT_LOOK: Record<ShownVerdict, { symbol: string; className: string }> = {
-  blocked: { symbol: '✓', className: 'status-ok' },
-  'works-until-expiry': { symbol: '✗', className: 'status-bad' },
+  blocked: LOOK_STYLE.defended,
+  'works-until-expiry': LOOK_STYLE.danger,
   'not-applicable': { symbol: '–', className: 'status-none' },
-  error: { symbol: '!', className: 'status-warn' },
+  error: LOOK_STYLE.error,
 };
 
 export function shownVerdict(verdict: unknown): ShownVerdict {

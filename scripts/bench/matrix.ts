@@ -5,7 +5,7 @@ import type { BenchResults } from '@/lib/bench/results';
 type MatrixBody = { results: { verdict: string; trace: { kind: string }[] }[] };
 
 /**
- * The whole matrix for one lab (GET /api/labs/{labId}/matrix: 42 cells, each in
+ * The whole matrix for one lab (POST /api/labs/{labId}/matrix: 42 cells, each in
  * its own throwaway lab, every verdict from real requests), one warm-up and
  * then `runs` timed runs, one after another.
  */
@@ -13,7 +13,7 @@ export async function runMatrixSection(server: BenchServer, runs: number): Promi
   const { labId } = await createLab(server.base);
   const once = async () => {
     const started = performance.now();
-    const res = await fetch(`${server.base}/api/labs/${labId}/matrix`);
+    const res = await fetch(`${server.base}/api/labs/${labId}/matrix`, { method: 'POST' });
     const body = (await res.json()) as MatrixBody;
     if (res.status !== 200) throw new Error(`matrix answered ${res.status}: ${JSON.stringify(body)}`);
     const errors = body.results.filter((r) => r.verdict === 'error').length;

@@ -37,7 +37,7 @@ function getMatrix(base: string, labId: string): Promise<Answer> {
   return new Promise((resolve) => {
     const started = performance.now();
     // Asks for gzip as a browser does: compressing each answer is part of the server's work.
-    const req = http.get(`${base}/api/labs/${labId}/matrix`, { agent: participants, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+    const req = http.request(`${base}/api/labs/${labId}/matrix`, { method: 'POST', agent: participants, headers: { 'accept-encoding': 'gzip' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', (err) => resolve({ status: 0, matrix: null, wallMs: performance.now() - started, detail: String(err) }));
@@ -64,6 +64,7 @@ function getMatrix(base: string, labId: string): Promise<Answer> {
       });
     });
     req.on('error', (err) => resolve({ status: 0, matrix: null, wallMs: performance.now() - started, detail: String(err) }));
+    req.end();
   });
 }
 

@@ -130,7 +130,7 @@ describe('login throttling', () => {
   it.concurrent('the demo flows never trip it: two full matrix runs, then every demo account still logs in', { timeout: 180_000 }, async () => {
     const lab = await newLab();
     for (let run = 0; run < 2; run++) {
-      const matrix = await agent().get(lab.api('/matrix'));
+      const matrix = await agent().post(lab.api('/matrix'));
       expect(matrix.status).toBe(200);
       expect(JSON.stringify(matrix.body)).not.toMatch(/"status":\s*429|too-many-failed-logins/);
     }

@@ -112,14 +112,14 @@ function checkCell(r: ScenarioResult, want: Expected) {
   }
 }
 
-describe('GET /api/labs/{labId}/matrix under default settings', () => {
+describe('POST /api/labs/{labId}/matrix under default settings', () => {
   it('observes what the brief says a correct implementation observes, for every strategy in the registry', { timeout: 120_000 }, async () => {
     const lab = await newLab();
     const { strategies, scenarios } = await registry(lab);
     expect(scenarios).toEqual(['logout', 'stolen-token', 'password-change', 'role-change', 'ban', 'key-rotation', 'expiry']);
     expect(strategies).toEqual(expect.arrayContaining(['jwt', 'session']));
 
-    const res = await agent().get(lab.api('/matrix'));
+    const res = await agent().post(lab.api('/matrix'));
     expect(res.status).toBe(200);
     const matrix = res.body as unknown as Matrix;
     expect(matrix.strategies).toEqual(strategies);
@@ -151,7 +151,7 @@ describe('GET /api/labs/{labId}/matrix under default settings', () => {
     const lab = await newLab();
     const before = await agent().get(lab.api(''));
     const bobJwt = await loginAs(lab, 'jwt', 'bob');
-    expect((await agent().get(lab.api('/matrix'))).status).toBe(200);
+    expect((await agent().post(lab.api('/matrix'))).status).toBe(200);
     const after = await agent().get(lab.api(''));
     expect(after.body.users).toEqual(before.body.users); // roles, bans and demo passwords untouched
     expect(after.body.clockOffsetSeconds).toBe(before.body.clockOffsetSeconds);
@@ -258,11 +258,14 @@ describe('bad input gets a 4xx with { error, reason }, never a 500', () => {
     const lab = await newLab();
     const cases: [Promise<{ status: number; body: Record<string, unknown> }>, number, string][] = [
       [agent().get('/api/labs/AAAAAAAAAAAAAAAAAAAAAA/matrix'), 404, 'unknown-lab'],
+      [agent().post('/api/labs/AAAAAAAAAAAAAAAAAAAAAA/matrix'), 404, 'unknown-lab'],
+      [agent().get(lab.api('/matrix')), 404, 'no-matrix-run'],
       [agent().post('/api/labs/AAAAAAAAAAAAAAAAAAAAAA/scenarios/logout/run'), 404, 'unknown-lab'],
       [agent().get('/api/labs/not-a-lab/matrix?format=md'), 404, 'unknown-lab'],
       [agent().post(lab.api('/scenarios/nope/run')), 404, 'unknown-scenario'],
       [agent().post(lab.api('/scenarios/logout/run?strategy=nope')), 404, 'unknown-strategy'],
       [agent().get(lab.api('/matrix?format=xml')), 400, 'unknown-format'],
+      [agent().post(lab.api('/matrix?format=xml')), 400, 'unknown-format'],
     ];
     for (const [pending, status, reason] of cases) {
       const res = await pending;
@@ -275,11 +278,12 @@ describe('bad input gets a 4xx with { error, reason }, never a 500', () => {
   });
 });
 
-describe('GET /api/labs/{labId}/matrix?format=md', () => {
+describe('GET /api/labs/{labId}/matrix?format=md (the stored run)', () => {
   it('is a Markdown report with the matrix, the configuration and a finding per red cell', { timeout: 120_000 }, async () => {
     const lab = await newLab();
     const { strategies } = await registry(lab);
-    const res = await agent().get(lab.api('/matrix?format=md'));
+    expect((await agent().post(lab.api('/matrix'))).status).toBe(200);
+    const res = await agent().get(lab.api('/matrix?format=md')); // the stored run, rendered
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/markdown/);
     const md = res.body.text as string;
@@ -318,8 +322,8 @@ describe('the line of scenario cells every lab shares', () => {
     };
     // Whatever order they arrive in, the six cells of one scenario and one matrix fit; the other matrix does not.
     const [first, second, single] = await Promise.all([
-      timed(client().get(`/api/labs/${labIds[0]}/matrix`)),
-      timed(client().get(`/api/labs/${labIds[1]}/matrix`)),
+      timed(client().post(`/api/labs/${labIds[0]}/matrix`)),
+      timed(client().post(`/api/labs/${labIds[1]}/matrix`)),
       timed(client().post(`/api/labs/${labIds[0]}/scenarios/logout/run`)),
     ]);
     expect([first.res.status, second.res.status].sort()).toEqual([200, 503]);
@@ -332,7 +336,7 @@ describe('the line of scenario cells every lab shares', () => {
     expect(results).toHaveLength(42);
     expect(results.filter((r) => r.verdict === 'error')).toEqual([]);
     // The line drained: the refused lab's matrix runs now.
-    const retried = await client().get(`/api/labs/${busy === first ? labIds[0] : labIds[1]}/matrix`);
+    const retried = await client().post(`/api/labs/${busy === first ? labIds[0] : labIds[1]}/matrix`);
     expect(retried.status).toBe(200);
     expect((retried.body as unknown as Matrix).results.filter((r) => r.verdict === 'error')).toEqual([]);
   });

@@ -33,10 +33,10 @@ export default async function LabPage({ params }: { params: Promise<{ labId: str
       <SiteHeader presenter />
       <main id="main" className="px-4 py-3 max-w-[1600px] mx-auto">
         <div className="flex flex-wrap items-baseline justify-between gap-2 mb-2">
-          <h1 className="text-xl font-bold">
+          <h1 className="lab-heading text-xl font-bold">
             {t('title')} <span className="mono text-sm font-normal text-muted" data-secondary>{lab.id}</span>
           </h1>
-          <nav className="flex gap-4 text-sm" data-secondary aria-label={t('title')}>
+          <nav className="flex gap-4 text-sm" aria-label={t('title')}>
             <Link href={`/lab/${lab.id}/matrix`}>{t('matrixLink')}</Link>
             {scenarioIds[0] && <Link href={`/lab/${lab.id}/scenarios/${scenarioIds[0]}`}>{t('scenariosLink')}</Link>}
           </nav>

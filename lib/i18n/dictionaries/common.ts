@@ -42,6 +42,11 @@ export const common = defineNamespace(
     look_cost: 'collateral — a bystander was logged out',
     look_neutral: 'a victim’s or operator’s own request',
     look_error: 'undecided — an unexpected answer',
+    lookShort_danger: 'still works',
+    lookShort_defended: 'blocked',
+    lookShort_cost: 'collateral',
+    lookShort_neutral: 'own request',
+    lookShort_error: 'undecided',
   },
   {
     siteName: 'Revocation Lab',
@@ -83,5 +88,10 @@ export const common = defineNamespace(
     look_cost: '巻き添え — 無関係な利用者がログアウトされた',
     look_neutral: '被害者や運用者自身のリクエスト',
     look_error: '判定不能 — 想定外の応答',
+    lookShort_danger: 'まだ使える',
+    lookShort_defended: 'ブロック',
+    lookShort_cost: '巻き添え',
+    lookShort_neutral: '本人の操作',
+    lookShort_error: '判定不能',
   },
 );

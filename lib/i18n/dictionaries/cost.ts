@@ -105,7 +105,7 @@ export const cost = defineNamespace(
   {
     title: 'ルックアップ 1 回のコスト',
     lead: 'JWT セッションを擁護する定番の理屈は「データベースを引かないからスケールする」です。このページは、ルックアップ 1 回・署名検証 1 回・アンシール 1 回、そしてリクエスト全体のコストを、ページ末尾に記したマシンで npm run bench を 1 回実行して実測した値です。',
-    headlineCost: 'SQLite の主キー検索 1 回は {lookupUs} µs でした。JWT の署名検証は {jwtUs} µs、つまり検索 {times} 回分です。',
+    headlineCost: 'SQLite の主キーによるルックアップ 1 回は {lookupUs} µs でした。JWT の署名検証は {jwtUs} µs、つまりルックアップ {times} 回分です。',
     headlineIron: 'iron-session の cookie のアンシールは {ironUs} µs でした。',
     headlineHttpNotSlower: 'HTTP では、サーバー側セッションの /me が毎秒 {sessionRps} リクエスト、ステートレスな JWT が毎秒 {jwtRps} リクエスト、認証なしのルートが毎秒 {noAuthRps} リクエストを処理しました。JWT が省いたルックアップは速さにつながっていません。セッションは {ratio} 倍を処理しました。',
     headlineHttpSlower: 'HTTP では、サーバー側セッションの /me が毎秒 {sessionRps} リクエスト、ステートレスな JWT が毎秒 {jwtRps} リクエスト、認証なしのルートが毎秒 {noAuthRps} リクエストを処理しました。今回の実行ではセッションは JWT の {ratio} 倍で、JWT のほうが {percent} % 速い結果でした。',
@@ -132,7 +132,7 @@ export const cost = defineNamespace(
     colLookups: 'ルックアップ',
 
     prim_sha256: 'セッション ID の SHA-256',
-    'prim_sqlite-pk-get': 'SQLite の主キー検索',
+    'prim_sqlite-pk-get': 'SQLite の主キーによるルックアップ',
     'prim_jwt-verify-hs256': 'jose jwtVerify(HS256)',
     'prim_jwt-verify-es256': 'jose jwtVerify(ES256)',
     'prim_jwt-verify-eddsa': 'jose jwtVerify(EdDSA)',

@@ -9,6 +9,7 @@ import { StrategyPanel } from './StrategyPanel';
 import { AttackerRail, type ReplayFailure } from './AttackerRail';
 import { OperatorRail, type OperatorAction } from './OperatorRail';
 import { Timeline } from './Timeline';
+import { focusKeeper } from '@/lib/ui/focus';
 import { useLabClock } from './useLabClock';
 import type { ApiResult, CopyView, JournalEntry, LabState } from './types';
 
@@ -197,6 +198,7 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
 
   const operate = useCallback(
     async (action: OperatorAction) => {
+      const giveFocusBack = focusKeeper();
       setOperatorBusy(true);
       const { method, path, json } = operatorRequest(`/api/labs/${labId}`, action);
       try {
@@ -205,6 +207,7 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
         await poll();
       } finally {
         setOperatorBusy(false);
+        giveFocusBack();
       }
     },
     [labId, reloadLab, poll],
@@ -258,7 +261,7 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
               for (const copy of copies) await replay(copy, 'me');
             }}
           />
-          <OperatorRail lab={lab} labNow={labNow} busy={operatorBusy} onAction={(a) => void operate(a)} onClear={() => void clearAll()} />
+          <OperatorRail lab={lab} labNow={labNow} busy={operatorBusy} onAction={(a) => void operate(a)} onClear={() => void clearAll()} onSettingsSaved={reloadLab} />
         </div>
       </div>
       <Timeline entries={entries} dropped={dropped} copies={copies} />

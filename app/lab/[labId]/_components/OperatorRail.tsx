@@ -3,6 +3,7 @@ import { useT } from '@/lib/i18n/client';
 import { StartLabButton } from '@/app/_components/StartLabButton';
 import { formatDuration, formatLabTime } from '@/lib/ui/format';
 import type { LabState } from './types';
+import { SettingsEditor } from './SettingsEditor';
 
 export type OperatorAction =
   | { kind: 'role'; username: string; role: 'admin' | 'user' }
@@ -24,6 +25,7 @@ export function OperatorRail({
   busy,
   onAction,
   onClear,
+  onSettingsSaved,
 }: {
   lab: LabState;
   labNow: number;
@@ -31,6 +33,8 @@ export function OperatorRail({
   onAction: (a: OperatorAction) => void;
   /** Clears the lab's stolen copies and its timeline (POST …/copies/clear). */
   onClear: () => void;
+  /** After a settings change is saved: the page reloads the lab state. */
+  onSettingsSaved?: () => void | Promise<void>;
 }) {
   const t = useT('lab');
   return (
@@ -95,6 +99,7 @@ export function OperatorRail({
           </button>
         ))}
       </div>
+      <SettingsEditor labId={lab.labId} settings={lab.settings} onSaved={() => onSettingsSaved?.()} />
       <div className="flex flex-wrap gap-1">
         <StartLabButton label={t('resetLab')} className="btn btn-small" />
         <button type="button" className="btn btn-small" onClick={onClear} data-testid="clear-copies">

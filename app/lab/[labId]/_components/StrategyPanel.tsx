@@ -7,6 +7,7 @@ import { causeOfRefusal, lastAcceptedOf, actorLabel, type Cause } from '@/lib/ui
 import { ReasonText, StatusBadge } from './StatusBadge';
 import { TokenInspector } from './TokenInspector';
 import type { ApiResult, CredentialView, JournalEntry, LabUser, Role } from './types';
+import { focusKeeper } from '@/lib/ui/focus';
 
 async function readCredential(labId: string, strategy: string): Promise<CredentialView | null> {
   const res = await callApi('GET', `/api/labs/${labId}/${strategy}/credential`);
@@ -117,6 +118,7 @@ export function StrategyPanel(props: Props) {
   }, [recheck, changeSeq]);
 
   async function act(label: string, method: string, action: string, json?: unknown) {
+    const giveFocusBack = focusKeeper();
     setBusy(true);
     try {
       const res = await run(actor, strategy, method, action, json);
@@ -125,6 +127,7 @@ export function StrategyPanel(props: Props) {
       return res;
     } finally {
       setBusy(false);
+      giveFocusBack();
     }
   }
 

@@ -14,6 +14,8 @@ export type LabState = {
   /** Strategies that declare `refreshable` (optional: an older server does not send it, and then none is). */
   refreshableStrategies?: string[];
   scenarios: string[];
+  /** When the lab's last matrix run finished (ms), null when it never ran (optional: an older server does not send it). */
+  lastMatrixRunAt?: number | null;
 };
 
 export type ApiResult = { status: number; body: Record<string, unknown> };

@@ -1,7 +1,10 @@
 'use client';
 import Link from 'next/link';
-import { useCallback, useRef, useState } from 'react';
-import { useT } from '@/lib/i18n/client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLocale, useT } from '@/lib/i18n/client';
+import { LookLegend } from '@/app/_components/LookLegend';
+import { formatDuration } from '@/lib/scenarios/format';
+import { questionKey, scenarioKey, settingEntries, settingLabelKey } from '@/lib/i18n/keys';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
 import { matrixMarkdown } from '@/lib/scenarios/report';
 import type { ScenarioResult } from '@/lib/scenarios/types';
@@ -9,60 +12,109 @@ import { shownVerdict } from '@/lib/ui/verdict-look';
 import { reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 import { VerdictBadge, VerdictSummary } from './Verdict';
 import { TraceTable } from './TraceTable';
-import { downloadText, runScenarioRequest } from './run-api';
+import { downloadText } from './run-api';
+import { MatrixBusyError, lastMatrix, startMatrix } from './matrix-api';
+
+type Run =
+  | { state: 'idle'; report: MatrixReport | null }
+  | { state: 'running'; report: MatrixReport | null; startedAt: number }
+  | { state: 'waiting'; report: MatrixReport | null } // another screen's run of this lab
+  | { state: 'done'; report: MatrixReport; elapsedMs: number }
+  | { state: 'failed'; report: MatrixReport | null; reason: string };
 
 type Row = { state: 'idle' } | { state: 'running' } | { state: 'done'; report: MatrixReport } | { state: 'failed'; reason: string };
 
+const WAIT_POLL_MS = 2000;
+
 /**
- * Runs the matrix from the browser, one request per scenario (all at once):
- * each row fills in as its answer arrives. The exports are built from what
- * is on the screen, in the same format as GET …/matrix?format=md|json.
+ * The lab's matrix: POST …/matrix runs every cell on the server and stores the
+ * result in the lab, so the page shows the last run again on return (with its
+ * date and the settings it ran under) until it is run again. The exports are
+ * built from the report on the screen, in the same format as GET …/matrix?format=md|json.
  */
-export function MatrixRunner({ labId, scenarios, strategies }: { labId: string; scenarios: string[]; strategies: string[] }) {
+export function MatrixRunner({
+  labId,
+  scenarios,
+  strategies,
+  initial,
+}: {
+  labId: string;
+  scenarios: string[];
+  strategies: string[];
+  initial: MatrixReport | null;
+}) {
   const t = useT('scenarios');
-  const [rows, setRows] = useState<Record<string, Row>>(() => Object.fromEntries(scenarios.map((s) => [s, { state: 'idle' }])));
+  const tc = useT('common');
+  const [run, setRun] = useState<Run>({ state: 'idle', report: initial });
   const [selected, setSelected] = useState<ScenarioResult | null>(null);
-  const [elapsedMs, setElapsedMs] = useState<number | null>(null);
   const traceHeading = useRef<HTMLHeadingElement>(null);
+  const runButton = useRef<HTMLButtonElement>(null);
+  const now = useTicker(run.state === 'running');
+  const report = run.report;
+  const busy = run.state === 'running' || run.state === 'waiting';
 
-  const done = scenarios.filter((s) => rows[s]?.state === 'done' || rows[s]?.state === 'failed').length;
-  const running = scenarios.some((s) => rows[s]?.state === 'running');
-  const reports = scenarios.map((s) => rows[s]).flatMap((r) => (r?.state === 'done' ? [r.report] : []));
-
-  const runAll = useCallback(() => {
-    const started = performance.now();
+  const runAll = useCallback(async () => {
+    const startedAt = performance.now();
     setSelected(null);
-    setElapsedMs(null);
-    setRows(Object.fromEntries(scenarios.map((s) => [s, { state: 'running' }])));
-    let remaining = scenarios.length;
-    for (const scenario of scenarios) {
-      runScenarioRequest(labId, scenario)
-        .then((report): Row => ({ state: 'done', report }))
-        .catch((err: unknown): Row => ({ state: 'failed', reason: reasonCodeOf(err) }))
-        .then((row) => {
-          setRows((prev) => ({ ...prev, [scenario]: row }));
-          if (--remaining === 0) setElapsedMs(performance.now() - started);
-        });
+    setRun((prev) => ({ state: 'running', report: prev.report, startedAt }));
+    try {
+      const fresh = await startMatrix(labId);
+      setRun({ state: 'done', report: fresh, elapsedMs: performance.now() - startedAt });
+    } catch (err) {
+      if (err instanceof MatrixBusyError) setRun((prev) => ({ state: 'waiting', report: prev.report }));
+      else setRun((prev) => ({ state: 'failed', report: prev.report, reason: reasonCodeOf(err) }));
     }
-  }, [labId, scenarios]);
+  }, [labId]);
 
-  const combined = (): MatrixReport | null => {
-    if (reports.length === 0) return null;
-    const first = reports[0]!;
-    return {
-      generatedAt: reports.map((r) => r.generatedAt).sort().at(-1)!,
-      labClock: first.labClock,
-      settings: first.settings,
-      versions: first.versions,
-      scenarios: reports.flatMap((r) => r.scenarios),
-      strategies,
-      results: reports.flatMap((r) => r.results),
-      durationMs: Math.round(elapsedMs ?? 0),
+  // The button was disabled while the run went on, so focus fell to <body>: once it is
+  // enabled again (after the commit, hence an effect) focus goes back to it.
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (wasBusy.current && !busy) runButton.current?.focus();
+    wasBusy.current = busy;
+  }, [busy]);
+
+  // Back/forward can restore this page from the router's cache, rendered before the last run:
+  // ask the lab for its stored run once on mount (a read: it never starts one).
+  useEffect(() => {
+    let stopped = false;
+    lastMatrix(labId)
+      .then((latest) => {
+        if (stopped || !latest) return;
+        setRun((prev) => (prev.state === 'idle' && prev.report?.generatedAt !== latest.generatedAt ? { state: 'idle', report: latest } : prev));
+      })
+      .catch(() => {});
+    return () => {
+      stopped = true;
     };
+  }, [labId]);
+
+  // Another screen is running this lab's matrix: show its result when it is stored.
+  useEffect(() => {
+    if (run.state !== 'waiting') return;
+    const before = run.report?.generatedAt ?? null;
+    let stopped = false;
+    const timer = setInterval(() => {
+      lastMatrix(labId)
+        .then((latest) => {
+          if (!stopped && latest && latest.generatedAt !== before) setRun({ state: 'done', report: latest, elapsedMs: latest.durationMs });
+        })
+        .catch(() => {});
+    }, WAIT_POLL_MS);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [labId, run]);
+
+  const rowOf = (scenario: string): Row => {
+    if (run.state === 'running') return { state: 'running' };
+    if (report?.scenarios.includes(scenario)) return { state: 'done', report };
+    if (run.state === 'failed') return { state: 'failed', reason: run.reason };
+    return { state: 'idle' };
   };
 
   const exportAs = (format: 'md' | 'json') => {
-    const report = combined();
     if (!report) return;
     const stamp = report.generatedAt.replace(/[:.]/g, '-');
     if (format === 'md') downloadText(`revocation-lab-matrix-${stamp}.md`, matrixMarkdown(report), 'text/markdown');
@@ -75,31 +127,36 @@ export function MatrixRunner({ labId, scenarios, strategies }: { labId: string; 
     requestAnimationFrame(() => traceHeading.current?.focus());
   };
 
-  const report = combined();
-  const allDone = done === scenarios.length && !running && reports.length > 0;
+  const canExport = report !== null && !busy;
+  const cells = scenarios.length * strategies.length;
 
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className="btn btn-primary" onClick={runAll} disabled={running} data-testid="run-all">
-          {reports.length ? t('runAgain') : t('runAll')}
+        <button ref={runButton} type="button" className="btn btn-primary" onClick={() => void runAll()} disabled={busy} data-testid="run-all">
+          {report ? t('runAgain') : t('runAll')}
         </button>
-        <button type="button" className="btn" onClick={() => exportAs('md')} disabled={!allDone} data-testid="export-md">
+        <button type="button" className="btn" onClick={() => exportAs('md')} disabled={!canExport} data-testid="export-md">
           {t('exportMd')}
         </button>
-        <button type="button" className="btn" onClick={() => exportAs('json')} disabled={!allDone} data-testid="export-json">
+        <button type="button" className="btn" onClick={() => exportAs('json')} disabled={!canExport} data-testid="export-json">
           {t('exportJson')}
         </button>
         <span role="status" aria-live="polite" className="text-sm" data-testid="progress">
-          {running && (
+          {run.state === 'running' && (
             <>
-              <progress max={scenarios.length} value={done} className="align-middle mr-2" />
-              {t('progress', { done, total: scenarios.length })}
+              <progress className="align-middle mr-2" />
+              {t('matrixRunning', { cells, seconds: Math.floor(((now ?? run.startedAt) - run.startedAt) / 1000) })}
             </>
           )}
-          {!running && elapsedMs !== null && t('finished', { total: scenarios.length, seconds: (elapsedMs / 1000).toFixed(1) })}
+          {run.state === 'waiting' && t('alreadyRunning')}
+          {run.state === 'done' && t('finished', { total: report?.scenarios.length ?? 0, seconds: (run.elapsedMs / 1000).toFixed(1) })}
+          {run.state === 'failed' && <span className="text-bad">{t('runFailed', { reason: reasonWords(tc, run.reason) })}</span>}
         </span>
       </div>
+
+      <RunInfo labId={labId} report={report} />
+      <LookLegend looks={['danger', 'defended', 'cost', 'error']} />
 
       <div className="card overflow-x-auto">
         <table className="w-full border-collapse text-sm" data-testid="matrix">
@@ -115,13 +172,13 @@ export function MatrixRunner({ labId, scenarios, strategies }: { labId: string; 
           </thead>
           <tbody>
             {scenarios.map((scenario) => {
-              const row = rows[scenario]!;
+              const row = rowOf(scenario);
               return (
                 <tr key={scenario} className="border-t border-border align-top" data-testid={`row-${scenario}`} data-state={row.state}>
                   <th scope="row" className="p-2 text-left font-semibold">
-                    {t(`scenario_${scenario}` as Parameters<typeof t>[0])}
+                    {t(scenarioKey(scenario))}
                     <span className="block text-xs font-normal text-muted" data-secondary>
-                      {t(`question_${scenario}` as Parameters<typeof t>[0])}
+                      {t(questionKey(scenario))}
                     </span>
                   </th>
                   {strategies.map((strategy) => (
@@ -143,8 +200,7 @@ export function MatrixRunner({ labId, scenarios, strategies }: { labId: string; 
         <section className="card" aria-labelledby="trace-h" data-testid="trace-panel">
           <div className="flex items-center justify-between gap-2">
             <h2 id="trace-h" ref={traceHeading} tabIndex={-1} className="text-lg font-bold">
-              {t('traceTitle', { strategy: selected.strategy, scenario: t(`scenario_${selected.scenario}` as Parameters<typeof t>[0]) })}{' '}
-              <VerdictBadge result={selected} />
+              {t('traceTitle', { strategy: selected.strategy, scenario: t(scenarioKey(selected.scenario)) })} <VerdictBadge result={selected} />
             </h2>
             <button type="button" className="btn btn-small" onClick={() => setSelected(null)}>
               {t('close')}
@@ -158,9 +214,60 @@ export function MatrixRunner({ labId, scenarios, strategies }: { labId: string; 
         </section>
       )}
 
-      {report && allDone && <Configuration report={report} />}
+      {report && !busy && <Configuration report={report} />}
     </div>
   );
+}
+
+/** performance.now() every second while `on`, so a running clock shows how long the run has taken. */
+function useTicker(on: boolean): number | null {
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    if (!on) return;
+    const timer = setInterval(() => setNow(performance.now()), 1000);
+    return () => clearInterval(timer);
+  }, [on]);
+  return on ? now : null;
+}
+
+/** When the shown run ran and under which settings, with the way to change them. */
+function RunInfo({ labId, report }: { labId: string; report: MatrixReport | null }) {
+  const t = useT('scenarios');
+  const tl = useT('lab');
+  const locale = useLocale();
+  return (
+    <div className="card flex flex-col gap-1 text-sm" data-testid="run-info">
+      <p className="font-semibold" data-testid="last-run" data-generated-at={report?.generatedAt ?? ''}>
+        {report ? t('lastRun', { date: utcStamp(report.generatedAt), seconds: (report.durationMs / 1000).toFixed(1) }) : t('neverRun')}
+      </p>
+      {report && (
+        <div className="flex flex-wrap gap-x-4 gap-y-1">
+          <span className="font-semibold" id="ran-under-h">
+            {t('ranUnder')}:
+          </span>
+          <dl className="contents" data-testid="ran-under" aria-labelledby="ran-under-h">
+            {settingEntries(report.settings).map(([key, value]) => (
+              <div key={key} className="flex gap-1" data-setting={key} data-value={String(value)}>
+                <dt>{tl(settingLabelKey(key))}</dt>
+                <dd className="mono">{typeof value === 'number' ? formatDuration(value, locale) : String(value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+      <p>
+        <Link href={`/lab/${labId}#settings`} data-testid="change-settings">
+          {t('changeSettings')} →
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+/** 2026-12-02 13:40 UTC: the same on the server's first render and in every browser (no time-zone mismatch). */
+function utcStamp(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 function Cell({
@@ -192,7 +299,7 @@ function Cell({
         ! {t('verdict_error')}
       </span>
     );
-  const result = row.report.results.find((r) => r.strategy === strategy);
+  const result = row.report.results.find((r) => r.strategy === strategy && r.scenario === scenario);
   if (!result) return <span data-testid={testId}>—</span>;
   const others = Array.isArray(result.collateral?.loggedOut) ? result.collateral.loggedOut.length : 0;
   const isOpen = selected?.scenario === scenario && selected.strategy === strategy;
@@ -201,7 +308,7 @@ function Cell({
       type="button"
       className="text-left flex flex-col gap-1 items-start cursor-pointer bg-transparent border-0 p-0"
       onClick={() => onOpen(result)}
-      aria-label={t('openTrace', { strategy, scenario: t(`scenario_${scenario}` as Parameters<typeof t>[0]) })}
+      aria-label={t('openTrace', { strategy, scenario: t(scenarioKey(scenario)) })}
       aria-expanded={isOpen}
       data-testid={testId}
       data-verdict={shownVerdict(result.verdict)}

@@ -1,11 +1,13 @@
 'use client';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
 import { useT } from '@/lib/i18n/client';
 import { reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 import type { Phase, ScenarioResult } from '@/lib/scenarios/types';
 import { VerdictBadge, VerdictSummary } from './Verdict';
 import { TraceTable } from './TraceTable';
 import { runScenarioRequest } from './run-api';
+import { phaseKey } from '@/lib/i18n/keys';
 
 const STEPS: readonly (Phase | 'verdict')[] = ['setup', 'steal', 'check', 'revoke', 'replay', 'collateral', 'time-travel', 'verdict'];
 
@@ -15,7 +17,20 @@ type Side = { strategy: string; result: ScenarioResult | null; error: string | n
  * One scenario, two strategies side by side. "Run" makes both real runs;
  * then → / ← step through what happened, phase by phase, with narration.
  */
-export function ScenarioStepper({ labId, scenario, strategies }: { labId: string; scenario: string; strategies: string[] }) {
+export function ScenarioStepper({
+  labId,
+  scenario,
+  strategies,
+  nextHref = null,
+}: {
+  labId: string;
+  scenario: string;
+  strategies: string[];
+  /** The next scenario's page: a clicker's "next" on the last step goes there (no dead end in presenter mode). */
+  nextHref?: string | null;
+}) {
+  const router = useRouter();
+  const runButton = useRef<HTMLButtonElement>(null);
   const t = useT('scenarios');
   const tc = useT('common');
   const [sides, setSides] = useState<[Side, Side]>(() => [
@@ -41,20 +56,42 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
     setRunning(false);
   }, [labId, scenario, sides]);
 
+  // The button was disabled while both runs went on, so focus fell to <body>: once it is
+  // enabled again (after the commit, hence an effect) focus goes back to it.
+  const wasRunning = useRef(false);
   useEffect(() => {
-    if (!ran) return;
+    if (wasRunning.current && !running) runButton.current?.focus();
+    wasRunning.current = running;
+  }, [running]);
+
+  // Keyboard and presenter clickers (which send PageDown / PageUp): → PageDown Space step on,
+  // ← PageUp Shift+Space step back. Before a run, "next" runs both sides; on the last step it
+  // goes to the next scenario. A focused field or picker keeps its own keys (→ on a <select>
+  // changes the strategy, Space on a button presses it).
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (target && ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return;
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'ArrowRight') setStep((s) => Math.min(STEPS.length - 1, s + 1));
-      else if (e.key === 'ArrowLeft') setStep((s) => Math.max(0, s - 1));
-      else return;
+      if (target && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))) return;
+      const direction = stepDirection(e.key, e.shiftKey);
+      if (direction === 0) return;
+      const onOwnControl = target !== null && target !== runButton.current && (target.tagName === 'BUTTON' || target.tagName === 'A' || target.tagName === 'SUMMARY');
+      if (e.key === ' ' && onOwnControl) return;
+      if (running) return;
       e.preventDefault();
+      if (!ran) {
+        if (direction > 0) void run();
+        return;
+      }
+      if (direction > 0 && step === STEPS.length - 1) {
+        if (nextHref) router.push(nextHref);
+        return;
+      }
+      setStep((s) => Math.min(STEPS.length - 1, Math.max(0, s + direction)));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [ran]);
+  }, [ran, running, run, step, nextHref, router]);
 
   const phase = STEPS[step]!;
   const narrationKey = (
@@ -83,7 +120,7 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
             </select>
           </label>
         ))}
-        <button type="button" className="btn btn-primary" onClick={run} disabled={running} data-testid="run-both" aria-busy={running}>
+        <button ref={runButton} type="button" className="btn btn-primary" onClick={run} disabled={running} data-testid="run-both" aria-busy={running}>
           {running ? t('verdict_running') : t('runBoth')}
         </button>
       </div>
@@ -100,7 +137,7 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
               {STEPS.map((p, i) => (
                 <li key={p}>
                   <button type="button" className="btn btn-small" aria-current={i === step ? 'step' : undefined} aria-pressed={i === step} onClick={() => setStep(i)}>
-                    {i + 1}. {t(`phase_${p}` as Parameters<typeof t>[0])}
+                    {i + 1}. {t(phaseKey(p))}
                   </button>
                 </li>
               ))}
@@ -115,7 +152,7 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
 
           <section className="card" aria-live="polite" data-testid="step" data-step={phase}>
             <h2 className="text-xl font-bold">
-              {t('stepOf', { n: step + 1, total: STEPS.length })} — {t(`phase_${phase}` as Parameters<typeof t>[0])}
+              {t('stepOf', { n: step + 1, total: STEPS.length })} — {t(phaseKey(phase))}
             </h2>
             <p className="text-lg mt-1" data-testid="narration">
               {t(narrationKey)}
@@ -124,7 +161,7 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
 
           <div className="grid gap-4 lg:grid-cols-2">
             {sides.map((side, i) => (
-              <section key={i} className="card flex flex-col gap-2" data-testid={`side-${i}`} data-strategy={side.strategy}>
+              <section key={i} className="card flex flex-col gap-2 min-w-0" data-testid={`side-${i}`} data-strategy={side.strategy}>
                 <h3 className="text-lg font-bold mono flex flex-wrap items-center gap-2">
                   {side.strategy}
                   {side.result && phase === 'verdict' && <VerdictBadge result={side.result} />}
@@ -146,4 +183,12 @@ function SideStep({ result, phase }: { result: ScenarioResult; phase: Phase | 'v
   const entries = result.trace.filter((e) => e.phase === phase);
   if (phase === 'time-travel' && entries.length === 0) return <p className="text-sm">{t('noTimeTravel')}</p>;
   return <TraceTable entries={entries} startedAt={result.startedAt} compact />;
+}
+
+/** +1 for a "next" key, -1 for a "previous" key, 0 for any other. */
+function stepDirection(key: string, shift: boolean): -1 | 0 | 1 {
+  if (key === 'ArrowRight' || key === 'PageDown') return 1;
+  if (key === 'ArrowLeft' || key === 'PageUp') return -1;
+  if (key === ' ') return shift ? -1 : 1;
+  return 0;
 }

@@ -1,7 +1,17 @@
 'use client';
-import { useT } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
+import { formatDuration } from '@/lib/scenarios/format';
 import type { TraceEntry } from '@/lib/scenarios/types';
+import { LOOK_STYLE, lookOfAnswer, type LookActor } from '@/lib/ui/outcome-look';
+import { phaseKey, traceActorKey } from '@/lib/i18n/keys';
 import { shellLineFor } from './trace-lines';
+
+/** The runner's actor roles in the colour language's terms: both of the victim's devices are the victim. */
+export function lookActorOf(role: string): LookActor {
+  if (role === 'attacker' || role === 'bystander' || role === 'operator') return role;
+  if (role.startsWith('victim')) return 'victim';
+  return 'other';
+}
 
 // Whole class names, so Tailwind finds them in the source.
 const ACTOR_CLASS: Record<string, string> = {
@@ -16,6 +26,7 @@ const ACTOR_ICON: Record<string, string> = { 'victim-laptop': '●', 'victim-pho
 /** Every request of a run (or of one step of it), each with the shell line that repeats it. */
 export function TraceTable({ entries, startedAt, compact = false }: { entries: TraceEntry[]; startedAt: number | null; compact?: boolean }) {
   const t = useT('scenarios');
+  const locale = useLocale();
   // Traces exist only after a run the browser started, so this never renders on the server.
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
   if (entries.length === 0) return <p className="text-sm text-muted">{t('noRequests')}</p>;
@@ -39,12 +50,12 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
         <tbody>
           {entries.map((e) => {
             const actor = e.kind === 'copy' ? e.to : e.actor;
-            const actorKey = `actor_${actor.replace('-', '_')}` as Parameters<typeof t>[0];
+            const actorKey = traceActorKey(actor);
             const at = startedAt === null ? e.at : e.at - startedAt;
             return (
               <tr key={e.seq} className="border-t border-border align-top" data-testid="trace-row" data-actor={actor}>
                 <td className="p-1 mono">{e.seq}</td>
-                {!compact && <td className="p-1">{t(`phase_${e.phase}` as Parameters<typeof t>[0])}</td>}
+                {!compact && <td className="p-1">{t(phaseKey(e.phase))}</td>}
                 <td className={`p-1 font-semibold ${ACTOR_CLASS[actor] ?? ''}`}>
                   <span aria-hidden="true">{ACTOR_ICON[actor] ?? ''} </span>
                   {t(actorKey)}
@@ -52,7 +63,7 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
                 </td>
                 {e.kind === 'copy' ? (
                   <td className="p-1" colSpan={3}>
-                    {t('copied', { from: t(`actor_${e.from.replace('-', '_')}` as Parameters<typeof t>[0]) })}: <span className="mono">{e.cookieNames.join(', ')}</span>
+                    {t('copied', { from: t(traceActorKey(e.from)) })}: <span className="mono">{e.cookieNames.join(', ')}</span>
                   </td>
                 ) : (
                   <>
@@ -60,16 +71,13 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
                       {e.method} {e.path.replace(/^\/api\/labs\/[^/]+/, '…')}
                     </td>
                     <td className="p-1">
-                      <span className={`status ${e.status < 300 ? 'status-ok' : e.status === 403 ? 'status-warn' : 'status-bad'}`} data-status={e.status}>
-                        <span aria-hidden="true">{e.status < 300 ? '✓' : '✗'}</span>
-                        {e.status}
-                      </span>
+                      <AnswerBadge actor={e.actor} status={e.status} reason={e.reason} />
                     </td>
                     <td className="p-1 mono">{e.reason ?? '—'}</td>
                   </>
                 )}
                 <td className="p-1 mono">{e.kind === 'request' ? (e.lookups ?? '—') : '—'}</td>
-                <td className="p-1 mono whitespace-nowrap">+{at} s</td>
+                <td className="p-1 mono whitespace-nowrap">+{formatDuration(at, locale)}</td>
                 {!compact && <td className="p-1 mono whitespace-nowrap text-right">{e.kind === 'request' ? `${e.ms.toFixed(1)} ms` : '—'}</td>}
                 <td className="p-1">
                   <details>
@@ -85,5 +93,25 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * One answer in the colour language: the attacker's 200 is danger (the copy
+ * got in), its 401 defended; a bystander's 401 a cost; everyone else's own
+ * answers neutral. The symbol and, for the attacker and bystanders, a word
+ * go with the colour.
+ */
+function AnswerBadge({ actor, status, reason }: { actor: string; status: number; reason: string | null }) {
+  const tc = useT('common');
+  const look = lookOfAnswer(lookActorOf(actor), status, reason);
+  const style = LOOK_STYLE[look];
+  const word = look === 'neutral' ? null : tc(`lookShort_${look}`);
+  return (
+    <span className={`status ${style.className}`} data-status={status} data-look={look} title={tc(`look_${look}`)}>
+      <span aria-hidden="true">{style.symbol}</span>
+      {status}
+      {word && <span className="font-normal">{word}</span>}
+    </span>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 import { useLocale, useT } from '@/lib/i18n/client';
+import type { Locale } from '@/lib/i18n/config';
 import { formatDuration } from '@/lib/scenarios/format';
 import type { ScenarioResult } from '@/lib/scenarios/types';
 import { errorAnswer, shownVerdict, VERDICT_LOOK } from '@/lib/ui/verdict-look';
@@ -7,6 +8,7 @@ import { errorAnswer, shownVerdict, VERDICT_LOOK } from '@/lib/ui/verdict-look';
 /** The verdict as a symbol, a word and a colour — never colour alone — with the window as a duration. */
 export function VerdictBadge({ result }: { result: ScenarioResult }) {
   const t = useT('scenarios');
+  const locale = useLocale();
   // An unknown verdict string (a newer server, an edited JSON) shows as an error, never as a crash.
   const verdict = shownVerdict(result.verdict);
   const look = VERDICT_LOOK[verdict];
@@ -19,19 +21,19 @@ export function VerdictBadge({ result }: { result: ScenarioResult }) {
       data-status={failed?.status}
     >
       <span aria-hidden="true">{look.symbol}</span>
-      {verdictWords(result, t)}
+      {verdictWords(result, t, locale)}
     </span>
   );
 }
 
-export function verdictWords(result: ScenarioResult, t: ReturnType<typeof useT<'scenarios'>>): string {
+export function verdictWords(result: ScenarioResult, t: ReturnType<typeof useT<'scenarios'>>, locale: Locale = 'en'): string {
   switch (shownVerdict(result.verdict)) {
     case 'blocked':
       return t('verdict_blocked');
     case 'works-until-expiry':
       return result.windowSeconds !== null
-        ? t('verdict_works', { window: formatDuration(result.windowSeconds) })
-        : t('verdict_worksOpen', { window: formatDuration(result.window?.lastWorkingSeconds ?? 0) });
+        ? t('verdict_works', { window: formatDuration(result.windowSeconds, locale) })
+        : t('verdict_worksOpen', { window: formatDuration(result.window?.lastWorkingSeconds ?? 0, locale) });
     case 'not-applicable':
       return t('verdict_na');
     default:
@@ -54,10 +56,10 @@ export function VerdictSummary({ result }: { result: ScenarioResult }) {
       ? t('summaryError', { status: failed.status, reason: failed.reason ?? '—' })
       : t('runFailed', { reason: t('errorNoDetail') });
   } else if (verdict === 'blocked') text = t('summaryBlocked', { reason: `${result.refusedWith?.status ?? ''} ${result.refusedWith?.reason ?? ''}`.trim() });
-  else if (result.windowSeconds === null) text = t('summaryOpen', { window: formatDuration(w?.lastWorkingSeconds ?? 0) });
+  else if (result.windowSeconds === null) text = t('summaryOpen', { window: formatDuration(w?.lastWorkingSeconds ?? 0, locale) });
   else
     text = t('summaryWindow', {
-      window: formatDuration(result.windowSeconds),
+      window: formatDuration(result.windowSeconds, locale),
       last: w?.lastWorkingSeconds ?? 0,
       refused: w?.firstRefusedSeconds ?? result.windowSeconds,
     });

@@ -5,6 +5,7 @@ import { getStore } from '@/lib/db';
 import { findLab } from '@/lib/labs/lab';
 import { strategyIds } from '@/lib/auth/registry';
 import { scenarioIds } from '@/lib/scenarios/registry';
+import { lastMatrixRun } from '@/lib/scenarios/matrix-runs';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { MatrixRunner } from '../_scenarios/MatrixRunner';
@@ -14,26 +15,28 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('matrixTitle') };
 }
 
-/** The results matrix: every scenario against every strategy, run from the browser through the API. */
+/** The results matrix: every scenario against every strategy, run through the API and kept by the lab. */
 export default async function MatrixPage({ params }: { params: Promise<{ labId: string }> }) {
   const { labId } = await params;
   const t = await getT('scenarios');
-  const lab = findLab(getStore(), labId);
+  const store = getStore();
+  const lab = findLab(store, labId);
   if (!lab) notFound();
+  // The lab's last run, shown again on return until it is run again (a read: nothing starts).
+  const last = lastMatrixRun(store, lab.id);
   return (
     <>
       <SiteHeader presenter />
       <main id="main" className="px-4 py-3 max-w-[1600px] mx-auto flex flex-col gap-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-bold">{t('matrixTitle')}</h1>
-          <Link href={`/lab/${lab.id}`} data-secondary>
-            {t('backToLab')}
-          </Link>
+          {/* Visible in presenter mode too: no dead ends on a projector. */}
+          <Link href={`/lab/${lab.id}`}>{t('backToLab')}</Link>
         </div>
         <p className="text-sm max-w-4xl" data-secondary>
           {t('matrixIntro')}
         </p>
-        <MatrixRunner labId={lab.id} scenarios={[...scenarioIds]} strategies={[...strategyIds]} />
+        <MatrixRunner labId={lab.id} scenarios={[...scenarioIds]} strategies={[...strategyIds]} initial={last} />
       </main>
     </>
   );

@@ -1,25 +1,53 @@
-import { NextResponse } from 'next/server';
-import { apiRoute, jsonResponse } from '@/lib/http';
+import { NextResponse, type NextRequest } from 'next/server';
+import { ApiError, apiRoute, jsonResponse } from '@/lib/http';
 import { requireLab } from '@/lib/labs/resolve';
 import { selfBaseUrl } from '@/lib/self-url';
-import { runMatrix } from '@/lib/scenarios/matrix';
+import { MatrixCancelledError, type MatrixReport } from '@/lib/scenarios/matrix';
+import { lastMatrixRun, noMatrixRun, startMatrixRun } from '@/lib/scenarios/matrix-runs';
 import { matrixMarkdown } from '@/lib/scenarios/report';
-import { formatFromQuery } from '@/lib/scenarios/request';
+import { formatFromQuery, type ReportFormat } from '@/lib/scenarios/request';
+
+function answer(report: MatrixReport, format: ReportFormat) {
+  if (format === 'json') return jsonResponse(report);
+  return new NextResponse(matrixMarkdown(report), {
+    headers: { 'Content-Type': 'text/markdown; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}
 
 /**
- * GET /api/labs/{labId}/matrix[?format=md] — every scenario against every
- * strategy, run now (nothing cached: a settings change shows at once), with
- * the settings and package versions it ran under.
+ * POST /api/labs/{labId}/matrix[?format=md] — runs every scenario against
+ * every strategy now, under the lab's current settings, and keeps the result
+ * as the lab's last run. A state change (42 cells of work, a stored result):
+ * CSRF-checked, so no `<img>` or cross-site form can start one. 409 while
+ * this lab's previous run is still going; cancelled when the client goes away.
+ */
+export const POST = apiRoute<{ labId: string }>(
+  async (req: NextRequest, { labId }) => {
+    const format = formatFromQuery(req.nextUrl.searchParams);
+    const { store, lab } = requireLab(labId);
+    try {
+      return answer(await startMatrixRun(store, lab, { baseUrl: selfBaseUrl(), signal: req.signal }), format);
+    } catch (err) {
+      // Nobody is listening any more; the status only reaches the server's own log.
+      if (err instanceof MatrixCancelledError) throw new ApiError(499, 'cancelled', 'client-gone', 'The client went away.');
+      throw err;
+    }
+  },
+  { stateChanging: true },
+);
+
+/**
+ * GET /api/labs/{labId}/matrix[?format=md] — the lab's last matrix run, with
+ * the date and the settings it ran under; 404 no-matrix-run when there is
+ * none. A read never starts work.
  */
 export const GET = apiRoute<{ labId: string }>(
   async (req, { labId }) => {
     const format = formatFromQuery(req.nextUrl.searchParams);
     const { store, lab } = requireLab(labId);
-    const report = await runMatrix(store, lab, { baseUrl: selfBaseUrl() });
-    if (format === 'json') return jsonResponse(report);
-    return new NextResponse(matrixMarkdown(report), {
-      headers: { 'Content-Type': 'text/markdown; charset=utf-8', 'Cache-Control': 'no-store' },
-    });
+    const report = lastMatrixRun(store, lab.id);
+    if (!report) throw noMatrixRun();
+    return answer(report, format);
   },
   { stateChanging: false },
 );

@@ -8,6 +8,8 @@ import { findScenario, scenarioIds } from '@/lib/scenarios/registry';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { ScenarioStepper } from '../../_scenarios/ScenarioStepper';
+import { LookLegend } from '@/app/_components/LookLegend';
+import { questionKey, scenarioKey } from '@/lib/i18n/keys';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT('scenarios');
@@ -21,7 +23,11 @@ export default async function ScenarioPage({ params }: { params: Promise<{ labId
   const t = await getT('scenarios');
   const lab = findLab(getStore(), labId);
   if (!lab) notFound();
-  const name = (id: string) => t(`scenario_${id}` as Parameters<typeof t>[0]);
+  const name = (id: string) => t(scenarioKey(id));
+  const at = scenarioIds.indexOf(scenario);
+  const prev = at > 0 ? scenarioIds[at - 1]! : null;
+  const next = at < scenarioIds.length - 1 ? scenarioIds[at + 1]! : null;
+  const href = (id: string) => `/lab/${lab.id}/scenarios/${id}`;
   return (
     <>
       <SiteHeader presenter />
@@ -33,20 +39,34 @@ export default async function ScenarioPage({ params }: { params: Promise<{ labId
             </span>
             {name(scenario)}
           </h1>
-          <Link href={`/lab/${lab.id}`} data-secondary>
-            {t('backToLab')}
-          </Link>
+          {/* Always visible, presenter mode included: a projector never ends in a dead end. */}
+          <nav aria-label={t('scenarioNav')} className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="scenario-nav">
+            {prev && (
+              <Link href={href(prev)} data-testid="prev-scenario">
+                {t('prevScenario', { name: name(prev) })}
+              </Link>
+            )}
+            {next && (
+              <Link href={href(next)} data-testid="next-scenario">
+                {t('nextScenario', { name: name(next) })}
+              </Link>
+            )}
+            <Link href={`/lab/${lab.id}`} data-testid="back-to-lab">
+              {t('backToLab')}
+            </Link>
+          </nav>
         </div>
         <nav aria-label={t('otherScenarios')} className="flex flex-wrap gap-3 text-sm" data-secondary>
           {scenarioIds.map((id) => (
-            <Link key={id} href={`/lab/${lab.id}/scenarios/${id}`} aria-current={id === scenario ? 'page' : undefined} className={id === scenario ? 'font-bold' : ''}>
+            <Link key={id} href={href(id)} aria-current={id === scenario ? 'page' : undefined} className={id === scenario ? 'font-bold' : ''}>
               {name(id)}
             </Link>
           ))}
           <Link href={`/lab/${lab.id}/matrix`}>{t('matrixTitle')}</Link>
         </nav>
-        <p className="text-xl font-semibold">{t(`question_${scenario}` as Parameters<typeof t>[0])}</p>
-        <ScenarioStepper key={scenario} labId={lab.id} scenario={scenario} strategies={[...strategyIds]} />
+        <p className="text-xl font-semibold">{t(questionKey(scenario))}</p>
+        <LookLegend />
+        <ScenarioStepper key={scenario} labId={lab.id} scenario={scenario} strategies={[...strategyIds]} nextHref={next ? href(next) : null} />
       </main>
     </>
   );

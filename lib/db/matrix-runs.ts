@@ -1,0 +1,76 @@
+import type { Db } from './open';
+
+export type MatrixRunRow = {
+  run_id: string;
+  lab_id: string;
+  started_at_ms: number;
+  finished_at_ms: number | null;
+  settings_json: string;
+  report_json: string | null;
+};
+
+/** What a claim answers: the new run, or the one already running in this lab. */
+export type MatrixClaim = { ok: true; runId: string } | { ok: false; running: { runId: string; startedAtMs: number } };
+
+/**
+ * The matrix runs of each lab: at most one running (finished_at_ms NULL) and
+ * the last finished one. Times are real time in ms (a run's date is the
+ * date it ran, not the lab clock, which a presenter moves forward).
+ */
+export function createMatrixRunQueries(db: Db) {
+  const runningOf = db.prepare<[string], Pick<MatrixRunRow, 'run_id' | 'started_at_ms'>>(
+    'SELECT run_id, started_at_ms FROM matrix_runs WHERE lab_id = ? AND finished_at_ms IS NULL',
+  );
+  // A run whose process died (a restart mid-run) never finishes: past the cutoff its claim lapses.
+  const dropStale = db.prepare<[string, number]>('DELETE FROM matrix_runs WHERE lab_id = ? AND finished_at_ms IS NULL AND started_at_ms < ?');
+  const insertRunning = db.prepare<[string, string, number, string]>(
+    'INSERT INTO matrix_runs (run_id, lab_id, started_at_ms, settings_json) VALUES (?, ?, ?, ?)',
+  );
+  const finish = db.prepare<[number, string, string, string]>(
+    'UPDATE matrix_runs SET finished_at_ms = ?, report_json = ?, settings_json = ? WHERE run_id = ? AND finished_at_ms IS NULL',
+  );
+  // Only the last finished run is kept: the lab shows one matrix, and rows must not pile up per lab.
+  const dropOlderFinished = db.prepare<[string, string]>(
+    'DELETE FROM matrix_runs WHERE lab_id = ? AND run_id <> ? AND finished_at_ms IS NOT NULL',
+  );
+  const abandon = db.prepare<[string]>('DELETE FROM matrix_runs WHERE run_id = ? AND finished_at_ms IS NULL');
+  const lastFinished = db.prepare<[string], MatrixRunRow>(`
+    SELECT run_id, lab_id, started_at_ms, finished_at_ms, settings_json, report_json
+    FROM matrix_runs WHERE lab_id = ? AND finished_at_ms IS NOT NULL
+    ORDER BY finished_at_ms DESC LIMIT 1`);
+
+  const lastFinishedAt = db.prepare<[string], { finished_at_ms: number }>(
+    'SELECT max(finished_at_ms) AS finished_at_ms FROM matrix_runs WHERE lab_id = ? AND finished_at_ms IS NOT NULL',
+  );
+
+  return {
+    /** Claims the lab's one running slot for runId, unless another run holds it (claims older than staleBeforeMs lapse). */
+    claim(labId: string, runId: string, nowMs: number, staleBeforeMs: number, settingsJson: string): MatrixClaim {
+      return db
+        .transaction((): MatrixClaim => {
+          dropStale.run(labId, staleBeforeMs);
+          const running = runningOf.get(labId);
+          if (running) return { ok: false, running: { runId: running.run_id, startedAtMs: running.started_at_ms } };
+          insertRunning.run(runId, labId, nowMs, settingsJson);
+          return { ok: true, runId };
+        })
+        .immediate();
+    },
+    /** Stores the result as the lab's last run; false when the claim had lapsed or the lab is gone. */
+    finish(labId: string, runId: string, nowMs: number, reportJson: string, settingsJson: string): boolean {
+      return db
+        .transaction(() => {
+          if (finish.run(nowMs, reportJson, settingsJson, runId).changes === 0) return false;
+          dropOlderFinished.run(labId, runId);
+          return true;
+        })
+        .immediate();
+    },
+    /** Releases a claim whose run failed or was cancelled: the last finished run stays. */
+    abandon: (runId: string) => void abandon.run(runId),
+    lastFinished: (labId: string): MatrixRunRow | undefined => lastFinished.get(labId),
+    /** When the lab's last run finished (real-time ms), without reading its report; null when it never ran. */
+    lastFinishedAt: (labId: string): number | null => lastFinishedAt.get(labId)?.finished_at_ms ?? null,
+    running: (labId: string) => runningOf.get(labId),
+  };
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { dictionaries } from './dictionaries';
+import { phaseKey, questionKey, scenarioKey, settingHelpKey, settingLabelKey, settingNames, strategyKey, traceActorKey } from './keys';
+import { scenarioIds } from '@/lib/scenarios/registry';
+import { strategyIds } from '@/lib/auth/registry';
+import { labSettingsSchema } from '@/lib/labs/settings';
+
+/**
+ * Every key a page builds from an id in a registry exists in both languages.
+ * Adding a scenario, strategy, phase or setting without its words fails here.
+ */
+const has = (ns: keyof typeof dictionaries, key: string) => {
+  for (const locale of ['en', 'ja'] as const) {
+    const table = dictionaries[ns][locale] as Record<string, string>;
+    expect(table[key], `${ns}.${locale}: ${key}`).toEqual(expect.any(String));
+  }
+};
+
+const PHASES = ['setup', 'steal', 'check', 'revoke', 'replay', 'collateral', 'time-travel', 'verdict'];
+const ACTOR_ROLES = ['victim-laptop', 'victim-phone', 'attacker', 'operator', 'bystander'];
+
+describe('dictionary keys made from registry ids', () => {
+  it.each(scenarioIds)('scenario %s has a name and a question', (id) => {
+    has('scenarios', scenarioKey(id));
+    has('scenarios', questionKey(id));
+  });
+
+  it.each(strategyIds)('strategy %s has its one-line description', (id) => {
+    has('lab', strategyKey(id));
+  });
+
+  it('every phase and actor role of a trace has its word', () => {
+    for (const phase of PHASES) has('scenarios', phaseKey(phase));
+    for (const actor of ACTOR_ROLES) has('scenarios', traceActorKey(actor));
+  });
+
+  it('every lab setting (from the server schema) has a label and a line on what it governs', () => {
+    expect([...settingNames].sort()).toEqual(Object.keys(labSettingsSchema.shape).sort());
+    for (const name of settingNames) {
+      has('lab', settingLabelKey(name));
+      has('lab', settingHelpKey(name));
+    }
+  });
+
+  it('a key that is not there is reported (the check can fail)', () => {
+    expect(() => has('scenarios', scenarioKey('no-such-scenario'))).toThrow();
+  });
+});

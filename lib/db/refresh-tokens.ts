@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import type { StatementSource } from './statement-count';
 import type { UserRow } from './users';
 
 export type RefreshTokenRow = {
@@ -14,7 +14,7 @@ export type RefreshTokenRow = {
 
 export type RefreshTokenWithUser = RefreshTokenRow & Pick<UserRow, 'username' | 'role' | 'banned'>;
 
-export function createRefreshTokenQueries(db: Db) {
+export function createRefreshTokenQueries(db: StatementSource) {
   const insert = db.prepare<RefreshTokenRow>(`
     INSERT INTO refresh_tokens (token_hash, lab_id, user_id, family_id, created_at, expires_at, rotated_at, revoked_at)
     VALUES (@token_hash, @lab_id, @user_id, @family_id, @created_at, @expires_at, @rotated_at, @revoked_at)`);

@@ -5,20 +5,24 @@ import { createSessionQueries } from './sessions';
 import { createDenylistQueries } from './denylist';
 import { createRefreshTokenQueries } from './refresh-tokens';
 import { createLoginThrottleQueries } from './login-throttle';
+import { countingStatementSource } from './statement-count';
 
 /**
  * Every prepared statement of the application, grouped by table. Nothing
- * outside lib/db touches better-sqlite3; callers get typed functions.
+ * outside lib/db touches better-sqlite3; callers get typed functions. Every
+ * statement counts itself (statement-count.ts): the lookups a strategy reports
+ * are the statements it ran.
  */
 export function createStore(db: Db) {
+  const statements = countingStatementSource(db);
   return {
     db,
-    labs: createLabQueries(db),
-    users: createUserQueries(db),
-    sessions: createSessionQueries(db),
-    denylist: createDenylistQueries(db),
-    refreshTokens: createRefreshTokenQueries(db),
-    loginThrottle: createLoginThrottleQueries(db),
+    labs: createLabQueries(statements),
+    users: createUserQueries(statements),
+    sessions: createSessionQueries(statements),
+    denylist: createDenylistQueries(statements),
+    refreshTokens: createRefreshTokenQueries(statements),
+    loginThrottle: createLoginThrottleQueries(statements),
     /**
      * Runs fn in one IMMEDIATE transaction: either every write lands or none,
      * and the write lock is taken up front so a concurrent writer waits

@@ -1,3 +1,4 @@
+import { verifyCounted, refreshCounted } from '@/lib/auth/measured';
 import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { frozenLab, jarOf, FROZEN_AT, type FrozenLab } from '@/tests/support/frozen-lab';
@@ -15,7 +16,7 @@ async function login(lab: FrozenLab, who: 'alice' | 'bob' | 'carol' = 'bob'): Pr
 }
 
 async function trade(lab: FrozenLab, jar: CookieJar): Promise<RefreshResult> {
-  return refresh.refresh!(lab.ctx(), jar);
+  return refreshCounted(refresh, lab.ctx(), jar);
 }
 
 function cookiesOf(result: RefreshResult): CookieWrite[] {
@@ -43,29 +44,31 @@ describe('jwt-refresh strategy', () => {
     const jar = await login(lab);
     const copy = new Map(jar);
     await logout(lab.ctx(), refresh, jar);
-    expect(await refresh.verify(lab.ctx(), copy)).toMatchObject({ ok: true, lookups: 0 });
+    expect(await verifyCounted(refresh, lab.ctx(), copy)).toMatchObject({ ok: true, lookups: 0 });
     lab.advance(299);
-    expect((await refresh.verify(lab.ctx(), copy)).ok).toBe(true);
+    expect((await verifyCounted(refresh, lab.ctx(), copy)).ok).toBe(true);
     lab.advance(1);
-    expect(await refresh.verify(lab.ctx(), copy)).toEqual({ ok: false, reason: 'expired', lookups: 0 });
+    expect(await verifyCounted(refresh, lab.ctx(), copy)).toEqual({ ok: false, reason: 'expired', lookups: 0, storeStatements: { reads: 0, writes: 0 } });
     expect(await trade(lab, copy)).toMatchObject({ ok: false, reason: 'revoked' });
   });
 
-  it('a refresh rotates: new access and refresh tokens, the old one marked rotated, 2 lookups reported', async () => {
+  it('a refresh rotates: new access and refresh tokens, the old one marked rotated; one read and the writes counted', async () => {
     const lab = await frozenLab({ accessTtlSeconds: 300, refreshTtlSeconds: 3600 });
     const jar = await login(lab);
     lab.advance(400);
-    expect((await refresh.verify(lab.ctx(), jar)).ok).toBe(false);
+    expect((await verifyCounted(refresh, lab.ctx(), jar)).ok).toBe(false);
     const result = await trade(lab, jar);
     expect(result).toMatchObject({
       ok: true,
-      lookups: 2,
+      // The read of the token row; the writes: sweep of expired rows, the compare-and-set rotation, the successor's insert.
+      lookups: 1,
+      storeStatements: { reads: 1, writes: 3 },
       user: lab.users.bob,
       credential: { expiresAt: FROZEN_AT + 700, refreshExpiresAt: FROZEN_AT + 3600 }, // the family's expiry, not extended
     });
     const next = jarOf(cookiesOf(result));
     expect(next.get(REFRESH)).not.toBe(jar.get(REFRESH));
-    expect((await refresh.verify(lab.ctx(), next)).ok).toBe(true);
+    expect((await verifyCounted(refresh, lab.ctx(), next)).ok).toBe(true);
     expect(decodeJwt(next.get(ACCESS)!).fid).toBe(decodeJwt(jar.get(ACCESS)!).fid);
     const old = lab.store.refreshTokens.findByHash(lab.labId, hashRefreshToken(jar.get(REFRESH)!));
     expect(old?.rotated_at).toBe(FROZEN_AT + 400);
@@ -134,7 +137,7 @@ describe('jwt-refresh strategy', () => {
     expect(await trade(lab, phone)).toMatchObject({ ok: false, reason: 'revoked' });
     expect((await trade(lab, carol)).ok).toBe(true);
     // …and the access token it already handed out lives on: it is never checked against the store.
-    expect((await refresh.verify(lab.ctx(), laptop)).ok).toBe(true);
+    expect((await verifyCounted(refresh, lab.ctx(), laptop)).ok).toBe(true);
   });
 
   it('a role change revokes nothing: the old access token keeps the old role, the next refresh carries the new one', async () => {
@@ -144,9 +147,9 @@ describe('jwt-refresh strategy', () => {
       lab.store.users.setRole(lab.users.alice.id, 'user');
       broadcastUserEvent(lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
     });
-    const before = await refresh.verify(lab.ctx(), jar);
+    const before = await verifyCounted(refresh, lab.ctx(), jar);
     expect(before.ok && before.user.role).toBe('admin');
-    const after = await refresh.verify(lab.ctx(), jarOf(cookiesOf(await trade(lab, jar))));
+    const after = await verifyCounted(refresh, lab.ctx(), jarOf(cookiesOf(await trade(lab, jar))));
     expect(after.ok && after.user.role).toBe('user');
   });
 
@@ -160,6 +163,7 @@ describe('jwt-refresh strategy', () => {
       ok: false,
       reason: 'unknown-session',
       lookups: 1,
+      storeStatements: { reads: 1, writes: 0 },
       detail: undefined,
       clear: [REFRESH],
     });
@@ -177,7 +181,7 @@ describe('jwt-refresh strategy', () => {
       jar = jarOf(cookiesOf(await trade(lab, jar)));
     }
     lab.advance(59);
-    expect((await refresh.verify(lab.ctx(), jar)).ok).toBe(true);
+    expect((await verifyCounted(refresh, lab.ctx(), jar)).ok).toBe(true);
     lab.advance(1); // +600: the family's end
     expect(await trade(lab, jar)).toMatchObject({ ok: false, reason: 'expired' });
   });
@@ -190,9 +194,9 @@ describe('jwt-refresh strategy', () => {
     expect(result).toMatchObject({ ok: true, credential: { expiresAt: FROZEN_AT + 1000, refreshExpiresAt: FROZEN_AT + 1000 } });
     const next = jarOf(cookiesOf(result));
     lab.advance(99);
-    expect((await refresh.verify(lab.ctx(), next)).ok).toBe(true);
+    expect((await verifyCounted(refresh, lab.ctx(), next)).ok).toBe(true);
     lab.advance(1);
-    expect(await refresh.verify(lab.ctx(), next)).toMatchObject({ ok: false, reason: 'expired' });
+    expect(await verifyCounted(refresh, lab.ctx(), next)).toMatchObject({ ok: false, reason: 'expired' });
   });
 
   it('a refresh token of one lab is unknown in another; a jwt cookie is refused as an access token', async () => {
@@ -201,6 +205,6 @@ describe('jwt-refresh strategy', () => {
     const jar = await login(lab);
     expect(await refresh.refresh!(other.ctx(), jar)).toMatchObject({ ok: false, reason: 'unknown-session' });
     const jwt = (await jwtStrategy.issue(lab.ctx(), lab.users.bob))[0]!.value;
-    expect(await refresh.verify(lab.ctx(), new Map([[ACCESS, jwt]]))).toMatchObject({ ok: false, reason: 'bad-claims' });
+    expect(await verifyCounted(refresh, lab.ctx(), new Map([[ACCESS, jwt]]))).toMatchObject({ ok: false, reason: 'bad-claims' });
   });
 });

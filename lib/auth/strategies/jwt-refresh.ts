@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { MAX_TOKEN_LENGTH, signLabJwt, verifyLabJwt, type JwtCheck } from '../jwt-tokens';
-import type { AuthContext, AuthUser, CookieWrite, RefreshResult, Strategy } from '../types';
+import type { AuthContext, AuthUser, CookieWrite, RefreshOutcome, Strategy } from '../types';
 
 const ID = 'jwt-refresh';
 const ACCESS_COOKIE = 'rl_access';
@@ -95,12 +95,11 @@ async function familyOfExpiredToken(ctx: AuthContext, token: string | undefined)
   return familyOf(await verifyLabJwt({ ...ctx, now: exp - 1 }, token, ID));
 }
 
-type Refusal = Extract<RefreshResult, { ok: false }>;
+type Refusal = Extract<RefreshOutcome, { ok: false }>;
 
-const refused = (reason: Refusal['reason'], lookups: number, detail?: string): Refusal => ({
+const refused = (reason: Refusal['reason'], detail?: string): Refusal => ({
   ok: false,
   reason,
-  lookups,
   detail,
   // The refresh cookie can never work again; the access cookie lives on until its own expiry.
   clear: [REFRESH_COOKIE],
@@ -130,16 +129,16 @@ export const jwtRefreshStrategy: Strategy = {
   async verify(ctx, jar) {
     // Never checked against the store: that is the whole point, and the whole weakness.
     const check = await verifyLabJwt(ctx, jar.get(ACCESS_COOKIE), ID);
-    if (!check.ok) return { ok: false, reason: check.reason, lookups: 0 };
+    if (!check.ok) return { ok: false, reason: check.reason };
     const familyId = familyOf(check);
-    if (!familyId) return { ok: false, reason: 'bad-claims', lookups: 0 };
-    return { ok: true, user: check.user, lookups: 0, credential: { jti: check.claims.jti, expiresAt: check.claims.exp, familyId } };
+    if (!familyId) return { ok: false, reason: 'bad-claims' };
+    return { ok: true, user: check.user, credential: { jti: check.claims.jti, expiresAt: check.claims.exp, familyId } };
   },
 
   async refresh(ctx, jar) {
     const presented = jar.get(REFRESH_COOKIE);
-    if (!presented) return { ...refused('no-credential', 0), clear: [] };
-    if (!REFRESH_TOKEN_PATTERN.test(presented)) return refused('malformed', 0);
+    if (!presented) return { ...refused('no-credential'), clear: [] };
+    if (!REFRESH_TOKEN_PATTERN.test(presented)) return refused('malformed');
     const hash = hashRefreshToken(presented);
 
     // Read, check and rotate in one IMMEDIATE transaction: two refreshes with
@@ -149,23 +148,23 @@ export const jwtRefreshStrategy: Strategy = {
     type Rotated = { ok: true; user: AuthUser; familyId: string; next: { token: string; expiresAt: number } };
     const outcome = ctx.store.transaction((): Rotated | Refusal => {
       const row = ctx.store.refreshTokens.findWithUser(ctx.lab.id, hash);
-      if (!row) return refused('unknown-session', 1);
-      if (row.revoked_at !== null) return refused('revoked', 1);
+      if (!row) return refused('unknown-session');
+      if (row.revoked_at !== null) return refused('revoked');
       if (row.rotated_at !== null) {
         // Reuse detection (OAuth 2.0 Security BCP §4.14.2): a rotated token
         // came back, so two parties hold this family; we cannot tell which is
         // the thief, so both lose it — the holder of the newest token too.
         ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
-        return refused('revoked', 1, 'A refresh token was used twice: its whole family is revoked.');
+        return refused('revoked', 'A refresh token was used twice: its whole family is revoked.');
       }
-      if (ctx.now >= row.expires_at) return refused('expired', 1);
+      if (ctx.now >= row.expires_at) return refused('expired');
       if (row.banned) {
         ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
-        return refused('account-disabled', 1);
+        return refused('account-disabled');
       }
       if (!ctx.store.refreshTokens.markRotated(hash, ctx.now)) {
         ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
-        return refused('revoked', 2, 'A refresh token was used twice: its whole family is revoked.');
+        return refused('revoked', 'A refresh token was used twice: its whole family is revoked.');
       }
       const next = { token: insertRefreshToken(ctx, row.user_id, row.family_id, row.expires_at), expiresAt: row.expires_at };
       // The role is read now: a demotion reaches the next access token, never an earlier one.
@@ -184,7 +183,6 @@ export const jwtRefreshStrategy: Strategy = {
       ok: true,
       user: outcome.user,
       // The read of the token row and the compare-and-set that rotates it.
-      lookups: 2,
       credential: {
         expiresAt: accessExpiresAt,
         refreshExpiresAt: outcome.next.expiresAt,

@@ -4,12 +4,14 @@ import { decodeJwt } from 'jose';
 import { frozenLab, jarOf, FROZEN_AT, type FrozenLab } from '@/tests/support/frozen-lab';
 import { logout, logoutEverywhere } from '@/lib/auth/flows';
 import { broadcastUserEvent } from '@/lib/auth/user-events';
+import { rotateJwtKey } from '@/lib/labs/operator';
 import type { CookieJar, CookieWrite, RefreshResult } from '@/lib/auth/types';
 import { jwtStrategy } from './jwt';
 import { hashRefreshToken, jwtRefreshStrategy as refresh } from './jwt-refresh';
 
 const ACCESS = 'rl_access';
 const REFRESH = 'rl_refresh';
+const REVOKE = 'rl_refresh_revoke';
 
 async function login(lab: FrozenLab, who: 'alice' | 'bob' | 'carol' = 'bob'): Promise<CookieJar> {
   return jarOf(await refresh.issue(lab.ctx(), lab.users[who]));
@@ -32,7 +34,7 @@ describe('jwt-refresh strategy', () => {
     const refreshCookie = writes.find((w) => w.name === REFRESH)!;
     expect(access.subPath).toBeUndefined();
     expect(refreshCookie.subPath).toBe('refresh');
-    expect(refresh.cookieSubPaths).toEqual({ [REFRESH]: 'refresh' });
+    expect(refresh.cookieSubPaths).toEqual({ [REFRESH]: 'refresh', [REVOKE]: 'logout' });
     expect(decodeJwt(access.value).exp).toBe(FROZEN_AT + 300);
     expect(refreshCookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const rows = lab.store.db.prepare('SELECT token_hash, expires_at FROM refresh_tokens').all();
@@ -80,7 +82,7 @@ describe('jwt-refresh strategy', () => {
     const stolen = new Map(victim);
     const victimNext = jarOf(cookiesOf(await trade(lab, victim)));
     const reuse = await trade(lab, stolen);
-    expect(reuse).toMatchObject({ ok: false, reason: 'revoked', clear: [REFRESH] });
+    expect(reuse).toMatchObject({ ok: false, reason: 'revoked', clear: [REFRESH, REVOKE] });
     expect(!reuse.ok && reuse.detail).toMatch(/used twice/);
     expect(await trade(lab, victimNext)).toMatchObject({ ok: false, reason: 'revoked' });
     // Another login of the same user is another family, untouched.
@@ -118,6 +120,39 @@ describe('jwt-refresh strategy', () => {
     const [h, p] = other.get(ACCESS)!.split('.');
     await logout(lab.ctx(), refresh, new Map([[ACCESS, `${h}.${p}.${'A'.repeat(43)}`]]));
     expect((await trade(lab, other)).ok).toBe(true);
+  });
+
+  it('logout revokes the family through the revoke cookie after a key rotation, when the access token no longer verifies', async () => {
+    const lab = await frozenLab();
+    const laptop = await login(lab);
+    const phone = await login(lab);
+    const stolen = new Map(laptop);
+    await rotateJwtKey(lab.store, lab.lab());
+    expect(await verifyCounted(refresh, lab.ctx(), laptop)).toMatchObject({ ok: false, reason: 'bad-signature' });
+    // What the browser sends to …/logout: the access cookie (now unverifiable) and the revoke cookie.
+    await logout(lab.ctx(), refresh, new Map([[ACCESS, laptop.get(ACCESS)!], [REVOKE, laptop.get(REVOKE)!]]));
+    expect(await trade(lab, stolen)).toMatchObject({ ok: false, reason: 'revoked' });
+    expect((await trade(lab, phone)).ok).toBe(true);
+  });
+
+  it('logout with the revoke cookie alone revokes its family; a forged, altered or foreign revoke cookie revokes nothing', async () => {
+    const lab = await frozenLab();
+    const other = await frozenLab({}, lab.store);
+    const jar = await login(lab);
+    const keep = await login(lab);
+    const foreign = jarOf(await refresh.issue(other.ctx(), other.users.bob));
+    const [fid, mac] = keep.get(REVOKE)!.split('.');
+    const forged = [
+      `${fid}.${'A'.repeat(43)}`,
+      `${jar.get(REVOKE)!.split('.')[0]}.${mac}`, // another family's MAC
+      foreign.get(REVOKE)!, // another lab's cookie
+      `${fid}.${mac}x`,
+      'junk',
+    ];
+    for (const value of forged) await logout(lab.ctx(), refresh, new Map([[REVOKE, value]]));
+    expect((await trade(lab, keep)).ok).toBe(true);
+    await logout(lab.ctx(), refresh, new Map([[REVOKE, jar.get(REVOKE)!]]));
+    expect(await trade(lab, jar)).toMatchObject({ ok: false, reason: 'revoked' });
   });
 
   it.each(['logout-all', 'password-change', 'ban'] as const)('%s revokes every refresh token of the user and nobody else’s', async (event) => {
@@ -165,7 +200,7 @@ describe('jwt-refresh strategy', () => {
       lookups: 1,
       storeStatements: { reads: 1, writes: 0 },
       detail: undefined,
-      clear: [REFRESH],
+      clear: [REFRESH, REVOKE],
     });
     expect(await trade(lab, new Map([[REFRESH, 'x'.repeat(5000)]]))).toMatchObject({ ok: false, reason: 'malformed', lookups: 0 });
     expect(await trade(lab, new Map())).toMatchObject({ ok: false, reason: 'no-credential', clear: [] });

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { MAX_TOKEN_LENGTH, signLabJwt, verifyLabJwt, type JwtCheck } from '../jwt-tokens';
 import type { AuthContext, AuthUser, CookieWrite, RefreshOutcome, Strategy } from '../types';
@@ -12,6 +12,20 @@ const REFRESH_COOKIE = 'rl_refresh';
  * travel (and get logged or copied) with every ordinary request.
  */
 const REFRESH_SUB_PATH = 'refresh';
+/**
+ * Logout must end the login even when the access token no longer verifies
+ * (the key was rotated, the algorithm changed, the access cookie is gone), and
+ * the refresh cookie never reaches …/logout. Scoping the refresh cookie to the
+ * strategy's whole path would send the long-lived secret with every /me and
+ * /admin; a second copy of it on …/logout would put the trading secret in one
+ * more place. So logout gets its own cookie on …/logout: the family id and a
+ * MAC over it under a lab secret. It can revoke its family and nothing else —
+ * it cannot be traded for tokens — and it outlives key rotation, because it
+ * does not depend on the JWT key.
+ */
+const REVOKE_COOKIE = 'rl_refresh_revoke';
+const REVOKE_SUB_PATH = 'logout';
+const REVOKE_PATTERN = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
 /** The private claim tying an access token to the refresh-token family of its login. */
 const FAMILY_CLAIM = 'fid';
 /** 32 random bytes (256 bits) in base64url: 43 characters. */
@@ -50,6 +64,24 @@ function insertRefreshToken(ctx: AuthContext, userId: number, familyId: string, 
   return token;
 }
 
+/** A key of its own for the revoke MAC, derived from the lab's secret (domain-separated from iron's use of it). */
+function revokeKey(ctx: AuthContext): Buffer {
+  return Buffer.from(hkdfSync('sha256', ctx.lab.ironPassword, ctx.lab.id, 'revocation-lab jwt-refresh revoke v1', 32));
+}
+
+function revokeMac(ctx: AuthContext, familyId: string): string {
+  return createHmac('sha256', revokeKey(ctx)).update(familyId).digest('base64url');
+}
+
+/** The family a revoke cookie names, when its MAC is this lab's; null for anything else. */
+function familyOfRevokeCookie(ctx: AuthContext, value: string | undefined): string | null {
+  const m = value ? REVOKE_PATTERN.exec(value) : null;
+  if (!m) return null;
+  const expected = Buffer.from(revokeMac(ctx, m[1]!));
+  const given = Buffer.from(m[2]!);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? m[1]! : null;
+}
+
 /** An access token never outlives its login: its lifetime is capped at the family's expiry. */
 function accessTtlSeconds(ctx: AuthContext, familyExpiresAt: number): number {
   return Math.max(1, Math.min(ctx.lab.settings.accessTtlSeconds, familyExpiresAt - ctx.now));
@@ -66,6 +98,7 @@ async function cookiesFor(
     cookies: [
       { name: ACCESS_COOKIE, value: token },
       { name: REFRESH_COOKIE, value: refreshToken, subPath: REFRESH_SUB_PATH },
+      { name: REVOKE_COOKIE, value: `${family.id}.${revokeMac(ctx, family.id)}`, subPath: REVOKE_SUB_PATH },
     ],
     accessExpiresAt: exp,
   };
@@ -101,8 +134,8 @@ const refused = (reason: Refusal['reason'], detail?: string): Refusal => ({
   ok: false,
   reason,
   detail,
-  // The refresh cookie can never work again; the access cookie lives on until its own expiry.
-  clear: [REFRESH_COOKIE],
+  // The refresh cookie can never work again (nor its revoke cookie); the access cookie lives on until its own expiry.
+  clear: [REFRESH_COOKIE, REVOKE_COOKIE],
 });
 
 /**
@@ -112,8 +145,8 @@ const refused = (reason: Refusal['reason'], detail?: string): Refusal => ({
  */
 export const jwtRefreshStrategy: Strategy = {
   id: ID,
-  cookieNames: [ACCESS_COOKIE, REFRESH_COOKIE],
-  cookieSubPaths: { [REFRESH_COOKIE]: REFRESH_SUB_PATH },
+  cookieNames: [ACCESS_COOKIE, REFRESH_COOKIE, REVOKE_COOKIE],
+  cookieSubPaths: { [REFRESH_COOKIE]: REFRESH_SUB_PATH, [REVOKE_COOKIE]: REVOKE_SUB_PATH },
   stateless: false,
   usesLabJwtKey: true,
   refreshable: true,
@@ -193,17 +226,27 @@ export const jwtRefreshStrategy: Strategy = {
   },
 
   async logout(ctx, jar, verification) {
-    // The refresh cookie is not sent to /logout (its path is …/refresh), so
-    // the login is found through the access token's family claim.
-    const familyId =
+    // The refresh cookie is not sent to /logout (its path is …/refresh). The
+    // login is found through the revoke cookie, which works whatever happened
+    // to the access token, and through the access token's family claim (a
+    // browser from before the revoke cookie existed, or one that lost it).
+    const families = new Set<string>();
+    const fromRevokeCookie = familyOfRevokeCookie(ctx, jar.get(REVOKE_COOKIE));
+    if (fromRevokeCookie) families.add(fromRevokeCookie);
+    const fromAccessToken =
       verification.ok && typeof verification.credential.familyId === 'string'
         ? verification.credential.familyId
         : !verification.ok && verification.reason === 'expired'
           ? await familyOfExpiredToken(ctx, jar.get(ACCESS_COOKIE))
           : null;
-    if (familyId) ctx.store.refreshTokens.revokeFamily(familyId, ctx.now);
+    if (fromAccessToken) families.add(fromAccessToken);
+    for (const familyId of families) ctx.store.refreshTokens.revokeFamily(familyId, ctx.now);
   },
 
+  // Sign-out-everywhere and password change need an access token that
+  // verifies (they act for an authenticated user and answer 401 otherwise,
+  // claiming nothing); they and a ban revoke every refresh token of the user,
+  // whichever key signed the access tokens.
   onUserEvent(ctx, user, event) {
     // Role change: nothing to revoke, the new role is read at the next refresh.
     // Until then the access token keeps the old role — the window again.

@@ -46,11 +46,12 @@ export type RefreshOutcome =
   | { ok: true; user: AuthUser; credential: CredentialFacts; cookies: CookieWrite[] }
   | {
       ok: false;
-      reason: FailureReason;
+      /** A refusal of the credential, or `too-many-refreshes`: the credential is fine, come back later (429). */
+      reason: FailureReason | 'too-many-refreshes';
       detail?: string;
       /** Cookies the browser should drop because they can never work again. */
       clear: readonly string[];
-      /** Seconds to wait, when the refusal is a rate limit (answered as 429 with Retry-After). */
+      /** For `too-many-refreshes`: seconds until the family may refresh again (the Retry-After). */
       retryAfterSeconds?: number;
     };
 

@@ -147,6 +147,10 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
       const refreshed = await who.post(strategyPath('/refresh'));
       noteRefresh(refreshed);
       refreshReason = typeof refreshed.body.reason === 'string' ? refreshed.body.reason : null;
+      // A 429 (too many refreshes) or a 5xx says nothing about the refresh token: never read it as "blocked".
+      if (classifyProbeAnswer(refreshed.status, refreshed.body.reason) === 'unexpected') {
+        throw new ScenarioStepError(`unexpected answer ${refreshed.status} ${refreshReason ?? ''} from ${refreshed.method} ${refreshed.path}`.trim());
+      }
       if (refreshed.status === 200) {
         refreshClaim = num(refreshed.body.refreshExpiresAt);
         res = await who.get(path);

@@ -62,9 +62,10 @@ describe('jwt-refresh strategy', () => {
     const result = await trade(lab, jar);
     expect(result).toMatchObject({
       ok: true,
-      // The read of the token row; the writes: sweep of expired rows, the compare-and-set rotation, the successor's insert.
+      // The read of the token row; the writes: the family's refresh counter, the compare-and-set rotation,
+      // the sweep of expired rows, the successor's insert and the cap on the family's rows.
       lookups: 1,
-      storeStatements: { reads: 1, writes: 3 },
+      storeStatements: { reads: 1, writes: 5 },
       user: lab.users.bob,
       credential: { expiresAt: FROZEN_AT + 700, refreshExpiresAt: FROZEN_AT + 3600 }, // the family's expiry, not extended
     });

@@ -1,5 +1,6 @@
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { decodeJwt } from 'jose';
+import { realNowMs } from '../../clock';
 import { MAX_TOKEN_LENGTH, signLabJwt, verifyLabJwt, type JwtCheck } from '../jwt-tokens';
 import type { AuthContext, AuthUser, CookieWrite, RefreshOutcome, Strategy } from '../types';
 
@@ -26,6 +27,21 @@ const REFRESH_SUB_PATH = 'refresh';
 const REVOKE_COOKIE = 'rl_refresh_revoke';
 const REVOKE_SUB_PATH = 'logout';
 const REVOKE_PATTERN = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
+/**
+ * Bounds on one login's refresh tokens (issue 13.4). Rotated rows are kept for
+ * reuse detection, but only the newest few: a reuse of a token older than that
+ * is refused as unknown instead of revoking the family — a thief replaying a
+ * token twenty rotations old has long been outrun by the holder's refreshes.
+ */
+export const MAX_ROWS_PER_FAMILY = 20;
+/**
+ * Refreshes per family per real-time window. A browser refreshes once per
+ * access lifetime (minutes); a scenario's window measure at most a few dozen
+ * times a run. Real time, like the login throttle: moving the lab clock must
+ * not lift it.
+ */
+export const MAX_REFRESHES_PER_WINDOW = 120;
+export const REFRESH_WINDOW_MS = 60_000;
 /** The private claim tying an access token to the refresh-token family of its login. */
 const FAMILY_CLAIM = 'fid';
 /** 32 random bytes (256 bits) in base64url: 43 characters. */
@@ -139,6 +155,26 @@ const refused = (reason: Refusal['reason'], detail?: string): Refusal => ({
 });
 
 /**
+ * Counts this refresh in its family's real-time window; past the allowance the
+ * answer is a 429 that keeps every cookie (the credential is fine) and says
+ * when to come back. Counted before any rotation, so a refused attempt changes
+ * nothing but the counter.
+ */
+function rateLimited(ctx: AuthContext, familyId: string): Refusal | null {
+  const nowMs = realNowMs();
+  const window = ctx.store.refreshTokens.countRefresh(ctx.lab.id, familyId, nowMs, REFRESH_WINDOW_MS);
+  if (window.refreshes <= MAX_REFRESHES_PER_WINDOW) return null;
+  const retryAfterSeconds = Math.max(1, Math.ceil((window.window_started_ms + REFRESH_WINDOW_MS - nowMs) / 1000));
+  return {
+    ok: false,
+    reason: 'too-many-refreshes',
+    detail: `At most ${MAX_REFRESHES_PER_WINDOW} refreshes per login per ${REFRESH_WINDOW_MS / 1000} s. Try again in ${retryAfterSeconds} s.`,
+    clear: [],
+    retryAfterSeconds,
+  };
+}
+
+/**
  * A short access JWT (accessTtlSeconds), verified with no lookup at all, plus
  * an opaque refresh token stored server-side, rotated on every use. Revocation
  * works on the refresh token only: the window is the access token's lifetime.
@@ -155,6 +191,8 @@ export const jwtRefreshStrategy: Strategy = {
     // A family per login: reuse of any of its tokens revokes this login only, not the user's other devices.
     const familyId = randomBytes(16).toString('base64url');
     const expiresAt = ctx.now + ctx.lab.settings.refreshTtlSeconds;
+    // Counters of ended windows say nothing: dropped here, once per login, so they stay one per recent family.
+    ctx.store.refreshTokens.sweepRateWindows(ctx.lab.id, realNowMs() - REFRESH_WINDOW_MS);
     const token = insertRefreshToken(ctx, user.id, familyId, expiresAt);
     return (await cookiesFor(ctx, user, { id: familyId, expiresAt }, token)).cookies;
   },
@@ -191,6 +229,8 @@ export const jwtRefreshStrategy: Strategy = {
         return refused('revoked', 'A refresh token was used twice: its whole family is revoked.');
       }
       if (ctx.now >= row.expires_at) return refused('expired');
+      const limited = rateLimited(ctx, row.family_id);
+      if (limited) return limited;
       if (row.banned) {
         ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
         return refused('account-disabled');
@@ -200,6 +240,7 @@ export const jwtRefreshStrategy: Strategy = {
         return refused('revoked', 'A refresh token was used twice: its whole family is revoked.');
       }
       const next = { token: insertRefreshToken(ctx, row.user_id, row.family_id, row.expires_at), expiresAt: row.expires_at };
+      ctx.store.refreshTokens.capFamily(ctx.lab.id, row.family_id, MAX_ROWS_PER_FAMILY);
       // The role is read now: a demotion reaches the next access token, never an earlier one.
       const user: AuthUser = { id: row.user_id, username: row.username, role: row.role };
       return { ok: true as const, user, familyId: row.family_id, next };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agent, loginAs, newLab } from './helpers';
 import type { HttpAgent } from '@/lib/http-agent';
+import { MAX_REFRESHES_PER_WINDOW, REFRESH_WINDOW_MS } from '@/lib/auth/strategies/jwt-refresh';
 
 const cookie = (a: HttpAgent, name: string) => a.jar().find((c) => c.name === name);
 
@@ -81,5 +82,29 @@ describe('jwt-refresh logout always revokes the refresh family (issue 13.3)', ()
     expect((await agent().post(lab.api('/keys/rotate'))).status).toBe(200);
     expect((await agent().post(lab.api('/users/bob/ban'))).status).toBe(200);
     expect((await thief.post(lab.api('/jwt-refresh/refresh'))).body.reason).toBe('revoked');
+  });
+});
+
+describe('jwt-refresh refreshes are rate-limited per login (issue 13.4)', () => {
+  it(`after ${MAX_REFRESHES_PER_WINDOW} refreshes in a window: 429 { error, reason } with Retry-After, cookies kept; another login is unaffected`, async () => {
+    const lab = await newLab();
+    const looping = await loginAs(lab, 'jwt-refresh', 'bob');
+    const otherDevice = await loginAs(lab, 'jwt-refresh', 'bob');
+    for (let i = 0; i < MAX_REFRESHES_PER_WINDOW; i++) {
+      const res = await looping.post(lab.api('/jwt-refresh/refresh'));
+      if (res.status !== 200) throw new Error(`refresh ${i + 1}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
+    const before = cookie(looping, 'rl_refresh')!.value;
+    const limited = await looping.post(lab.api('/jwt-refresh/refresh'));
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: 'too-many-requests', reason: 'too-many-refreshes' });
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(REFRESH_WINDOW_MS / 1000);
+    expect(cookie(looping, 'rl_refresh')?.value).toBe(before);
+    // Moving the lab clock does not lift it.
+    expect((await agent().post(lab.api('/clock'), { advanceSeconds: 3600 })).status).toBe(200);
+    expect((await looping.post(lab.api('/jwt-refresh/refresh'))).status).toBe(429);
+    expect((await otherDevice.post(lab.api('/jwt-refresh/refresh'))).status).toBe(200);
   });
 });

@@ -114,7 +114,6 @@ async function cookiesFor(
     cookies: [
       { name: ACCESS_COOKIE, value: token },
       { name: REFRESH_COOKIE, value: refreshToken, subPath: REFRESH_SUB_PATH },
-      { name: REVOKE_COOKIE, value: `${family.id}.${revokeMac(ctx, family.id)}`, subPath: REVOKE_SUB_PATH },
     ],
     accessExpiresAt: exp,
   };
@@ -194,7 +193,9 @@ export const jwtRefreshStrategy: Strategy = {
     // Counters of ended windows say nothing: dropped here, once per login, so they stay one per recent family.
     ctx.store.refreshTokens.sweepRateWindows(ctx.lab.id, realNowMs() - REFRESH_WINDOW_MS);
     const token = insertRefreshToken(ctx, user.id, familyId, expiresAt);
-    return (await cookiesFor(ctx, user, { id: familyId, expiresAt }, token)).cookies;
+    const { cookies } = await cookiesFor(ctx, user, { id: familyId, expiresAt }, token);
+    // Written once per login: the family never changes, so refreshes need not rewrite it.
+    return [...cookies, { name: REVOKE_COOKIE, value: `${familyId}.${revokeMac(ctx, familyId)}`, subPath: REVOKE_SUB_PATH }];
   },
 
   async verify(ctx, jar) {

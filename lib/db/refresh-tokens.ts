@@ -36,8 +36,9 @@ export function createRefreshTokenQueries(db: StatementSource) {
   const revokeOne = db.prepare<[number, string]>(
     'UPDATE refresh_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL',
   );
-  const revokeFamily = db.prepare<[number, string]>(
-    'UPDATE refresh_tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL',
+  // Lab-scoped: logout takes the family id from a request cookie (MACed with the lab's key, but request input all the same).
+  const revokeFamily = db.prepare<[number, string, string]>(
+    'UPDATE refresh_tokens SET revoked_at = ? WHERE lab_id = ? AND family_id = ? AND revoked_at IS NULL',
   );
   const revokeUser = db.prepare<[number, number]>(
     'UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL',
@@ -76,7 +77,8 @@ export function createRefreshTokenQueries(db: StatementSource) {
     sweepExpired: (labId: string, nowSeconds: number): number => sweep.run(labId, nowSeconds).changes,
     markRotated: (hash: string, nowSeconds: number): boolean => markRotated.run(nowSeconds, hash).changes > 0,
     revokeOne: (hash: string, nowSeconds: number): number => revokeOne.run(nowSeconds, hash).changes,
-    revokeFamily: (familyId: string, nowSeconds: number): number => revokeFamily.run(nowSeconds, familyId).changes,
+    revokeFamily: (labId: string, familyId: string, nowSeconds: number): number =>
+      revokeFamily.run(nowSeconds, labId, familyId).changes,
     revokeByUserId: (userId: number, nowSeconds: number): number => revokeUser.run(nowSeconds, userId).changes,
   };
 }

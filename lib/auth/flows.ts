@@ -4,6 +4,7 @@ import type { UserRow } from '../db/users';
 import { hashPassword, RANDOM_SECRET_PARAMS, verifyAgainstDummy, verifyPassword } from './passwords';
 import { lockedForSeconds, recordFailure, recordSuccess } from './login-throttle';
 import { broadcastUserEvent } from './user-events';
+import { verifyCounted } from './measured';
 import type { AuthContext, AuthUser, CookieJar, CookieWrite, Strategy, Verification } from './types';
 
 export const toAuthUser = (row: UserRow): AuthUser => ({ id: row.id, username: row.username, role: row.role });
@@ -81,13 +82,13 @@ export function unauthenticated(verification: Extract<Verification, { ok: false 
 }
 
 export async function requireAuth(ctx: AuthContext, strategy: Strategy, jar: CookieJar) {
-  const verification = await strategy.verify(ctx, jar);
+  const verification = await verifyCounted(strategy, ctx, jar);
   if (!verification.ok) throw unauthenticated(verification);
   return verification;
 }
 
 export async function logout(ctx: AuthContext, strategy: Strategy, jar: CookieJar): Promise<{ wasAuthenticated: boolean }> {
-  const verification = await strategy.verify(ctx, jar);
+  const verification = await verifyCounted(strategy, ctx, jar);
   await strategy.logout(ctx, jar, verification);
   return { wasAuthenticated: verification.ok };
 }

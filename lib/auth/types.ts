@@ -1,4 +1,5 @@
 import type { Store } from '../db/store';
+import type { StoreStatements } from '../db/statement-count';
 import type { Role } from '../db/users';
 import type { Lab } from '../labs/lab';
 import type { FailureReason } from './reasons';
@@ -31,21 +32,39 @@ export type CredentialFacts = {
   [key: string]: unknown;
 };
 
-/** The answer of a strategy's refresh endpoint (only strategies that have one). */
-export type RefreshResult =
-  | { ok: true; user: AuthUser; lookups: number; credential: CredentialFacts; cookies: CookieWrite[] }
+/**
+ * What a request cost the store, counted from the statements that ran
+ * (lib/auth/measured.ts), never written by a strategy.
+ * `lookups` is the number of store *reads*, the "lookup per request" the
+ * argument is about; `storeStatements` gives reads and writes apart (a session
+ * verify is a read plus, once per lab-clock second, a last_seen write).
+ */
+export type StoreCost = { lookups: number; storeStatements: StoreStatements };
+
+/** What a strategy's refresh decides (only strategies that have one). */
+export type RefreshOutcome =
+  | { ok: true; user: AuthUser; credential: CredentialFacts; cookies: CookieWrite[] }
   | {
       ok: false;
-      reason: FailureReason;
-      lookups: number;
+      /** A refusal of the credential, or `too-many-refreshes`: the credential is fine, come back later (429). */
+      reason: FailureReason | 'too-many-refreshes';
       detail?: string;
       /** Cookies the browser should drop because they can never work again. */
       clear: readonly string[];
+      /** For `too-many-refreshes`: seconds until the family may refresh again (the Retry-After). */
+      retryAfterSeconds?: number;
     };
 
-export type Verification =
-  | { ok: true; user: AuthUser; lookups: number; credential: CredentialFacts }
-  | { ok: false; reason: FailureReason; lookups: number };
+/** The answer of a strategy's refresh endpoint, with the statements it ran. */
+export type RefreshResult = RefreshOutcome & StoreCost;
+
+/** What a strategy's verify decides. */
+export type VerifyOutcome =
+  | { ok: true; user: AuthUser; credential: CredentialFacts }
+  | { ok: false; reason: FailureReason };
+
+/** A verify's decision with the statements it ran. */
+export type Verification = VerifyOutcome & StoreCost;
 
 /** User-level events every strategy may react to (inside one transaction). */
 export type UserEvent = 'logout-all' | 'password-change' | 'role-change' | 'ban';
@@ -78,17 +97,21 @@ export interface Strategy {
    */
   issue(ctx: AuthContext, user: AuthUser): Promise<CookieWrite[]>;
 
-  /** Check the presented credential. Never throws for bad input: failures are values. */
-  verify(ctx: AuthContext, jar: CookieJar): Promise<Verification>;
+  /**
+   * Check the presented credential. Never throws for bad input: failures are
+   * values. It reports no lookup count: callers run it through
+   * verifyCounted (lib/auth/measured.ts), which counts the statements it ran.
+   */
+  verify(ctx: AuthContext, jar: CookieJar): Promise<VerifyOutcome>;
 
   /**
    * Optional: trade a refresh credential for fresh ones (POST …/{strategy}/refresh).
    * Strategies without it answer 404 there. Never throws for bad input.
    */
-  refresh?(ctx: AuthContext, jar: CookieJar): Promise<RefreshResult>;
+  refresh?(ctx: AuthContext, jar: CookieJar): Promise<RefreshOutcome>;
 
   /** Server-side part of logging out this device (the caller clears the cookies). */
-  logout(ctx: AuthContext, jar: CookieJar, verification: Verification): Promise<void> | void;
+  logout(ctx: AuthContext, jar: CookieJar, verification: VerifyOutcome): Promise<void> | void;
 
   /**
    * React to a user-level event. `presented` is set only for the strategy whose

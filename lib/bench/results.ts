@@ -39,8 +39,10 @@ export const strategyVerifyResultSchema = microTimingSchema.extend({
   primitivesUs: nonNegative,
   /** verify median / primitivesUs. */
   ratio: nonNegative,
-  /** Store lookups the verify reported. */
+  /** Store lookups (reads) the verify ran, as counted by the store. */
   lookups: z.number().int().nonnegative(),
+  /** Reads and writes the verify ran, counted by the store (absent in runs made before they were counted). */
+  storeStatements: z.object({ reads: z.number().int().nonnegative(), writes: z.number().int().nonnegative() }).optional(),
 });
 export type StrategyVerifyResult = z.infer<typeof strategyVerifyResultSchema>;
 

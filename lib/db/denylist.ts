@@ -1,6 +1,6 @@
-import type { Db } from './open';
+import type { StatementSource } from './statement-count';
 
-export function createDenylistQueries(db: Db) {
+export function createDenylistQueries(db: StatementSource) {
   const insert = db.prepare<[string, string, number]>(
     'INSERT OR IGNORE INTO jwt_denylist (lab_id, jti, expires_at) VALUES (?, ?, ?)',
   );

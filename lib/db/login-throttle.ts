@@ -1,9 +1,9 @@
-import type { Db } from './open';
+import type { StatementSource } from './statement-count';
 
 export type ThrottleRow = { failures: number; window_started_ms: number; locked_until_ms: number };
 
 /** Failed-login counters. Real time, not the lab clock: moving a lab's clock must not lift a lock. */
-export function createLoginThrottleQueries(db: Db) {
+export function createLoginThrottleQueries(db: StatementSource) {
   const get = db.prepare<[string, string], ThrottleRow>(
     'SELECT failures, window_started_ms, locked_until_ms FROM login_throttle WHERE lab_id = ? AND username = ?',
   );

@@ -10,9 +10,10 @@ export type Db = Database.Database;
  * WAL lets readers run beside the one writer; busy_timeout makes a second
  * `next start` on the same file wait for the lock instead of failing at once.
  */
-export function openDatabase(filename: string): Db {
+export function openDatabase(filename: string, options: Pick<Database.Options, 'verbose'> = {}): Db {
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
-  const db = new Database(filename);
+  // `verbose` (SQLite's own log of every statement executed) is for tests that check the statement counts against it.
+  const db = new Database(filename, options);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

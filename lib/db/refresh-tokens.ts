@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import type { StatementSource } from './statement-count';
 import type { UserRow } from './users';
 
 export type RefreshTokenRow = {
@@ -14,7 +14,7 @@ export type RefreshTokenRow = {
 
 export type RefreshTokenWithUser = RefreshTokenRow & Pick<UserRow, 'username' | 'role' | 'banned'>;
 
-export function createRefreshTokenQueries(db: Db) {
+export function createRefreshTokenQueries(db: StatementSource) {
   const insert = db.prepare<RefreshTokenRow>(`
     INSERT INTO refresh_tokens (token_hash, lab_id, user_id, family_id, created_at, expires_at, rotated_at, revoked_at)
     VALUES (@token_hash, @lab_id, @user_id, @family_id, @created_at, @expires_at, @rotated_at, @revoked_at)`);
@@ -36,21 +36,49 @@ export function createRefreshTokenQueries(db: Db) {
   const revokeOne = db.prepare<[number, string]>(
     'UPDATE refresh_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL',
   );
-  const revokeFamily = db.prepare<[number, string]>(
-    'UPDATE refresh_tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL',
+  // Lab-scoped: logout takes the family id from a request cookie (MACed with the lab's key, but request input all the same).
+  const revokeFamily = db.prepare<[number, string, string]>(
+    'UPDATE refresh_tokens SET revoked_at = ? WHERE lab_id = ? AND family_id = ? AND revoked_at IS NULL',
   );
   const revokeUser = db.prepare<[number, number]>(
     'UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL',
   );
 
+  // Keeps the newest `keep` rows of a family (the live token and the latest rotated ones, which
+  // reveal reuse); older rotated rows go, so one login's rows stay bounded however often it refreshes.
+  const capFamily = db.prepare<[string, string, string, string, number]>(`
+    DELETE FROM refresh_tokens WHERE lab_id = ? AND family_id = ? AND rowid NOT IN (
+      SELECT rowid FROM refresh_tokens WHERE lab_id = ? AND family_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?)`);
+  // One statement counts this refresh in the family's window (opening a new window when the old
+  // one has ended) and returns the count: two concurrent refreshes cannot both read a stale count.
+  const countRefresh = db.prepare<
+    { lab: string; family: string; now: number; window: number },
+    { window_started_ms: number; refreshes: number }
+  >(`
+    INSERT INTO refresh_rate_limits (lab_id, family_id, window_started_ms, refreshes) VALUES (@lab, @family, @now, 1)
+    ON CONFLICT (lab_id, family_id) DO UPDATE SET
+      refreshes = CASE WHEN @now - window_started_ms >= @window THEN 1 ELSE refreshes + 1 END,
+      window_started_ms = CASE WHEN @now - window_started_ms >= @window THEN @now ELSE window_started_ms END
+    RETURNING window_started_ms, refreshes`);
+  const sweepRateWindows = db.prepare<[string, number]>('DELETE FROM refresh_rate_limits WHERE lab_id = ? AND window_started_ms <= ?');
+
   return {
     insert: (row: RefreshTokenRow) => void insert.run(row),
+    /** Deletes all but the newest `keep` rows of a family; returns how many went. */
+    capFamily: (labId: string, familyId: string, keep: number): number =>
+      capFamily.run(labId, familyId, labId, familyId, keep).changes,
+    /** Counts one refresh of a family in its real-time window; the window's start and the count so far, this one included. */
+    countRefresh: (labId: string, familyId: string, nowMs: number, windowMs: number) =>
+      countRefresh.get({ lab: labId, family: familyId, now: nowMs, window: windowMs })!,
+    /** Drops the counters of windows that started at or before `beforeMs` (an ended window counts as none). */
+    sweepRateWindows: (labId: string, beforeMs: number): number => sweepRateWindows.run(labId, beforeMs).changes,
     findByHash: (labId: string, hash: string): RefreshTokenRow | undefined => byHash.get(hash, labId),
     findWithUser: (labId: string, hash: string): RefreshTokenWithUser | undefined => withUser.get(hash, labId),
     sweepExpired: (labId: string, nowSeconds: number): number => sweep.run(labId, nowSeconds).changes,
     markRotated: (hash: string, nowSeconds: number): boolean => markRotated.run(nowSeconds, hash).changes > 0,
     revokeOne: (hash: string, nowSeconds: number): number => revokeOne.run(nowSeconds, hash).changes,
-    revokeFamily: (familyId: string, nowSeconds: number): number => revokeFamily.run(nowSeconds, familyId).changes,
+    revokeFamily: (labId: string, familyId: string, nowSeconds: number): number =>
+      revokeFamily.run(nowSeconds, labId, familyId).changes,
     revokeByUserId: (userId: number, nowSeconds: number): number => revokeUser.run(nowSeconds, userId).changes,
   };
 }

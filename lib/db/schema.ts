@@ -133,4 +133,19 @@ export const migrations: readonly string[] = [
   CREATE UNIQUE INDEX matrix_runs_one_running ON matrix_runs(lab_id) WHERE finished_at_ms IS NULL;
   CREATE INDEX matrix_runs_lab ON matrix_runs(lab_id, finished_at_ms);
   `,
+  // Issue 13.4: refresh-token rows are bounded. The expired-row sweep that runs
+  // on every refresh is a range scan of the expired rows only (it scanned all of
+  // a lab's rows); refreshes are counted per family on real time, one row per
+  // family, so a loop of refreshes cannot take the server's one thread.
+  `
+  CREATE INDEX refresh_tokens_lab_expiry ON refresh_tokens(lab_id, expires_at);
+  CREATE TABLE refresh_rate_limits (
+    lab_id             TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    family_id          TEXT NOT NULL,
+    window_started_ms  INTEGER NOT NULL,
+    refreshes          INTEGER NOT NULL,
+    PRIMARY KEY (lab_id, family_id)
+  ) STRICT;
+  CREATE INDEX refresh_rate_limits_window ON refresh_rate_limits(lab_id, window_started_ms);
+  `,
 ];

@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import type { StatementSource } from './statement-count';
 import type { UserRow } from './users';
 
 export type SessionRow = {
@@ -12,7 +12,7 @@ export type SessionRow = {
 
 export type SessionWithUser = SessionRow & Pick<UserRow, 'username' | 'role' | 'banned'>;
 
-export function createSessionQueries(db: Db) {
+export function createSessionQueries(db: StatementSource) {
   const insert = db.prepare<SessionRow>(`
     INSERT INTO sessions (id_hash, lab_id, user_id, created_at, last_seen_at, absolute_expires_at)
     VALUES (@id_hash, @lab_id, @user_id, @created_at, @last_seen_at, @absolute_expires_at)`);

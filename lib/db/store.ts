@@ -8,20 +8,26 @@ import { createLoginThrottleQueries } from './login-throttle';
 import { createJournalQueries } from './journal';
 import { createStolenCopyQueries } from './stolen-copies';
 import { createMatrixRunQueries } from './matrix-runs';
+import { countingStatementSource } from './statement-count';
 
 /**
  * Every prepared statement of the application, grouped by table. Nothing
- * outside lib/db touches better-sqlite3; callers get typed functions.
+ * outside lib/db touches better-sqlite3; callers get typed functions. Every
+ * statement counts itself (statement-count.ts): the lookups a strategy reports
+ * are the statements it ran.
  */
 export function createStore(db: Db) {
+  const statements = countingStatementSource(db);
   return {
     db,
-    labs: createLabQueries(db),
-    users: createUserQueries(db),
-    sessions: createSessionQueries(db),
-    denylist: createDenylistQueries(db),
-    refreshTokens: createRefreshTokenQueries(db),
-    loginThrottle: createLoginThrottleQueries(db),
+    labs: createLabQueries(statements),
+    users: createUserQueries(statements),
+    sessions: createSessionQueries(statements),
+    denylist: createDenylistQueries(statements),
+    refreshTokens: createRefreshTokenQueries(statements),
+    loginThrottle: createLoginThrottleQueries(statements),
+    // The lab's own record keeping (its journal, the attacker's copies, its
+    // last matrix) is not a strategy's work: those statements are not counted.
     journal: createJournalQueries(db),
     stolenCopies: createStolenCopyQueries(db),
     matrixRuns: createMatrixRunQueries(db),

@@ -1,4 +1,4 @@
-import type { Db } from './open';
+import type { StatementSource } from './statement-count';
 
 export type Role = 'admin' | 'user';
 
@@ -15,7 +15,7 @@ export type UserRow = {
 
 const columns = 'id, lab_id, username, password_hash, demo_password, role, banned, token_version';
 
-export function createUserQueries(db: Db) {
+export function createUserQueries(db: StatementSource) {
   const insert = db.prepare<[string, string, string, string | null, Role]>(
     'INSERT INTO users (lab_id, username, password_hash, demo_password, role) VALUES (?, ?, ?, ?, ?)',
   );

@@ -61,8 +61,9 @@ export type CredentialView = {
   sessionRow: SessionRowView | null;
   /**
    * Sub-paths where more of this strategy's cookies live (jwt-refresh keeps its
-   * refresh cookie on …/refresh, so the browser does not send it here). Asking
-   * `{strategy}/{subPath}/credential` shows every cookie at once.
+   * refresh cookie on …/refresh and its revoke cookie on …/logout, so the
+   * browser does not send them here). Asking `{strategy}/refresh/credential`
+   * shows the access and refresh cookies at once.
    */
   subPaths: string[];
 };

@@ -1,6 +1,16 @@
 import { performance } from 'node:perf_hooks';
 import { HttpAgent, pathMatches, type AgentResponse } from '../http-agent';
-import type { ActorRole, Phase, TraceEntry } from './types';
+import type { ActorRole, Phase, StoreStatements, TraceEntry } from './types';
+
+const count = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+
+/** The `storeStatements` an answer reports, or null when it reports none (or something unexpected). */
+export function storeStatementsOf(body: Record<string, unknown>): StoreStatements | null {
+  const s = body.storeStatements;
+  if (typeof s !== 'object' || s === null) return null;
+  const { reads, writes } = s as Record<string, unknown>;
+  return count(reads) && count(writes) ? { reads, writes } : null;
+}
 
 /**
  * The run's trace and its idea of the lab clock. The throwaway lab's clock is
@@ -55,6 +65,7 @@ export class Actor {
       status: res.status,
       reason,
       lookups,
+      storeStatements: storeStatementsOf(res.body),
       at,
       ms,
     });

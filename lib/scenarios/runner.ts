@@ -6,10 +6,10 @@ import type { Lab } from '../labs/lab';
 import type { LabSettings } from '../labs/settings';
 import type { Strategy } from '../auth/types';
 import { HttpAgent, nodeHttpTransport, type AgentResponse } from '../http-agent';
-import { Actor, Recorder, ScenarioStepError } from './actors';
+import { Actor, Recorder, ScenarioStepError, storeStatementsOf } from './actors';
 import { createScenarioLab } from './child-lab';
 import type { Scenario, ScenarioRun } from './scenario';
-import type { ActorRole, ScenarioResult } from './types';
+import type { ActorRole, ScenarioResult, StoreStatements } from './types';
 import { measureWindow } from './window';
 import { classifyProbeAnswer } from './probe';
 
@@ -39,6 +39,7 @@ type ReplayOutcome = {
   expiresAt: number | null;
   refusedWith: ScenarioResult['refusedWith'];
   lookups: number | null;
+  statements: StoreStatements | null;
 };
 
 /**
@@ -129,8 +130,11 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
   };
 
   let refreshLookups: number | null = null;
+  let refreshStatements: StoreStatements | null = null;
   const noteRefresh = (res: AgentResponse) => {
     refreshLookups = maxOf(refreshLookups, num(res.body.lookups));
+    // The statements of the first successful refresh: the victim's own, before the theft.
+    if (res.status === 200) refreshStatements ??= storeStatementsOf(res.body);
   };
 
   /** One replay of a jar against the probe page, using its refresh cookie if the access credential is refused. */
@@ -143,6 +147,10 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
       const refreshed = await who.post(strategyPath('/refresh'));
       noteRefresh(refreshed);
       refreshReason = typeof refreshed.body.reason === 'string' ? refreshed.body.reason : null;
+      // A 429 (too many refreshes) or a 5xx says nothing about the refresh token: never read it as "blocked".
+      if (classifyProbeAnswer(refreshed.status, refreshed.body.reason) === 'unexpected') {
+        throw new ScenarioStepError(`unexpected answer ${refreshed.status} ${refreshReason ?? ''} from ${refreshed.method} ${refreshed.path}`.trim());
+      }
       if (refreshed.status === 200) {
         refreshClaim = num(refreshed.body.refreshExpiresAt);
         res = await who.get(path);
@@ -167,6 +175,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
             ...(refreshReason !== undefined ? { refreshReason } : {}),
           },
       lookups: works ? num(res.body.lookups) : null,
+      statements: works ? storeStatementsOf(res.body) : null,
     };
   };
 
@@ -188,6 +197,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
     const before = await replay(attacker, scenario.probe);
     if (!before.works) throw new ScenarioStepError('the copy did not work even before the revoking action');
     result.lookups.perRequest = before.lookups;
+    result.lookups.statementsPerRequest = before.statements;
 
     recorder.phase = 'revoke';
     await scenario.revoke(run, devices);
@@ -227,6 +237,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
       result.refusedWith = lastRefusal;
     }
     result.lookups.perRefresh = refreshLookups;
+    result.lookups.statementsPerRefresh = refreshStatements;
   } catch (err) {
     result.verdict = 'error';
     result.note = err instanceof ScenarioStepError ? err.message : 'the run failed unexpectedly (see the server log)';

@@ -6,6 +6,9 @@ import type { WindowMeasure } from './window';
  * Plain data only: a result is JSON the matrix page and the report render.
  */
 
+/** Store statements the server counted for one request (lib/db/statement-count.ts), reads and writes apart. */
+export type StoreStatements = { reads: number; writes: number };
+
 export type Verdict = 'blocked' | 'works-until-expiry' | 'not-applicable' | 'error';
 
 /** Who made a request. The victim may have two devices; bystanders are the lab's other users. */
@@ -32,6 +35,8 @@ export type TraceRequest = {
   /** The `reason` of a refusal, or null for a success. */
   reason: string | null;
   lookups: number | null;
+  /** Reads and writes the server counted for the strategy's work on this request, when it reported them. */
+  storeStatements?: StoreStatements | null;
   /** Lab-clock second the request was made at. */
   at: number;
   /**
@@ -68,8 +73,16 @@ export type ScenarioResult = {
   refusedWith: { status: number; reason: string | null; /** When the attacker also tried the stolen refresh cookie. */ refreshReason?: string | null } | null;
   /** Other users whose cookies of this strategy stopped working at the revoking action. */
   collateral: { loggedOut: string[]; bystanders: string[] };
-  /** Store lookups reported by the server: per authenticated request, and per refresh where the strategy has one. */
-  lookups: { perRequest: number | null; perRefresh: number | null };
+  /**
+   * Store lookups (reads) the server counted: per authenticated request, and per refresh where the
+   * strategy has one; with the statements (reads and writes apart) of the same requests.
+   */
+  lookups: {
+    perRequest: number | null;
+    perRefresh: number | null;
+    statementsPerRequest?: StoreStatements | null;
+    statementsPerRefresh?: StoreStatements | null;
+  };
   /** Bytes of the Cookie header the victim's browser sends for this strategy. */
   cookieBytes: number | null;
   /** Why not-applicable or error. */

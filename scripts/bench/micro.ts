@@ -9,6 +9,7 @@ import { openDatabase } from '@/lib/db/open';
 import { createStore, type Store } from '@/lib/db/store';
 import type { StoredJwtKey } from '@/lib/auth/keys';
 import { login } from '@/lib/auth/flows';
+import { verifyCounted } from '@/lib/auth/measured';
 import { strategies } from '@/lib/auth/registry';
 import type { AuthContext, CookieJar, Strategy } from '@/lib/auth/types';
 import { createLab } from '@/lib/labs/create';
@@ -324,17 +325,20 @@ export async function runMicroSection(options: Options): Promise<NonNullable<Ben
       ),
     });
 
-    // Each strategy's full verify, with the lab clock read per operation as a request reads it.
+    // Each strategy's full verify, with the lab clock read per operation as a request reads it,
+    // and its statements counted as the routes count them (the count is part of what a request pays).
     const ctx = (): AuthContext => ({ store, lab, now: lab.now() });
     const lookups = new Map<string, number>();
+    const storeStatements = new Map<string, { reads: number; writes: number }>();
     const verifies = strategies.map((s) => {
       const jar = jars.get(s.id)!;
       return {
         strategy: s,
         bench: asyncBench(async () => {
-          const v = await s.verify(ctx(), jar);
+          const v = await verifyCounted(s, ctx(), jar);
           if (!v.ok) throw new Error(`${s.id} verify answered ${v.reason}: the bench would time a failure`);
           lookups.set(s.id, v.lookups);
+          storeStatements.set(s.id, v.storeStatements);
           return true;
         }, `${s.id} verify`),
       };
@@ -358,6 +362,7 @@ export async function runMicroSection(options: Options): Promise<NonNullable<Ben
         primitivesUs: round(primitivesUs, 2),
         ratio: round(timing.medianUs / primitivesUs, 3),
         lookups: lookups.get(v.strategy.id)!,
+        storeStatements: storeStatements.get(v.strategy.id)!,
       };
     });
 

@@ -53,7 +53,8 @@ describe('GET /{strategy}/refresh/credential', () => {
     const lab = await newLab();
     const victim = await loginAs(lab, 'jwt-refresh', 'bob');
     const top = await victim.get(lab.api('/jwt-refresh/credential'));
-    expect(top.body.subPaths).toEqual(['refresh']);
+    // …/logout holds the revoke cookie, which can only end this login (issue 13.3).
+    expect(top.body.subPaths).toEqual(['refresh', 'logout']);
     expect((top.body.cookies as { name: string }[]).map((c) => c.name)).toEqual(['rl_access']);
     const deep = await victim.get(lab.api('/jwt-refresh/refresh/credential'));
     expect((deep.body.cookies as { name: string }[]).map((c) => c.name).sort()).toEqual(['rl_access', 'rl_refresh']);

@@ -1,3 +1,4 @@
+import { verifyCounted } from '@/lib/auth/measured';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sealData } from 'iron-session';
 import { frozenLab, jarOf, FROZEN_AT } from '@/tests/support/frozen-lab';
@@ -17,10 +18,11 @@ describe('iron-stateless strategy', () => {
     const seal = (await iron.issue(lab.ctx(), lab.users.bob))[0]!.value;
     expect(seal.split('*')[5]).toBe(''); // iron's own expiration component is empty
     expect(seal).not.toContain('bob'); // encrypted: unlike a JWT, the payload is not readable
-    expect(await iron.verify(lab.ctx(), jarOf([], { [COOKIE]: seal }))).toEqual({
+    expect(await verifyCounted(iron, lab.ctx(), jarOf([], { [COOKIE]: seal }))).toEqual({
       ok: true,
       user: lab.users.bob,
       lookups: 0,
+      storeStatements: { reads: 0, writes: 0 },
       credential: { expiresAt: FROZEN_AT + 900, issuedAt: FROZEN_AT },
     });
   });
@@ -31,9 +33,9 @@ describe('iron-stateless strategy', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 365 * 24 * 3600 * 1000); // a year of real time: iron does not care
     lab.advance(899);
-    expect((await iron.verify(lab.ctx(), jar)).ok).toBe(true);
+    expect((await verifyCounted(iron, lab.ctx(), jar)).ok).toBe(true);
     lab.advance(1);
-    expect(await iron.verify(lab.ctx(), jar)).toEqual({ ok: false, reason: 'expired', lookups: 0 });
+    expect(await verifyCounted(iron, lab.ctx(), jar)).toEqual({ ok: false, reason: 'expired', lookups: 0, storeStatements: { reads: 0, writes: 0 } });
   });
 
   it('a copy survives logout, sign-out-everywhere, password change, ban and demotion', async () => {
@@ -48,7 +50,7 @@ describe('iron-stateless strategy', () => {
       lab.store.users.setRole(lab.users.alice.id, 'user');
       broadcastUserEvent(lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
     });
-    const v = await iron.verify(lab.ctx(), jar);
+    const v = await verifyCounted(iron, lab.ctx(), jar);
     expect(v.ok && v.user.role).toBe('admin');
   });
 
@@ -56,12 +58,12 @@ describe('iron-stateless strategy', () => {
     const lab = await frozenLab();
     const other = await frozenLab({}, lab.store);
     const seal = (await iron.issue(lab.ctx(), lab.users.bob))[0]!.value;
-    const verify = (value: string) => iron.verify(lab.ctx(), jarOf([], { [COOKIE]: value }));
+    const verify = (value: string) => verifyCounted(iron, lab.ctx(), jarOf([], { [COOKIE]: value }));
     const parts = seal.split('*');
     const flip = (s: string) => (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
     const tamperedCipher = [...parts.slice(0, 4), flip(parts[4]!), ...parts.slice(5)].join('*');
     const fromOtherLab = (await iron.issue(other.ctx(), other.users.bob))[0]!.value;
-    expect(await verify(tamperedCipher)).toEqual({ ok: false, reason: 'bad-signature', lookups: 0 });
+    expect(await verify(tamperedCipher)).toEqual({ ok: false, reason: 'bad-signature', lookups: 0, storeStatements: { reads: 0, writes: 0 } });
     expect(await verify(fromOtherLab)).toMatchObject({ reason: 'bad-signature' });
 
     const password = { 1: lab.lab().ironPassword };
@@ -80,6 +82,6 @@ describe('iron-stateless strategy', () => {
     }
     const jwt = (await jwtStrategy.issue(lab.ctx(), lab.users.bob))[0]!.value;
     expect(await verify(jwt)).toMatchObject({ reason: 'malformed' });
-    expect(await iron.verify(lab.ctx(), new Map())).toMatchObject({ reason: 'no-credential' });
+    expect(await verifyCounted(iron, lab.ctx(), new Map())).toMatchObject({ reason: 'no-credential' });
   });
 });

@@ -1,6 +1,6 @@
 import { sealData, unsealData } from 'iron-session';
 import { audienceFor, MAX_TOKEN_LENGTH } from '../jwt-tokens';
-import type { AuthContext, AuthUser, Strategy, Verification } from '../types';
+import type { AuthContext, AuthUser, Strategy, VerifyOutcome } from '../types';
 
 const ID = 'iron-stateless';
 const COOKIE = 'rl_iron';
@@ -69,30 +69,29 @@ export const ironStatelessStrategy: Strategy = {
     return [{ name: COOKIE, value: seal }];
   },
 
-  async verify(ctx, jar): Promise<Verification> {
+  async verify(ctx, jar): Promise<VerifyOutcome> {
     const seal = jar.get(COOKIE);
-    if (!seal) return { ok: false, reason: 'no-credential', lookups: 0 };
-    if (seal.length > MAX_TOKEN_LENGTH || !SEAL_PATTERN.test(seal)) return { ok: false, reason: 'malformed', lookups: 0 };
+    if (!seal) return { ok: false, reason: 'no-credential' };
+    if (seal.length > MAX_TOKEN_LENGTH || !SEAL_PATTERN.test(seal)) return { ok: false, reason: 'malformed' };
     let data: unknown;
     try {
       data = await unsealData(seal, { password: passwordOf(ctx), ttl: IRON_TTL_NEVER });
     } catch {
       // Only reachable with a valid MAC over undecryptable content: not ours.
-      return { ok: false, reason: 'malformed', lookups: 0 };
+      return { ok: false, reason: 'malformed' };
     }
     // With the shape checked, the password id pinned and no iron expiry, an
     // empty object can only mean the MAC did not verify with this lab's password.
     if (typeof data !== 'object' || data === null || Object.keys(data).length === 0) {
-      return { ok: false, reason: 'bad-signature', lookups: 0 };
+      return { ok: false, reason: 'bad-signature' };
     }
     const sealed = readSealedUser(data, audienceFor(ctx.lab.id, ID));
-    if (!sealed) return { ok: false, reason: 'bad-claims', lookups: 0 };
+    if (!sealed) return { ok: false, reason: 'bad-claims' };
     // Same rule as jose's `exp`: refused from the second it names.
-    if (ctx.now >= sealed.exp) return { ok: false, reason: 'expired', lookups: 0 };
+    if (ctx.now >= sealed.exp) return { ok: false, reason: 'expired' };
     return {
       ok: true,
       user: { id: sealed.uid, username: sealed.username, role: sealed.role },
-      lookups: 0,
       credential: { expiresAt: sealed.exp, issuedAt: sealed.iat },
     };
   },

@@ -1,21 +1,24 @@
+import { verifyCounted, refreshCounted } from '@/lib/auth/measured';
 import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { frozenLab, jarOf, FROZEN_AT, type FrozenLab } from '@/tests/support/frozen-lab';
 import { logout, logoutEverywhere } from '@/lib/auth/flows';
 import { broadcastUserEvent } from '@/lib/auth/user-events';
+import { rotateJwtKey } from '@/lib/labs/operator';
 import type { CookieJar, CookieWrite, RefreshResult } from '@/lib/auth/types';
 import { jwtStrategy } from './jwt';
 import { hashRefreshToken, jwtRefreshStrategy as refresh } from './jwt-refresh';
 
 const ACCESS = 'rl_access';
 const REFRESH = 'rl_refresh';
+const REVOKE = 'rl_refresh_revoke';
 
 async function login(lab: FrozenLab, who: 'alice' | 'bob' | 'carol' = 'bob'): Promise<CookieJar> {
   return jarOf(await refresh.issue(lab.ctx(), lab.users[who]));
 }
 
 async function trade(lab: FrozenLab, jar: CookieJar): Promise<RefreshResult> {
-  return refresh.refresh!(lab.ctx(), jar);
+  return refreshCounted(refresh, lab.ctx(), jar);
 }
 
 function cookiesOf(result: RefreshResult): CookieWrite[] {
@@ -31,7 +34,7 @@ describe('jwt-refresh strategy', () => {
     const refreshCookie = writes.find((w) => w.name === REFRESH)!;
     expect(access.subPath).toBeUndefined();
     expect(refreshCookie.subPath).toBe('refresh');
-    expect(refresh.cookieSubPaths).toEqual({ [REFRESH]: 'refresh' });
+    expect(refresh.cookieSubPaths).toEqual({ [REFRESH]: 'refresh', [REVOKE]: 'logout' });
     expect(decodeJwt(access.value).exp).toBe(FROZEN_AT + 300);
     expect(refreshCookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const rows = lab.store.db.prepare('SELECT token_hash, expires_at FROM refresh_tokens').all();
@@ -43,29 +46,32 @@ describe('jwt-refresh strategy', () => {
     const jar = await login(lab);
     const copy = new Map(jar);
     await logout(lab.ctx(), refresh, jar);
-    expect(await refresh.verify(lab.ctx(), copy)).toMatchObject({ ok: true, lookups: 0 });
+    expect(await verifyCounted(refresh, lab.ctx(), copy)).toMatchObject({ ok: true, lookups: 0 });
     lab.advance(299);
-    expect((await refresh.verify(lab.ctx(), copy)).ok).toBe(true);
+    expect((await verifyCounted(refresh, lab.ctx(), copy)).ok).toBe(true);
     lab.advance(1);
-    expect(await refresh.verify(lab.ctx(), copy)).toEqual({ ok: false, reason: 'expired', lookups: 0 });
+    expect(await verifyCounted(refresh, lab.ctx(), copy)).toEqual({ ok: false, reason: 'expired', lookups: 0, storeStatements: { reads: 0, writes: 0 } });
     expect(await trade(lab, copy)).toMatchObject({ ok: false, reason: 'revoked' });
   });
 
-  it('a refresh rotates: new access and refresh tokens, the old one marked rotated, 2 lookups reported', async () => {
+  it('a refresh rotates: new access and refresh tokens, the old one marked rotated; one read and the writes counted', async () => {
     const lab = await frozenLab({ accessTtlSeconds: 300, refreshTtlSeconds: 3600 });
     const jar = await login(lab);
     lab.advance(400);
-    expect((await refresh.verify(lab.ctx(), jar)).ok).toBe(false);
+    expect((await verifyCounted(refresh, lab.ctx(), jar)).ok).toBe(false);
     const result = await trade(lab, jar);
     expect(result).toMatchObject({
       ok: true,
-      lookups: 2,
+      // The read of the token row; the writes: the family's refresh counter, the compare-and-set rotation,
+      // the sweep of expired rows, the successor's insert and the cap on the family's rows.
+      lookups: 1,
+      storeStatements: { reads: 1, writes: 5 },
       user: lab.users.bob,
       credential: { expiresAt: FROZEN_AT + 700, refreshExpiresAt: FROZEN_AT + 3600 }, // the family's expiry, not extended
     });
     const next = jarOf(cookiesOf(result));
     expect(next.get(REFRESH)).not.toBe(jar.get(REFRESH));
-    expect((await refresh.verify(lab.ctx(), next)).ok).toBe(true);
+    expect((await verifyCounted(refresh, lab.ctx(), next)).ok).toBe(true);
     expect(decodeJwt(next.get(ACCESS)!).fid).toBe(decodeJwt(jar.get(ACCESS)!).fid);
     const old = lab.store.refreshTokens.findByHash(lab.labId, hashRefreshToken(jar.get(REFRESH)!));
     expect(old?.rotated_at).toBe(FROZEN_AT + 400);
@@ -77,7 +83,7 @@ describe('jwt-refresh strategy', () => {
     const stolen = new Map(victim);
     const victimNext = jarOf(cookiesOf(await trade(lab, victim)));
     const reuse = await trade(lab, stolen);
-    expect(reuse).toMatchObject({ ok: false, reason: 'revoked', clear: [REFRESH] });
+    expect(reuse).toMatchObject({ ok: false, reason: 'revoked', clear: [REFRESH, REVOKE] });
     expect(!reuse.ok && reuse.detail).toMatch(/used twice/);
     expect(await trade(lab, victimNext)).toMatchObject({ ok: false, reason: 'revoked' });
     // Another login of the same user is another family, untouched.
@@ -117,6 +123,39 @@ describe('jwt-refresh strategy', () => {
     expect((await trade(lab, other)).ok).toBe(true);
   });
 
+  it('logout revokes the family through the revoke cookie after a key rotation, when the access token no longer verifies', async () => {
+    const lab = await frozenLab();
+    const laptop = await login(lab);
+    const phone = await login(lab);
+    const stolen = new Map(laptop);
+    await rotateJwtKey(lab.store, lab.lab());
+    expect(await verifyCounted(refresh, lab.ctx(), laptop)).toMatchObject({ ok: false, reason: 'bad-signature' });
+    // What the browser sends to …/logout: the access cookie (now unverifiable) and the revoke cookie.
+    await logout(lab.ctx(), refresh, new Map([[ACCESS, laptop.get(ACCESS)!], [REVOKE, laptop.get(REVOKE)!]]));
+    expect(await trade(lab, stolen)).toMatchObject({ ok: false, reason: 'revoked' });
+    expect((await trade(lab, phone)).ok).toBe(true);
+  });
+
+  it('logout with the revoke cookie alone revokes its family; a forged, altered or foreign revoke cookie revokes nothing', async () => {
+    const lab = await frozenLab();
+    const other = await frozenLab({}, lab.store);
+    const jar = await login(lab);
+    const keep = await login(lab);
+    const foreign = jarOf(await refresh.issue(other.ctx(), other.users.bob));
+    const [fid, mac] = keep.get(REVOKE)!.split('.');
+    const forged = [
+      `${fid}.${'A'.repeat(43)}`,
+      `${jar.get(REVOKE)!.split('.')[0]}.${mac}`, // another family's MAC
+      foreign.get(REVOKE)!, // another lab's cookie
+      `${fid}.${mac}x`,
+      'junk',
+    ];
+    for (const value of forged) await logout(lab.ctx(), refresh, new Map([[REVOKE, value]]));
+    expect((await trade(lab, keep)).ok).toBe(true);
+    await logout(lab.ctx(), refresh, new Map([[REVOKE, jar.get(REVOKE)!]]));
+    expect(await trade(lab, jar)).toMatchObject({ ok: false, reason: 'revoked' });
+  });
+
   it.each(['logout-all', 'password-change', 'ban'] as const)('%s revokes every refresh token of the user and nobody else’s', async (event) => {
     const lab = await frozenLab();
     const laptop = await login(lab);
@@ -134,7 +173,7 @@ describe('jwt-refresh strategy', () => {
     expect(await trade(lab, phone)).toMatchObject({ ok: false, reason: 'revoked' });
     expect((await trade(lab, carol)).ok).toBe(true);
     // …and the access token it already handed out lives on: it is never checked against the store.
-    expect((await refresh.verify(lab.ctx(), laptop)).ok).toBe(true);
+    expect((await verifyCounted(refresh, lab.ctx(), laptop)).ok).toBe(true);
   });
 
   it('a role change revokes nothing: the old access token keeps the old role, the next refresh carries the new one', async () => {
@@ -144,9 +183,9 @@ describe('jwt-refresh strategy', () => {
       lab.store.users.setRole(lab.users.alice.id, 'user');
       broadcastUserEvent(lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
     });
-    const before = await refresh.verify(lab.ctx(), jar);
+    const before = await verifyCounted(refresh, lab.ctx(), jar);
     expect(before.ok && before.user.role).toBe('admin');
-    const after = await refresh.verify(lab.ctx(), jarOf(cookiesOf(await trade(lab, jar))));
+    const after = await verifyCounted(refresh, lab.ctx(), jarOf(cookiesOf(await trade(lab, jar))));
     expect(after.ok && after.user.role).toBe('user');
   });
 
@@ -160,8 +199,9 @@ describe('jwt-refresh strategy', () => {
       ok: false,
       reason: 'unknown-session',
       lookups: 1,
+      storeStatements: { reads: 1, writes: 0 },
       detail: undefined,
-      clear: [REFRESH],
+      clear: [REFRESH, REVOKE],
     });
     expect(await trade(lab, new Map([[REFRESH, 'x'.repeat(5000)]]))).toMatchObject({ ok: false, reason: 'malformed', lookups: 0 });
     expect(await trade(lab, new Map())).toMatchObject({ ok: false, reason: 'no-credential', clear: [] });
@@ -177,7 +217,7 @@ describe('jwt-refresh strategy', () => {
       jar = jarOf(cookiesOf(await trade(lab, jar)));
     }
     lab.advance(59);
-    expect((await refresh.verify(lab.ctx(), jar)).ok).toBe(true);
+    expect((await verifyCounted(refresh, lab.ctx(), jar)).ok).toBe(true);
     lab.advance(1); // +600: the family's end
     expect(await trade(lab, jar)).toMatchObject({ ok: false, reason: 'expired' });
   });
@@ -190,9 +230,9 @@ describe('jwt-refresh strategy', () => {
     expect(result).toMatchObject({ ok: true, credential: { expiresAt: FROZEN_AT + 1000, refreshExpiresAt: FROZEN_AT + 1000 } });
     const next = jarOf(cookiesOf(result));
     lab.advance(99);
-    expect((await refresh.verify(lab.ctx(), next)).ok).toBe(true);
+    expect((await verifyCounted(refresh, lab.ctx(), next)).ok).toBe(true);
     lab.advance(1);
-    expect(await refresh.verify(lab.ctx(), next)).toMatchObject({ ok: false, reason: 'expired' });
+    expect(await verifyCounted(refresh, lab.ctx(), next)).toMatchObject({ ok: false, reason: 'expired' });
   });
 
   it('a refresh token of one lab is unknown in another; a jwt cookie is refused as an access token', async () => {
@@ -201,6 +241,6 @@ describe('jwt-refresh strategy', () => {
     const jar = await login(lab);
     expect(await refresh.refresh!(other.ctx(), jar)).toMatchObject({ ok: false, reason: 'unknown-session' });
     const jwt = (await jwtStrategy.issue(lab.ctx(), lab.users.bob))[0]!.value;
-    expect(await refresh.verify(lab.ctx(), new Map([[ACCESS, jwt]]))).toMatchObject({ ok: false, reason: 'bad-claims' });
+    expect(await verifyCounted(refresh, lab.ctx(), new Map([[ACCESS, jwt]]))).toMatchObject({ ok: false, reason: 'bad-claims' });
   });
 });

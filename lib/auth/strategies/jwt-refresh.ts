@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { decodeJwt } from 'jose';
+import { realNowMs } from '../../clock';
 import { MAX_TOKEN_LENGTH, signLabJwt, verifyLabJwt, type JwtCheck } from '../jwt-tokens';
-import type { AuthContext, AuthUser, CookieWrite, RefreshResult, Strategy } from '../types';
+import type { AuthContext, AuthUser, CookieWrite, RefreshOutcome, Strategy } from '../types';
 
 const ID = 'jwt-refresh';
 const ACCESS_COOKIE = 'rl_access';
@@ -12,6 +13,35 @@ const REFRESH_COOKIE = 'rl_refresh';
  * travel (and get logged or copied) with every ordinary request.
  */
 const REFRESH_SUB_PATH = 'refresh';
+/**
+ * Logout must end the login even when the access token no longer verifies
+ * (the key was rotated, the algorithm changed, the access cookie is gone), and
+ * the refresh cookie never reaches …/logout. Scoping the refresh cookie to the
+ * strategy's whole path would send the long-lived secret with every /me and
+ * /admin; a second copy of it on …/logout would put the trading secret in one
+ * more place. So logout gets its own cookie on …/logout: the family id and a
+ * MAC over it under a lab secret. It can revoke its family and nothing else —
+ * it cannot be traded for tokens — and it outlives key rotation, because it
+ * does not depend on the JWT key.
+ */
+const REVOKE_COOKIE = 'rl_refresh_revoke';
+const REVOKE_SUB_PATH = 'logout';
+const REVOKE_PATTERN = /^([A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/;
+/**
+ * Bounds on one login's refresh tokens (issue 13.4). Rotated rows are kept for
+ * reuse detection, but only the newest few: a reuse of a token older than that
+ * is refused as unknown instead of revoking the family — a thief replaying a
+ * token twenty rotations old has long been outrun by the holder's refreshes.
+ */
+export const MAX_ROWS_PER_FAMILY = 20;
+/**
+ * Refreshes per family per real-time window. A browser refreshes once per
+ * access lifetime (minutes); a scenario's window measure at most a few dozen
+ * times a run. Real time, like the login throttle: moving the lab clock must
+ * not lift it.
+ */
+export const MAX_REFRESHES_PER_WINDOW = 120;
+export const REFRESH_WINDOW_MS = 60_000;
 /** The private claim tying an access token to the refresh-token family of its login. */
 const FAMILY_CLAIM = 'fid';
 /** 32 random bytes (256 bits) in base64url: 43 characters. */
@@ -48,6 +78,24 @@ function insertRefreshToken(ctx: AuthContext, userId: number, familyId: string, 
     revoked_at: null,
   });
   return token;
+}
+
+/** A key of its own for the revoke MAC, derived from the lab's secret (domain-separated from iron's use of it). */
+function revokeKey(ctx: AuthContext): Buffer {
+  return Buffer.from(hkdfSync('sha256', ctx.lab.ironPassword, ctx.lab.id, 'revocation-lab jwt-refresh revoke v1', 32));
+}
+
+function revokeMac(ctx: AuthContext, familyId: string): string {
+  return createHmac('sha256', revokeKey(ctx)).update(familyId).digest('base64url');
+}
+
+/** The family a revoke cookie names, when its MAC is this lab's; null for anything else. */
+function familyOfRevokeCookie(ctx: AuthContext, value: string | undefined): string | null {
+  const m = value ? REVOKE_PATTERN.exec(value) : null;
+  if (!m) return null;
+  const expected = Buffer.from(revokeMac(ctx, m[1]!));
+  const given = Buffer.from(m[2]!);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? m[1]! : null;
 }
 
 /** An access token never outlives its login: its lifetime is capped at the family's expiry. */
@@ -95,16 +143,35 @@ async function familyOfExpiredToken(ctx: AuthContext, token: string | undefined)
   return familyOf(await verifyLabJwt({ ...ctx, now: exp - 1 }, token, ID));
 }
 
-type Refusal = Extract<RefreshResult, { ok: false }>;
+type Refusal = Extract<RefreshOutcome, { ok: false }>;
 
-const refused = (reason: Refusal['reason'], lookups: number, detail?: string): Refusal => ({
+const refused = (reason: Refusal['reason'], detail?: string): Refusal => ({
   ok: false,
   reason,
-  lookups,
   detail,
-  // The refresh cookie can never work again; the access cookie lives on until its own expiry.
-  clear: [REFRESH_COOKIE],
+  // The refresh cookie can never work again (nor its revoke cookie); the access cookie lives on until its own expiry.
+  clear: [REFRESH_COOKIE, REVOKE_COOKIE],
 });
+
+/**
+ * Counts this refresh in its family's real-time window; past the allowance the
+ * answer is a 429 that keeps every cookie (the credential is fine) and says
+ * when to come back. Counted before any rotation, so a refused attempt changes
+ * nothing but the counter.
+ */
+function rateLimited(ctx: AuthContext, familyId: string): Refusal | null {
+  const nowMs = realNowMs();
+  const window = ctx.store.refreshTokens.countRefresh(ctx.lab.id, familyId, nowMs, REFRESH_WINDOW_MS);
+  if (window.refreshes <= MAX_REFRESHES_PER_WINDOW) return null;
+  const retryAfterSeconds = Math.max(1, Math.ceil((window.window_started_ms + REFRESH_WINDOW_MS - nowMs) / 1000));
+  return {
+    ok: false,
+    reason: 'too-many-refreshes',
+    detail: `At most ${MAX_REFRESHES_PER_WINDOW} refreshes per login per ${REFRESH_WINDOW_MS / 1000} s. Try again in ${retryAfterSeconds} s.`,
+    clear: [],
+    retryAfterSeconds,
+  };
+}
 
 /**
  * A short access JWT (accessTtlSeconds), verified with no lookup at all, plus
@@ -113,8 +180,8 @@ const refused = (reason: Refusal['reason'], lookups: number, detail?: string): R
  */
 export const jwtRefreshStrategy: Strategy = {
   id: ID,
-  cookieNames: [ACCESS_COOKIE, REFRESH_COOKIE],
-  cookieSubPaths: { [REFRESH_COOKIE]: REFRESH_SUB_PATH },
+  cookieNames: [ACCESS_COOKIE, REFRESH_COOKIE, REVOKE_COOKIE],
+  cookieSubPaths: { [REFRESH_COOKIE]: REFRESH_SUB_PATH, [REVOKE_COOKIE]: REVOKE_SUB_PATH },
   stateless: false,
   usesLabJwtKey: true,
   refreshable: true,
@@ -123,23 +190,27 @@ export const jwtRefreshStrategy: Strategy = {
     // A family per login: reuse of any of its tokens revokes this login only, not the user's other devices.
     const familyId = randomBytes(16).toString('base64url');
     const expiresAt = ctx.now + ctx.lab.settings.refreshTtlSeconds;
+    // Counters of ended windows say nothing: dropped here, once per login, so they stay one per recent family.
+    ctx.store.refreshTokens.sweepRateWindows(ctx.lab.id, realNowMs() - REFRESH_WINDOW_MS);
     const token = insertRefreshToken(ctx, user.id, familyId, expiresAt);
-    return (await cookiesFor(ctx, user, { id: familyId, expiresAt }, token)).cookies;
+    const { cookies } = await cookiesFor(ctx, user, { id: familyId, expiresAt }, token);
+    // Written once per login: the family never changes, so refreshes need not rewrite it.
+    return [...cookies, { name: REVOKE_COOKIE, value: `${familyId}.${revokeMac(ctx, familyId)}`, subPath: REVOKE_SUB_PATH }];
   },
 
   async verify(ctx, jar) {
     // Never checked against the store: that is the whole point, and the whole weakness.
     const check = await verifyLabJwt(ctx, jar.get(ACCESS_COOKIE), ID);
-    if (!check.ok) return { ok: false, reason: check.reason, lookups: 0 };
+    if (!check.ok) return { ok: false, reason: check.reason };
     const familyId = familyOf(check);
-    if (!familyId) return { ok: false, reason: 'bad-claims', lookups: 0 };
-    return { ok: true, user: check.user, lookups: 0, credential: { jti: check.claims.jti, expiresAt: check.claims.exp, familyId } };
+    if (!familyId) return { ok: false, reason: 'bad-claims' };
+    return { ok: true, user: check.user, credential: { jti: check.claims.jti, expiresAt: check.claims.exp, familyId } };
   },
 
   async refresh(ctx, jar) {
     const presented = jar.get(REFRESH_COOKIE);
-    if (!presented) return { ...refused('no-credential', 0), clear: [] };
-    if (!REFRESH_TOKEN_PATTERN.test(presented)) return refused('malformed', 0);
+    if (!presented) return { ...refused('no-credential'), clear: [] };
+    if (!REFRESH_TOKEN_PATTERN.test(presented)) return refused('malformed');
     const hash = hashRefreshToken(presented);
 
     // Read, check and rotate in one IMMEDIATE transaction: two refreshes with
@@ -149,25 +220,28 @@ export const jwtRefreshStrategy: Strategy = {
     type Rotated = { ok: true; user: AuthUser; familyId: string; next: { token: string; expiresAt: number } };
     const outcome = ctx.store.transaction((): Rotated | Refusal => {
       const row = ctx.store.refreshTokens.findWithUser(ctx.lab.id, hash);
-      if (!row) return refused('unknown-session', 1);
-      if (row.revoked_at !== null) return refused('revoked', 1);
+      if (!row) return refused('unknown-session');
+      if (row.revoked_at !== null) return refused('revoked');
       if (row.rotated_at !== null) {
         // Reuse detection (OAuth 2.0 Security BCP §4.14.2): a rotated token
         // came back, so two parties hold this family; we cannot tell which is
         // the thief, so both lose it — the holder of the newest token too.
-        ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
-        return refused('revoked', 1, 'A refresh token was used twice: its whole family is revoked.');
+        ctx.store.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
+        return refused('revoked', 'A refresh token was used twice: its whole family is revoked.');
       }
-      if (ctx.now >= row.expires_at) return refused('expired', 1);
+      if (ctx.now >= row.expires_at) return refused('expired');
+      const limited = rateLimited(ctx, row.family_id);
+      if (limited) return limited;
       if (row.banned) {
-        ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
-        return refused('account-disabled', 1);
+        ctx.store.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
+        return refused('account-disabled');
       }
       if (!ctx.store.refreshTokens.markRotated(hash, ctx.now)) {
-        ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
-        return refused('revoked', 2, 'A refresh token was used twice: its whole family is revoked.');
+        ctx.store.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
+        return refused('revoked', 'A refresh token was used twice: its whole family is revoked.');
       }
       const next = { token: insertRefreshToken(ctx, row.user_id, row.family_id, row.expires_at), expiresAt: row.expires_at };
+      ctx.store.refreshTokens.capFamily(ctx.lab.id, row.family_id, MAX_ROWS_PER_FAMILY);
       // The role is read now: a demotion reaches the next access token, never an earlier one.
       const user: AuthUser = { id: row.user_id, username: row.username, role: row.role };
       return { ok: true as const, user, familyId: row.family_id, next };
@@ -184,7 +258,6 @@ export const jwtRefreshStrategy: Strategy = {
       ok: true,
       user: outcome.user,
       // The read of the token row and the compare-and-set that rotates it.
-      lookups: 2,
       credential: {
         expiresAt: accessExpiresAt,
         refreshExpiresAt: outcome.next.expiresAt,
@@ -195,17 +268,27 @@ export const jwtRefreshStrategy: Strategy = {
   },
 
   async logout(ctx, jar, verification) {
-    // The refresh cookie is not sent to /logout (its path is …/refresh), so
-    // the login is found through the access token's family claim.
-    const familyId =
+    // The refresh cookie is not sent to /logout (its path is …/refresh). The
+    // login is found through the revoke cookie, which works whatever happened
+    // to the access token, and through the access token's family claim (a
+    // browser from before the revoke cookie existed, or one that lost it).
+    const families = new Set<string>();
+    const fromRevokeCookie = familyOfRevokeCookie(ctx, jar.get(REVOKE_COOKIE));
+    if (fromRevokeCookie) families.add(fromRevokeCookie);
+    const fromAccessToken =
       verification.ok && typeof verification.credential.familyId === 'string'
         ? verification.credential.familyId
         : !verification.ok && verification.reason === 'expired'
           ? await familyOfExpiredToken(ctx, jar.get(ACCESS_COOKIE))
           : null;
-    if (familyId) ctx.store.refreshTokens.revokeFamily(familyId, ctx.now);
+    if (fromAccessToken) families.add(fromAccessToken);
+    for (const familyId of families) ctx.store.refreshTokens.revokeFamily(ctx.lab.id, familyId, ctx.now);
   },
 
+  // Sign-out-everywhere and password change need an access token that
+  // verifies (they act for an authenticated user and answer 401 otherwise,
+  // claiming nothing); they and a ban revoke every refresh token of the user,
+  // whichever key signed the access tokens.
   onUserEvent(ctx, user, event) {
     // Role change: nothing to revoke, the new role is read at the next refresh.
     // Until then the access token keeps the old role — the window again.

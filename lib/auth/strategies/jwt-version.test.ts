@@ -1,3 +1,4 @@
+import { verifyCounted } from '@/lib/auth/measured';
 import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { frozenLab, jarOf } from '@/tests/support/frozen-lab';
@@ -16,14 +17,14 @@ describe('jwt-version strategy', () => {
     lab.store.users.bumpTokenVersion(lab.users.bob.id);
     const writes = await version.issue(lab.ctx(), lab.users.bob);
     expect(decodeJwt(writes[0]!.value).ver).toBe(2);
-    expect(await version.verify(lab.ctx(), jarOf(writes))).toMatchObject({ ok: true, lookups: 1, credential: { tokenVersion: 2 } });
+    expect(await verifyCounted(version, lab.ctx(), jarOf(writes))).toMatchObject({ ok: true, lookups: 1, credential: { tokenVersion: 2 } });
   });
 
   it('logout only clears the cookie: a copy of the logged-out token still works', async () => {
     const lab = await frozenLab();
     const jar = jarOf(await version.issue(lab.ctx(), lab.users.bob));
     await logout(lab.ctx(), version, jar);
-    expect((await version.verify(lab.ctx(), jar)).ok).toBe(true);
+    expect((await verifyCounted(version, lab.ctx(), jar)).ok).toBe(true);
     expect(lab.store.users.tokenStateInLab(lab.labId, lab.users.bob.id)?.token_version).toBe(1);
   });
 
@@ -40,11 +41,11 @@ describe('jwt-version strategy', () => {
         broadcastUserEvent(lab.ctx(), lab.users.alice, event);
       });
       for (const jar of [laptop, phone]) {
-        expect(await version.verify(lab.ctx(), jar)).toEqual({ ok: false, reason: 'revoked', lookups: 1 });
+        expect(await verifyCounted(version, lab.ctx(), jar)).toEqual({ ok: false, reason: 'revoked', lookups: 1, storeStatements: { reads: 1, writes: 0 } });
       }
-      expect((await version.verify(lab.ctx(), carol)).ok).toBe(true);
+      expect((await verifyCounted(version, lab.ctx(), carol)).ok).toBe(true);
       if (event !== 'ban') {
-        const fresh = await version.verify(lab.ctx(), jarOf(await version.issue(lab.ctx(), lab.users.alice)));
+        const fresh = await verifyCounted(version, lab.ctx(), jarOf(await version.issue(lab.ctx(), lab.users.alice)));
         expect(fresh.ok).toBe(true);
       }
     },
@@ -55,14 +56,14 @@ describe('jwt-version strategy', () => {
     const laptopCopy = jarOf(await version.issue(lab.ctx(), lab.users.bob));
     const phone = jarOf(await version.issue(lab.ctx(), lab.users.bob));
     await logoutEverywhere(lab.ctx(), version, phone);
-    expect(await version.verify(lab.ctx(), laptopCopy)).toMatchObject({ ok: false, reason: 'revoked' });
+    expect(await verifyCounted(version, lab.ctx(), laptopCopy)).toMatchObject({ ok: false, reason: 'revoked' });
   });
 
   it('a banned user whose version was not bumped is still refused (the same row says banned)', async () => {
     const lab = await frozenLab();
     const jar = jarOf(await version.issue(lab.ctx(), lab.users.bob));
     lab.store.users.setBanned(lab.users.bob.id, true);
-    expect(await version.verify(lab.ctx(), jar)).toEqual({ ok: false, reason: 'account-disabled', lookups: 1 });
+    expect(await verifyCounted(version, lab.ctx(), jar)).toEqual({ ok: false, reason: 'account-disabled', lookups: 1, storeStatements: { reads: 1, writes: 0 } });
   });
 
   it('refuses a token without a numeric version, a jwt-strategy token, and a user id from another lab', async () => {
@@ -72,13 +73,14 @@ describe('jwt-version strategy', () => {
     const strVer = (await signLabJwt(lab.ctx(), 'jwt-version', lab.users.bob, 60, { ver: '1' })).token;
     const jwtToken = (await jwtStrategy.issue(lab.ctx(), lab.users.bob))[0]!.value;
     const foreignUser = (await signLabJwt(lab.ctx(), 'jwt-version', other.users.bob, 60, { ver: 1 })).token;
-    expect(await version.verify(lab.ctx(), jarOf([], { [COOKIE]: noVer }))).toMatchObject({ reason: 'bad-claims', lookups: 0 });
-    expect(await version.verify(lab.ctx(), jarOf([], { [COOKIE]: strVer }))).toMatchObject({ reason: 'bad-claims' });
-    expect(await version.verify(lab.ctx(), jarOf([], { [COOKIE]: jwtToken }))).toMatchObject({ reason: 'bad-claims' });
-    expect(await version.verify(lab.ctx(), jarOf([], { [COOKIE]: foreignUser }))).toEqual({
+    expect(await verifyCounted(version, lab.ctx(), jarOf([], { [COOKIE]: noVer }))).toMatchObject({ reason: 'bad-claims', lookups: 0 });
+    expect(await verifyCounted(version, lab.ctx(), jarOf([], { [COOKIE]: strVer }))).toMatchObject({ reason: 'bad-claims' });
+    expect(await verifyCounted(version, lab.ctx(), jarOf([], { [COOKIE]: jwtToken }))).toMatchObject({ reason: 'bad-claims' });
+    expect(await verifyCounted(version, lab.ctx(), jarOf([], { [COOKIE]: foreignUser }))).toEqual({
       ok: false,
       reason: 'unknown-user',
       lookups: 1,
+      storeStatements: { reads: 1, writes: 0 },
     });
   });
 });

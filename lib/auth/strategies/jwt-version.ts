@@ -28,23 +28,22 @@ export const jwtVersionStrategy: Strategy = {
 
   async verify(ctx, jar) {
     const check = await verifyLabJwt(ctx, jar.get(COOKIE), 'jwt-version');
-    if (!check.ok) return { ok: false, reason: check.reason, lookups: 0 };
+    if (!check.ok) return { ok: false, reason: check.reason };
     const version = check.claims[VERSION_CLAIM];
-    if (typeof version !== 'number' || !Number.isSafeInteger(version)) return { ok: false, reason: 'bad-claims', lookups: 0 };
+    if (typeof version !== 'number' || !Number.isSafeInteger(version)) return { ok: false, reason: 'bad-claims' };
     const state = ctx.store.users.tokenStateInLab(ctx.lab.id, check.user.id);
-    if (!state) return { ok: false, reason: 'unknown-user', lookups: 1 };
+    if (!state) return { ok: false, reason: 'unknown-user' };
     // The version is the mechanism this strategy teaches, so it is compared
     // first: after a ban the answer is `revoked` (the ban bumped the version).
-    if (version !== state.token_version) return { ok: false, reason: 'revoked', lookups: 1 };
+    if (version !== state.token_version) return { ok: false, reason: 'revoked' };
     // The same row says whether the user is banned; reading it costs nothing
     // more, and it still refuses a token if a ban ever lands without a bump.
-    if (state.banned) return { ok: false, reason: 'account-disabled', lookups: 1 };
+    if (state.banned) return { ok: false, reason: 'account-disabled' };
     // The role comes from the token: a role change bumps the version, so a
     // token with a stale role is refused above rather than silently upgraded.
     return {
       ok: true,
       user: check.user,
-      lookups: 1,
       credential: { jti: check.claims.jti, expiresAt: check.claims.exp, tokenVersion: version },
     };
   },

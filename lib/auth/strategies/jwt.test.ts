@@ -1,3 +1,4 @@
+import { verifyCounted } from '@/lib/auth/measured';
 import { describe, expect, it } from 'vitest';
 import { SignJWT, decodeJwt } from 'jose';
 import { frozenLab, jarOf, FROZEN_AT } from '@/tests/support/frozen-lab';
@@ -13,12 +14,12 @@ describe('jwt strategy', () => {
   it('verifies with 0 lookups, on the lab clock: valid until jwtTtlSeconds, expired from that second', async () => {
     const lab = await frozenLab({ jwtTtlSeconds: 600 });
     const jar = jarOf(await jwtStrategy.issue(lab.ctx(), lab.users.bob));
-    const v = await jwtStrategy.verify(lab.ctx(), jar);
+    const v = await verifyCounted(jwtStrategy, lab.ctx(), jar);
     expect(v).toMatchObject({ ok: true, lookups: 0, user: lab.users.bob, credential: { expiresAt: FROZEN_AT + 600 } });
     lab.advance(599);
-    expect((await jwtStrategy.verify(lab.ctx(), jar)).ok).toBe(true);
+    expect((await verifyCounted(jwtStrategy, lab.ctx(), jar)).ok).toBe(true);
     lab.advance(1);
-    expect(await jwtStrategy.verify(lab.ctx(), jar)).toEqual({ ok: false, reason: 'expired', lookups: 0 });
+    expect(await verifyCounted(jwtStrategy, lab.ctx(), jar)).toEqual({ ok: false, reason: 'expired', lookups: 0, storeStatements: { reads: 0, writes: 0 } });
   });
 
   it('a copy survives logout, sign-out-everywhere, password change, ban and demotion (nothing on the server to revoke)', async () => {
@@ -34,7 +35,7 @@ describe('jwt strategy', () => {
       lab.store.users.setRole(lab.users.alice.id, 'user');
       broadcastUserEvent(lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
     });
-    const v = await jwtStrategy.verify(lab.ctx(), copy);
+    const v = await verifyCounted(jwtStrategy, lab.ctx(), copy);
     expect(v.ok && v.user.role).toBe('admin');
   });
 
@@ -43,7 +44,7 @@ describe('jwt strategy', () => {
     const jar = jarOf(await jwtStrategy.issue(lab.ctx(), lab.users.bob));
     const key = await generateJwtKey('HS256');
     lab.store.labs.replaceJwtKey(lab.labId, key.alg, key.kid, JSON.stringify(key.jwk));
-    expect(await jwtStrategy.verify(lab.ctx(), jar)).toEqual({ ok: false, reason: 'bad-signature', lookups: 0 });
+    expect(await verifyCounted(jwtStrategy, lab.ctx(), jar)).toEqual({ ok: false, reason: 'bad-signature', lookups: 0, storeStatements: { reads: 0, writes: 0 } });
   });
 
   it('refuses tampering: an edited payload (role: admin), alg none, another audience, another lab', async () => {
@@ -51,20 +52,20 @@ describe('jwt strategy', () => {
     const token = (await jwtStrategy.issue(lab.ctx(), lab.users.bob))[0]!.value;
     const [h, , s] = token.split('.');
     const forgedPayload = Buffer.from(JSON.stringify({ ...decodeJwt(token), role: 'admin' })).toString('base64url');
-    expect(await jwtStrategy.verify(lab.ctx(), jarOf([], { [COOKIE]: `${h}.${forgedPayload}.${s}` }))).toMatchObject({
+    expect(await verifyCounted(jwtStrategy, lab.ctx(), jarOf([], { [COOKIE]: `${h}.${forgedPayload}.${s}` }))).toMatchObject({
       ok: false,
       reason: 'bad-signature',
     });
     const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'session+jwt' })).toString('base64url');
-    expect(await jwtStrategy.verify(lab.ctx(), jarOf([], { [COOKIE]: `${none}.${forgedPayload}.` }))).toMatchObject({
+    expect(await verifyCounted(jwtStrategy, lab.ctx(), jarOf([], { [COOKIE]: `${none}.${forgedPayload}.` }))).toMatchObject({
       ok: false,
       reason: 'alg-not-allowed',
     });
     const { token: forVersion } = await signLabJwt(lab.ctx(), 'jwt-version', lab.users.bob, 60);
-    expect(await jwtStrategy.verify(lab.ctx(), jarOf([], { [COOKIE]: forVersion }))).toMatchObject({ reason: 'bad-claims' });
+    expect(await verifyCounted(jwtStrategy, lab.ctx(), jarOf([], { [COOKIE]: forVersion }))).toMatchObject({ reason: 'bad-claims' });
     const other = await frozenLab({}, lab.store);
     const fromOther = (await jwtStrategy.issue(other.ctx(), other.users.bob))[0]!.value;
-    expect((await jwtStrategy.verify(lab.ctx(), jarOf([], { [COOKIE]: fromOther }))).ok).toBe(false);
+    expect((await verifyCounted(jwtStrategy, lab.ctx(), jarOf([], { [COOKIE]: fromOther }))).ok).toBe(false);
   });
 
   it('refuses a correctly signed token that lacks a required claim', async () => {
@@ -78,6 +79,6 @@ describe('jwt strategy', () => {
       .setIssuedAt(FROZEN_AT)
       .setExpirationTime(FROZEN_AT + 60)
       .sign(secret);
-    expect(await jwtStrategy.verify(lab.ctx(), jarOf([], { [COOKIE]: noJti }))).toMatchObject({ ok: false, reason: 'bad-claims' });
+    expect(await verifyCounted(jwtStrategy, lab.ctx(), jarOf([], { [COOKIE]: noJti }))).toMatchObject({ ok: false, reason: 'bad-claims' });
   });
 });

@@ -21,8 +21,8 @@ export const jwtStrategy: Strategy = {
 
   async verify(ctx, jar) {
     const check = await verifyLabJwt(ctx, jar.get(COOKIE), 'jwt');
-    if (!check.ok) return { ok: false, reason: check.reason, lookups: 0 };
-    return { ok: true, user: check.user, lookups: 0, credential: { jti: check.claims.jti, expiresAt: check.claims.exp } };
+    if (!check.ok) return { ok: false, reason: check.reason };
+    return { ok: true, user: check.user, credential: { jti: check.claims.jti, expiresAt: check.claims.exp } };
   },
 
   // Nothing to record: the server keeps no state about this token.

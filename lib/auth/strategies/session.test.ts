@@ -1,3 +1,4 @@
+import { verifyCounted } from '@/lib/auth/measured';
 import { describe, expect, it } from 'vitest';
 import { frozenLab, jarOf, FROZEN_AT } from '@/tests/support/frozen-lab';
 import { logout, logoutEverywhere } from '@/lib/auth/flows';
@@ -14,21 +15,21 @@ describe('session strategy', () => {
     expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const rows = lab.store.db.prepare('SELECT id_hash FROM sessions').all() as { id_hash: string }[];
     expect(rows).toEqual([{ id_hash: hashSessionId(id) }]);
-    expect(await sessionStrategy.verify(lab.ctx(), jarOf(writes))).toMatchObject({ ok: true, lookups: 1, user: lab.users.bob });
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), jarOf(writes))).toMatchObject({ ok: true, lookups: 1, user: lab.users.bob });
   });
 
   it('idle timeout on the lab clock, extended by use, and an absolute timeout that use does not extend', async () => {
     const lab = await frozenLab({ sessionIdleSeconds: 100, sessionAbsoluteSeconds: 250 });
     const jar = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
     lab.advance(99);
-    expect((await sessionStrategy.verify(lab.ctx(), jar)).ok).toBe(true); // touched at +99
+    expect((await verifyCounted(sessionStrategy, lab.ctx(), jar)).ok).toBe(true); // touched at +99
     lab.advance(99);
-    expect((await sessionStrategy.verify(lab.ctx(), jar)).ok).toBe(true); // touched at +198
+    expect((await verifyCounted(sessionStrategy, lab.ctx(), jar)).ok).toBe(true); // touched at +198
     lab.advance(52);
-    expect(await sessionStrategy.verify(lab.ctx(), jar)).toMatchObject({ ok: false, reason: 'expired' }); // +250
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), jar)).toMatchObject({ ok: false, reason: 'expired' }); // +250
     const idle = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
     lab.advance(100);
-    expect(await sessionStrategy.verify(lab.ctx(), idle)).toMatchObject({ ok: false, reason: 'idle-timeout' });
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), idle)).toMatchObject({ ok: false, reason: 'idle-timeout' });
   });
 
   it('writes last_seen_at only when the second has changed: repeated requests within a second are reads only', async () => {
@@ -38,12 +39,12 @@ describe('session strategy', () => {
     const writes = () => (lab.store.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     const lastSeen = () => (lab.store.db.prepare('SELECT last_seen_at FROM sessions').get() as { last_seen_at: number }).last_seen_at;
     const before = writes();
-    expect((await sessionStrategy.verify(lab.ctx(), jar)).ok).toBe(true);
-    expect((await sessionStrategy.verify(lab.ctx(), jar)).ok).toBe(true);
+    expect((await verifyCounted(sessionStrategy, lab.ctx(), jar)).ok).toBe(true);
+    expect((await verifyCounted(sessionStrategy, lab.ctx(), jar)).ok).toBe(true);
     expect(writes()).toBe(before);
     lab.advance(1); // itself a write (the lab row's clock offset)
     const afterAdvance = writes();
-    expect((await sessionStrategy.verify(lab.ctx(), jar)).ok).toBe(true);
+    expect((await verifyCounted(sessionStrategy, lab.ctx(), jar)).ok).toBe(true);
     expect(writes()).toBe(afterAdvance + 1);
     expect(lastSeen()).toBe(FROZEN_AT + 1);
   });
@@ -55,11 +56,11 @@ describe('session strategy', () => {
     const tablet = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
     const carol = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.carol));
     await logout(lab.ctx(), sessionStrategy, laptop);
-    expect(await sessionStrategy.verify(lab.ctx(), laptop)).toMatchObject({ ok: false, reason: 'unknown-session' });
-    expect((await sessionStrategy.verify(lab.ctx(), tablet)).ok).toBe(true);
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), laptop)).toMatchObject({ ok: false, reason: 'unknown-session' });
+    expect((await verifyCounted(sessionStrategy, lab.ctx(), tablet)).ok).toBe(true);
     await logoutEverywhere(lab.ctx(), sessionStrategy, phone);
-    expect(await sessionStrategy.verify(lab.ctx(), tablet)).toMatchObject({ ok: false, reason: 'unknown-session' });
-    expect((await sessionStrategy.verify(lab.ctx(), carol)).ok).toBe(true);
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), tablet)).toMatchObject({ ok: false, reason: 'unknown-session' });
+    expect((await verifyCounted(sessionStrategy, lab.ctx(), carol)).ok).toBe(true);
   });
 
   it('password change and ban delete the sessions; a role change is read on the next request', async () => {
@@ -69,24 +70,24 @@ describe('session strategy', () => {
       lab.store.users.setRole(lab.users.alice.id, 'user');
       broadcastUserEvent(lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
     });
-    const v = await sessionStrategy.verify(lab.ctx(), alice);
+    const v = await verifyCounted(sessionStrategy, lab.ctx(), alice);
     expect(v.ok && v.user.role).toBe('user');
     lab.store.transaction(() => broadcastUserEvent(lab.ctx(), lab.users.alice, 'password-change'));
-    expect((await sessionStrategy.verify(lab.ctx(), alice)).ok).toBe(false);
+    expect((await verifyCounted(sessionStrategy, lab.ctx(), alice)).ok).toBe(false);
 
     const bob = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
     lab.store.transaction(() => {
       lab.store.users.setBanned(lab.users.bob.id, true);
       broadcastUserEvent(lab.ctx(), lab.users.bob, 'ban');
     });
-    expect(await sessionStrategy.verify(lab.ctx(), bob)).toMatchObject({ ok: false, reason: 'unknown-session' });
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), bob)).toMatchObject({ ok: false, reason: 'unknown-session' });
   });
 
   it('a banned user’s surviving session row is refused as account-disabled and deleted', async () => {
     const lab = await frozenLab();
     const jar = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
     lab.store.users.setBanned(lab.users.bob.id, true); // no broadcast: the row survives
-    expect(await sessionStrategy.verify(lab.ctx(), jar)).toMatchObject({ ok: false, reason: 'account-disabled' });
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), jar)).toMatchObject({ ok: false, reason: 'account-disabled' });
     expect(lab.store.sessions.countByUserId(lab.users.bob.id)).toBe(0);
   });
 
@@ -94,11 +95,12 @@ describe('session strategy', () => {
     const lab = await frozenLab();
     const other = await frozenLab({}, lab.store);
     const jar = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
-    expect(await sessionStrategy.verify(other.ctx(), jar)).toMatchObject({ ok: false, reason: 'unknown-session' });
-    expect(await sessionStrategy.verify(lab.ctx(), jarOf([], { [COOKIE]: 'x'.repeat(44) }))).toEqual({
+    expect(await verifyCounted(sessionStrategy, other.ctx(), jar)).toMatchObject({ ok: false, reason: 'unknown-session' });
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), jarOf([], { [COOKIE]: 'x'.repeat(44) }))).toEqual({
       ok: false,
       reason: 'malformed',
       lookups: 0,
+      storeStatements: { reads: 0, writes: 0 },
     });
     expect(FROZEN_AT).toBe(lab.ctx().now);
   });

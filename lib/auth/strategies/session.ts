@@ -41,18 +41,18 @@ export const sessionStrategy: Strategy = {
 
   async verify(ctx, jar) {
     const id = jar.get(COOKIE);
-    if (!id) return { ok: false, reason: 'no-credential', lookups: 0 };
-    if (!SESSION_ID_PATTERN.test(id)) return { ok: false, reason: 'malformed', lookups: 0 };
+    if (!id) return { ok: false, reason: 'no-credential' };
+    if (!SESSION_ID_PATTERN.test(id)) return { ok: false, reason: 'malformed' };
     const idHash = hashSessionId(id);
     const row = ctx.store.sessions.findWithUser(ctx.lab.id, idHash);
-    if (!row) return { ok: false, reason: 'unknown-session', lookups: 1 };
+    if (!row) return { ok: false, reason: 'unknown-session' };
 
     const { sessionIdleSeconds } = ctx.lab.settings;
     const expired = ctx.now >= row.absolute_expires_at;
     const idle = ctx.now >= row.last_seen_at + sessionIdleSeconds;
     if (expired || idle || row.banned) {
       ctx.store.sessions.deleteOne(ctx.lab.id, idHash);
-      return { ok: false, reason: row.banned ? 'account-disabled' : expired ? 'expired' : 'idle-timeout', lookups: 1 };
+      return { ok: false, reason: row.banned ? 'account-disabled' : expired ? 'expired' : 'idle-timeout' };
     }
     // last_seen_at has one-second resolution: when it already says `now`, the
     // write would store the same value. Skipping it changes no timeout (the
@@ -63,7 +63,6 @@ export const sessionStrategy: Strategy = {
     return {
       ok: true,
       user: { id: row.user_id, username: row.username, role: row.role },
-      lookups: 1,
       credential: {
         idHash,
         expiresAt: Math.min(row.absolute_expires_at, ctx.now + sessionIdleSeconds),

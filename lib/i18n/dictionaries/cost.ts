@@ -81,7 +81,7 @@ export const cost = defineNamespace(
     read1: 'Compare within one run, not across machines: the absolute numbers depend on the CPU, the ratios much less.',
     read2: 'A lookup is one row read by primary key from SQLite in the same process. A database on another machine adds a network round trip (typically 0.1–1 ms on a LAN) — which is why, at scale, sessions usually live in a store such as Redis next to the application.',
     read3: 'The per-request figures include everything Next.js does for a request (routing, headers, JSON). That shared cost dwarfs the difference between a lookup and a signature check.',
-    read4: 'The lookup count is reported by the strategy itself on every request: every workaround that can revoke (denylist, version) pays one, the same as a session.',
+    read4: 'The lookup count is not written by the strategies: the store counts the reads each verify actually ran. Every workaround that can revoke (denylist, version) pays one, the same as a session (which also writes its last-seen time, at most once a second).',
 
     machineTitle: 'Where these figures come from',
     machineDate: 'Measured',
@@ -181,7 +181,7 @@ export const cost = defineNamespace(
     read1: '比べるのは同じ実行の中の数字どうしです。絶対値は CPU しだいで変わりますが、比率はあまり変わりません。',
     read2: 'ここでのルックアップは、同じプロセス内の SQLite から主キーで 1 行読むことです。データベースが別のマシンにあれば、ネットワークの往復(LAN で通常 0.1〜1 ms)が加わります。大規模な環境でセッションを Redis のようなストアにアプリケーションの近くで置くのはそのためです。',
     read3: 'リクエストあたりの数字には、Next.js がリクエストごとに行う処理(ルーティング、ヘッダー、JSON)がすべて含まれます。その共通のコストに比べれば、ルックアップと署名検証の差は小さなものです。',
-    read4: 'ルックアップ数は、各ストラテジー自身がリクエストごとに報告した値です。失効できる回避策(denylist、version)は、セッションと同じく 1 回払っています。',
+    read4: 'ルックアップ数はストラテジーが書いた値ではなく、各検証で実際に実行された読み取りをストアが数えた値です。失効できる回避策(denylist、version)は、セッションと同じく 1 回払っています(セッションはさらに最終利用時刻を書き込みます。多くても 1 秒に 1 回)。',
 
     machineTitle: 'この数字の出どころ',
     machineDate: '計測日時',

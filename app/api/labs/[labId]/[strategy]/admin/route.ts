@@ -19,6 +19,7 @@ export const GET = apiRoute<Params>(
       admin: true,
       user: { username: v.user.username, role: v.user.role },
       lookups: v.lookups,
+      storeStatements: v.storeStatements,
       strategy: strategy.id,
       // As on /me: the lab-clock second the credential stops working on its own (the runner measures windows from it).
       now: ctx.now,

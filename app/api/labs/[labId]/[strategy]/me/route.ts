@@ -13,6 +13,7 @@ export const GET = apiRoute<Params>(
     return jsonResponse({
       user: { username: v.user.username, role: v.user.role },
       lookups: v.lookups,
+      storeStatements: v.storeStatements,
       strategy: strategy.id,
       now: ctx.now,
       expiresAt: v.credential.expiresAt ?? null,

@@ -1,6 +1,7 @@
 import { ApiError, apiRoute, errorResponse, jsonResponse } from '@/lib/http';
 import { requireLabAndStrategy } from '@/lib/labs/resolve';
 import { clearCookies, readJar, writeCookies } from '@/lib/cookies';
+import { refreshCounted } from '@/lib/auth/measured';
 
 type Params = { labId: string; strategy: string };
 
@@ -15,7 +16,12 @@ export const POST = apiRoute<Params>(
     if (!strategy.refresh) {
       throw new ApiError(404, 'not-found', 'no-refresh', `The ${strategy.id} strategy has no refresh token.`);
     }
-    const result = await strategy.refresh(ctx, readJar(req, strategy.cookieNames));
+    const result = await refreshCounted(strategy, ctx, readJar(req, strategy.cookieNames));
+    if (!result.ok && result.reason === 'too-many-refreshes') {
+      // Not a refusal of the credential: every cookie stays, and the client is told when to come back.
+      const wait = String(result.retryAfterSeconds ?? 1);
+      throw new ApiError(429, 'too-many-requests', result.reason, result.detail, { 'Retry-After': wait });
+    }
     if (!result.ok) {
       const res = errorResponse(new ApiError(401, 'unauthenticated', result.reason, result.detail));
       clearCookies(res, req, ctx.lab.id, strategy.id, result.clear, strategy.cookieSubPaths);
@@ -24,6 +30,7 @@ export const POST = apiRoute<Params>(
     const res = jsonResponse({
       user: { username: result.user.username, role: result.user.role },
       lookups: result.lookups,
+      storeStatements: result.storeStatements,
       strategy: strategy.id,
       now: ctx.now,
       expiresAt: result.credential.expiresAt ?? null,

@@ -21,6 +21,9 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts'],
           environment: 'node',
+          // A few store tests create real labs (three scrypt hashes each): on a
+          // loaded 2-core machine that alone can pass Vitest's 5 s default.
+          testTimeout: 20_000,
         },
       },
       {

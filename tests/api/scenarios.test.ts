@@ -284,11 +284,11 @@ describe('GET /api/labs/{labId}/matrix?format=md', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/markdown/);
     const md = res.body.text as string;
     expect(md).toContain(`| scenario | ${strategies.map((s) => `\`${s}\``).join(' | ')} |`);
-    expect(md).toMatch(/\| `logout` \| 🔴 works 15 min \| 🟢 blocked \|/);
+    expect(md).toMatch(/\| `logout` \| 🔴 works 15 min \(jwtTtlSeconds\) \| 🟢 blocked \|/);
     expect(md).toContain('| `jwtTtlSeconds` | 900 |');
     expect(md).toMatch(/\| jose \| 6\.\d+\.\d+ \|/);
-    expect(md).toContain('**`jwt` × `logout`** — after the victim logged out');
-    expect(md).not.toContain('**`session` × `logout`**'); // green cells get no finding
+    expect(md).toContain('jwt: the stolen copy still works after logout (`jwt` × `logout`)');
+    expect(md).not.toContain('(`session` × `logout`)'); // green cells get no finding
     expect(md).not.toContain(lab.labId);
   });
 });

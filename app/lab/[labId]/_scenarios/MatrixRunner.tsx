@@ -3,13 +3,17 @@ import Link from 'next/link';
 import { useCallback, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
-import { matrixMarkdown } from '@/lib/scenarios/report';
+import { matrixMarkdown, reviewerReport } from '@/lib/scenarios/report';
 import type { ScenarioResult } from '@/lib/scenarios/types';
 import { shownVerdict } from '@/lib/ui/verdict-look';
 import { reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 import { VerdictBadge, VerdictSummary } from './Verdict';
 import { TraceTable } from './TraceTable';
 import { downloadText, runScenarioRequest } from './run-api';
+import { Explanation } from './Explanation';
+import { useReportOptions } from './useReportOptions';
+import { PrintReport } from './PrintReport';
+import { WindowBound } from './WindowBound';
 
 type Row = { state: 'idle' } | { state: 'running' } | { state: 'done'; report: MatrixReport } | { state: 'failed'; reason: string };
 
@@ -24,6 +28,7 @@ export function MatrixRunner({ labId, scenarios, strategies }: { labId: string; 
   const [selected, setSelected] = useState<ScenarioResult | null>(null);
   const [elapsedMs, setElapsedMs] = useState<number | null>(null);
   const traceHeading = useRef<HTMLHeadingElement>(null);
+  const reportOptions = useReportOptions();
 
   const done = scenarios.filter((s) => rows[s]?.state === 'done' || rows[s]?.state === 'failed').length;
   const running = scenarios.some((s) => rows[s]?.state === 'running');
@@ -65,8 +70,9 @@ export function MatrixRunner({ labId, scenarios, strategies }: { labId: string; 
     const report = combined();
     if (!report) return;
     const stamp = report.generatedAt.replace(/[:.]/g, '-');
-    if (format === 'md') downloadText(`revocation-lab-matrix-${stamp}.md`, matrixMarkdown(report), 'text/markdown');
-    else downloadText(`revocation-lab-matrix-${stamp}.json`, JSON.stringify(report, null, 2) + '\n', 'application/json');
+    // The report in the page's language: the same functions GET …/matrix?format=md|json uses.
+    if (format === 'md') downloadText(`revocation-lab-matrix-${stamp}.md`, matrixMarkdown(report, reportOptions()), 'text/markdown');
+    else downloadText(`revocation-lab-matrix-${stamp}.json`, JSON.stringify(reviewerReport(report, reportOptions()), null, 2) + '\n', 'application/json');
   };
 
   const open = (result: ScenarioResult) => {
@@ -151,6 +157,7 @@ export function MatrixRunner({ labId, scenarios, strategies }: { labId: string; 
             </button>
           </div>
           <VerdictSummary result={selected} />
+          <Explanation result={selected} settings={combined()?.settings} />
           <p className="text-xs text-muted mb-2" data-secondary>
             {t('traceIntro')}
           </p>
@@ -159,6 +166,7 @@ export function MatrixRunner({ labId, scenarios, strategies }: { labId: string; 
       )}
 
       {report && allDone && <Configuration report={report} />}
+      {report && allDone && <PrintReport report={report} />}
     </div>
   );
 }
@@ -209,6 +217,7 @@ function Cell({
       data-collateral={others}
     >
       <VerdictBadge result={result} />
+      <WindowBound result={result} />
       {others > 0 && <span className="text-xs font-semibold text-bad">{t('collateral', { n: others })}</span>}
     </button>
   );

@@ -6,10 +6,12 @@ import type { Phase, ScenarioResult } from '@/lib/scenarios/types';
 import { VerdictBadge, VerdictSummary } from './Verdict';
 import { TraceTable } from './TraceTable';
 import { runScenarioRequest } from './run-api';
+import { Explanation } from './Explanation';
+import type { LabSettings } from '@/lib/labs/settings';
 
 const STEPS: readonly (Phase | 'verdict')[] = ['setup', 'steal', 'check', 'revoke', 'replay', 'collateral', 'time-travel', 'verdict'];
 
-type Side = { strategy: string; result: ScenarioResult | null; error: string | null };
+type Side = { strategy: string; result: ScenarioResult | null; error: string | null; settings?: LabSettings };
 
 /**
  * One scenario, two strategies side by side. "Run" makes both real runs;
@@ -31,7 +33,7 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
     const outcomes = await Promise.all(
       sides.map((side) =>
         runScenarioRequest(labId, scenario, side.strategy).then(
-          (report): Side => ({ ...side, result: report.results[0] ?? null, error: null }),
+          (report): Side => ({ ...side, result: report.results[0] ?? null, error: null, settings: report.settings }),
           (err: unknown): Side => ({ ...side, result: null, error: reasonCodeOf(err) }),
         ),
       ),
@@ -57,9 +59,9 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
   }, [ran]);
 
   const phase = STEPS[step]!;
-  const narrationKey = (
-    phase === 'revoke' ? `step_revoke_${scenario}` : phase === 'setup' && scenario === 'stolen-token' ? 'step_setup_stolen-token' : `step_${phase}`
-  ) as Parameters<typeof t>[0];
+  // Each scenario has its own narration for every step; expiry's "revoke" step is one where nobody acts.
+  const narrationKey = `step_${phase}_${scenario}` as Parameters<typeof t>[0];
+  const phaseLabel = (p: Phase | 'verdict') => t((scenario === 'expiry' && p === 'revoke' ? 'phase_revoke_expiry' : `phase_${p}`) as Parameters<typeof t>[0]);
 
   const pick = (index: 0 | 1, strategy: string) =>
     setSides((prev) => {
@@ -100,7 +102,7 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
               {STEPS.map((p, i) => (
                 <li key={p}>
                   <button type="button" className="btn btn-small" aria-current={i === step ? 'step' : undefined} aria-pressed={i === step} onClick={() => setStep(i)}>
-                    {i + 1}. {t(`phase_${p}` as Parameters<typeof t>[0])}
+                    {i + 1}. {phaseLabel(p)}
                   </button>
                 </li>
               ))}
@@ -115,7 +117,7 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
 
           <section className="card" aria-live="polite" data-testid="step" data-step={phase}>
             <h2 className="text-xl font-bold">
-              {t('stepOf', { n: step + 1, total: STEPS.length })} — {t(`phase_${phase}` as Parameters<typeof t>[0])}
+              {t('stepOf', { n: step + 1, total: STEPS.length })} — {phaseLabel(phase)}
             </h2>
             <p className="text-lg mt-1" data-testid="narration">
               {t(narrationKey)}
@@ -131,6 +133,7 @@ export function ScenarioStepper({ labId, scenario, strategies }: { labId: string
                 </h3>
                 {side.error && <p className="text-bad">{t('runFailed', { reason: reasonWords(tc, side.error) })}</p>}
                 {side.result && <SideStep result={side.result} phase={phase} />}
+                {side.result && phase === 'verdict' && <Explanation result={side.result} settings={side.settings} />}
               </section>
             ))}
           </div>

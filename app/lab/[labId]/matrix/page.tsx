@@ -26,7 +26,7 @@ export default async function MatrixPage({ params }: { params: Promise<{ labId: 
       <main id="main" className="px-4 py-3 max-w-[1600px] mx-auto flex flex-col gap-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-bold">{t('matrixTitle')}</h1>
-          <Link href={`/lab/${lab.id}`} data-secondary>
+          <Link href={`/lab/${lab.id}`} data-secondary className="print:hidden">
             {t('backToLab')}
           </Link>
         </div>

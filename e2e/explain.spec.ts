@@ -169,3 +169,17 @@ test('on a Japanese page the exports are in Japanese', async ({ page, context })
   expect(json.locale).toBe('ja');
   expect(json.findings[0]!.title).toMatch(/[\u3040-\u30ff]/);
 });
+
+test('/learn names its sources as plain links, the Japanese flowchart included, and loads nothing from them', async ({ page }) => {
+  const foreign: string[] = [];
+  page.on('request', (req) => {
+    if (!req.url().startsWith('http://127.0.0.1')) foreign.push(req.url());
+  });
+  await page.goto('/learn');
+  const links = page.getByTestId('source-link');
+  await expect(links).toHaveCount(5);
+  await expect(links.filter({ hasText: 'RFC 8725' })).toHaveAttribute('href', 'https://www.rfc-editor.org/rfc/rfc8725');
+  await expect(links.filter({ hasText: 'co3k.org' })).toHaveAttribute('href', 'https://co3k.org/blog/why-do-you-use-jwt-for-session');
+  await expect(links.first()).toHaveAttribute('rel', /noopener/);
+  expect(foreign).toEqual([]);
+});

@@ -49,7 +49,7 @@ test('the matrix runs everything with progress, shows measured verdicts, exports
   expect(download.suggestedFilename()).toMatch(/^revocation-lab-matrix-.*\.md$/);
   const md = fs.readFileSync((await download.path())!, 'utf8');
   expect(md).toContain(`| scenario | ${strategies.map((s) => `\`${s}\``).join(' | ')} |`);
-  expect(md).toMatch(/\| `logout` \| 🔴 works 15 min \| 🟢 blocked \|/);
+  expect(md).toMatch(/\| `logout` \| 🔴 works 15 min \(jwtTtlSeconds\) \| 🟢 blocked \|/);
   expect(md).toContain('| `jwtTtlSeconds` | 900 |');
   expect(md).toContain('## Findings');
   expect(md).not.toContain(labId);
@@ -63,7 +63,7 @@ test('the matrix runs everything with progress, shows measured verdicts, exports
   await cell(page, 'logout', 'jwt').click();
   const panel = page.getByTestId('trace-panel');
   await expect(panel).toBeVisible();
-  await expect(panel.getByRole('heading')).toBeFocused();
+  await expect(panel.getByRole('heading', { level: 2 })).toBeFocused();
   await expect(panel.getByTestId('verdict-summary')).toContainText('15 min');
   const rows = panel.getByTestId('trace-row');
   expect(await rows.count()).toBeGreaterThanOrEqual(8);

@@ -15,6 +15,8 @@ const SOURCES = [
   { key: 'srcOwaspSession', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html' },
   { key: 'srcOwaspJwt', url: 'https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html' },
   { key: 'srcJoepie', url: 'http://cryto.net/~joepie91/blog/2016/06/13/stop-using-jwt-for-sessions/' },
+  // co3k's article carries the flowchart translated into Japanese (found via the search corpus; cited by many Japanese JWT write-ups).
+  { key: 'srcCo3k', url: 'https://co3k.org/blog/why-do-you-use-jwt-for-session' },
 ] as const;
 
 /** `/learn`: the argument in plain words, where signed tokens do fit, the sources, and three live demos. */
@@ -69,7 +71,10 @@ export default async function LearnPage() {
           <ul className="list-disc pl-6 flex flex-col gap-2">
             {SOURCES.map((s) => (
               <li key={s.key}>
-                <cite className="not-italic">{t(s.key)}</cite>
+                {/* A plain link: nothing from the other site is loaded until it is clicked. */}
+                <a href={s.url} target="_blank" rel="noopener noreferrer" data-testid="source-link">
+                  <cite className="not-italic">{t(s.key)}</cite>
+                </a>
                 <br />
                 <code className="mono text-sm break-all">{s.url}</code>
               </li>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaries } from './dictionaries';
-import { phaseKey, questionKey, scenarioKey, settingHelpKey, settingLabelKey, settingNames, strategyKey, traceActorKey } from './keys';
+import { narrationKey, phaseKey, questionKey, scenarioPhaseKey, scenarioKey, settingHelpKey, settingLabelKey, settingNames, strategyKey, traceActorKey } from './keys';
 import { scenarioIds } from '@/lib/scenarios/registry';
 import { strategyIds } from '@/lib/auth/registry';
 import { labSettingsSchema } from '@/lib/labs/settings';
@@ -27,6 +27,13 @@ describe('dictionary keys made from registry ids', () => {
 
   it.each(strategyIds)('strategy %s has its one-line description', (id) => {
     has('lab', strategyKey(id));
+  });
+
+  it.each(scenarioIds)('scenario %s narrates every step in its own words and names every step', (id) => {
+    for (const phase of PHASES) {
+      has('scenarios', narrationKey(phase, id));
+      has('scenarios', scenarioPhaseKey(phase, id));
+    }
   });
 
   it('every phase and actor role of a trace has its word', () => {

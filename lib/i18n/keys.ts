@@ -10,6 +10,11 @@ import { durationSettings } from '@/lib/labs/setting-bounds';
 export const scenarioKey = (id: string) => `scenario_${id}` as Key<'scenarios'>;
 export const questionKey = (id: string) => `question_${id}` as Key<'scenarios'>;
 export const phaseKey = (phase: string) => `phase_${phase}` as Key<'scenarios'>;
+/** A guided step's label in one scenario: expiry's "revoke" step is one where nobody acts, and is named so. */
+export const scenarioPhaseKey = (phase: string, scenario: string) =>
+  (scenario === 'expiry' && phase === 'revoke' ? 'phase_revoke_expiry' : `phase_${phase}`) as Key<'scenarios'>;
+/** Each guided scenario narrates every step in its own words. */
+export const narrationKey = (phase: string, scenario: string) => `step_${phase}_${scenario}` as Key<'scenarios'>;
 /** The runner's actor roles (`victim-laptop`) as key suffixes (`actor_victim_laptop`). */
 export const traceActorKey = (actor: string) => `actor_${actor.replaceAll('-', '_')}` as Key<'scenarios'>;
 export const strategyKey = (id: string) => `strategy_${id}` as Key<'lab'>;

@@ -1,94 +1,253 @@
-import { formatDuration } from './format';
+import type { Key } from '../i18n/dictionaries';
+import type { LabSettings } from '../labs/settings';
+import { explainResult, type ExplainT, type Locale } from '../explain/explain';
+import { isScenarioId, isStrategyId } from '../explain/ids';
+import { boundingSetting } from '../explain/mechanism';
+import { requirementsFor, type Requirement } from '../explain/requirements';
+import { curlLine, shellQuote } from '../curl';
+import { formatDurationIn } from './format';
 import type { MatrixReport } from './matrix';
-import type { ScenarioResult } from './types';
+import { REPORT_SCHEMA_VERSION, type ReportCell, type ReportFinding, type ReviewerReport } from './report-schema';
+import type { ScenarioResult, TraceEntry } from './types';
 
 /**
- * The matrix as Markdown a reviewer can paste into a report: the verdicts
- * (a symbol and a word each, never colour alone), the configuration they
- * were produced under, the measured costs, and one finding per red cell.
+ * The reviewer's report: a pure function of a matrix result, the settings it
+ * ran under (inside it) and a language. The matrix page builds it from what is
+ * on the screen; GET …/matrix?format=md|json builds the same from the server's
+ * result. Markdown to paste into a report, JSON with a versioned schema
+ * (report-schema.ts) for tooling. The words come in as t() functions so this
+ * module never imports the dictionaries (it runs in the page too).
  */
 
-const what: Record<string, string> = {
-  logout: 'after the victim logged out',
-  'stolen-token': 'after the victim pressed "sign out everywhere" on another device',
-  'password-change': 'after the victim changed the password',
-  'role-change': 'after the operator demoted the victim from admin, the copy still opened admin-only pages',
-  ban: 'after the operator disabled the account',
-  'key-rotation': 'after the operator rotated the signing key',
-  expiry: 'with nobody revoking anything',
+export type ReportT = (key: Key<'report'>, values?: Record<string, string | number>) => string;
+export type ReportOptions = {
+  locale: Locale;
+  /** Origin the curl lines point at (the page's own, or the API's). */
+  origin: string;
+  t: { report: ReportT; explain: ExplainT };
 };
 
-export function windowText(r: ScenarioResult): string {
-  if (r.windowSeconds !== null) return `${r.window?.exact === false ? '≤ ' : ''}${formatDuration(r.windowSeconds)}`;
-  const atLeast = r.window ? r.window.lastWorkingSeconds : 0;
-  return `≥ ${formatDuration(atLeast)}`;
+type Severity = ReportFinding['severity'];
+const SEVERITIES: Severity[] = ['low', 'medium', 'high', 'critical'];
+const HOUR = 3600;
+const SHORT = 300;
+
+/** "2026-12-02 13:45:07 UTC": readable in either language, and unambiguous. */
+export function readableTime(epochSeconds: number): string {
+  return `${new Date(epochSeconds * 1000).toISOString().replace('T', ' ').slice(0, 19)} UTC`;
 }
 
-export function cellText(r: ScenarioResult): string {
+function windowDuration(r: ScenarioResult, locale: Locale): string {
+  if (r.windowSeconds !== null) return `${r.window?.exact === false ? '≤ ' : ''}${formatDurationIn(r.windowSeconds, locale)}`;
+  return `≥ ${formatDurationIn(r.window ? r.window.lastWorkingSeconds : 0, locale)}`;
+}
+
+function boundOf(r: ScenarioResult): string | null {
+  if (r.verdict !== 'works-until-expiry' || !isScenarioId(r.scenario) || !isStrategyId(r.strategy)) return null;
+  return boundingSetting(r.scenario, r.strategy).setting;
+}
+
+/** One matrix cell: a symbol and a word (never colour alone), the window beside the setting that bounds it. */
+export function cellText(r: ScenarioResult, t: ReportT, locale: Locale): string {
   const others = r.collateral.loggedOut.length;
-  const collateral = others ? ` · logged out ${others} other user${others === 1 ? '' : 's'}` : '';
+  const collateral = others ? t('cellCollateral', { n: others }) : '';
   switch (r.verdict) {
     case 'blocked':
-      return `🟢 blocked${collateral}`;
+      return `${t('cellBlocked')}${collateral}`;
     case 'works-until-expiry':
-      return `🔴 works ${windowText(r)}${collateral}`;
+      return `${t('cellWorks', { window: windowDuration(r, locale), setting: boundOf(r) ?? '?' })}${collateral}`;
     case 'not-applicable':
-      return '⚪ not applicable';
+      return t('cellNa');
     default:
-      return '⚠️ error';
+      return t('cellError');
   }
 }
 
-function finding(r: ScenarioResult): string | null {
-  const cell = `**\`${r.strategy}\` × \`${r.scenario}\`**`;
-  const lookups = r.lookups.perRequest === null ? '' : ` Store lookups per request: ${r.lookups.perRequest}.`;
-  if (r.verdict === 'works-until-expiry') {
-    const refresh = r.refusedWith?.refreshReason ? `; the stolen refresh cookie: \`${r.refusedWith.refreshReason}\`` : '';
-    const refused = r.refusedWith?.reason ? `, then it was refused (\`${r.refusedWith.reason}\`${refresh})` : '';
-    const lead = r.scenario === 'role-change' ? what[r.scenario] : `${what[r.scenario] ?? r.scenario}, the attacker's copy kept working`;
-    const span = r.windowSeconds === null ? `for at least ${windowText(r).slice(2)} (still working when measurement stopped)` : `for ${windowText(r)} (${r.windowSeconds} s on the lab clock)${refused}`;
-    return `- ${cell} — ${lead} ${span}.${lookups}`;
+/** Severity from the strictest requirement's ASVS level, moved one step by the window's length. */
+export function severityOf(r: ScenarioResult, requirements: Requirement[], t: ReportT, locale: Locale): { severity: Severity; rationale: string } {
+  const leveled = requirements.filter((q) => q.level !== null).sort((a, b) => a.level! - b.level!)[0];
+  const base: Severity = leveled?.level === 1 ? 'high' : leveled?.level === 2 ? 'medium' : 'low';
+  const seconds = r.windowSeconds ?? Infinity; // still working when measurement stopped: at least as long as measured
+  const step = seconds >= HOUR ? 1 : seconds <= SHORT ? -1 : 0;
+  const severity = SEVERITIES[Math.min(SEVERITIES.length - 1, Math.max(0, SEVERITIES.indexOf(base) + step))]!;
+  const values = {
+    requirement: leveled?.number ?? '',
+    level: leveled?.level ?? '',
+    base: t(`sev_${base}`),
+    window: windowDuration(r, locale),
+    adjust: t(step > 0 ? 'adjustUp' : step < 0 ? 'adjustDown' : 'adjustNone'),
+  };
+  return { severity, rationale: t(leveled ? 'rationaleWorks' : 'rationaleWorksNoLevel', values) };
+}
+
+/** The requests as shell lines a reviewer can run, with what each got back. */
+function evidenceOf(r: ScenarioResult, origin: string, phases: readonly string[]): ReportFinding['evidence'] {
+  const lines = r.trace.filter((e) => phases.includes(e.phase));
+  return lines.map((e: TraceEntry) =>
+    e.kind === 'copy'
+      ? { seq: e.seq, actor: e.to, line: `cp ${shellQuote(`${e.from}.txt`)} ${shellQuote(`${e.to}.txt`)}`, status: null, reason: null }
+      : {
+          seq: e.seq,
+          actor: e.actor,
+          line: curlLine({
+            origin,
+            method: e.method,
+            path: e.path,
+            json: e.requestBody === null ? undefined : e.requestBody,
+            jar: e.actor === 'operator' ? undefined : e.actor === 'bystander' ? `bystander-${e.username ?? 'user'}.txt` : `${e.actor}.txt`,
+          }),
+          status: e.status,
+          reason: e.reason,
+        },
+  );
+}
+
+function references(requirements: Requirement[], t: ExplainT): ReportFinding['references'] {
+  return requirements.map((q) => ({ id: q.id, number: q.number, source: q.source, level: q.level, url: q.url, summary: t(`req_${q.id}`) }));
+}
+
+function findingOf(r: ScenarioResult, settings: LabSettings, o: ReportOptions): ReportFinding | null {
+  if (!isScenarioId(r.scenario) || !isStrategyId(r.strategy)) return null;
+  const { report: t, explain: te } = o.t;
+  const explanation = explainResult(r, settings, te, o.locale);
+  const requirements = requirementsFor(r.scenario, r.strategy);
+  const action = t(`action_${r.scenario}`);
+  const base = { scenario: r.scenario, strategy: r.strategy, why: explanation?.why ?? '', unexpected: explanation?.unexpected ?? null, remediation: explanation?.fix ?? '', references: references(requirements, te) };
+  // Expiry revokes nothing: its window is the lifetime the settings chose, shown in the matrix beside its setting, not a failure.
+  if (r.verdict === 'works-until-expiry' && r.scenario !== 'expiry') {
+    const { severity, rationale } = severityOf(r, requirements, t, o.locale);
+    const window = windowDuration(r, o.locale);
+    return {
+      ...base,
+      kind: 'still-works',
+      title: t('title_still-works', { strategy: r.strategy, action }),
+      severity,
+      severityRationale: rationale,
+      impact: r.scenario === 'role-change' ? t('impact_still-works_role-change', { window }) : t('impact_still-works', { window, action }),
+      evidence: evidenceOf(r, o.origin, ['steal', 'check', 'revoke', 'replay', 'time-travel']),
+    };
   }
-  if (r.verdict === 'blocked' && r.collateral.loggedOut.length > 0) {
-    const { loggedOut, bystanders } = r.collateral;
-    return `- ${cell} — the copy was refused, but ${loggedOut.length} of ${bystanders.length} other users were logged out with it (${loggedOut.join(', ')}).`;
+  const others = r.collateral.loggedOut.length;
+  if (r.verdict === 'blocked' && others > 0) {
+    return {
+      ...base,
+      kind: 'collateral',
+      title: t('title_collateral', { strategy: r.strategy, action, n: others }),
+      severity: 'low',
+      severityRationale: t('rationaleCollateral', { n: others }),
+      impact: t('impact_collateral', { n: others }),
+      evidence: evidenceOf(r, o.origin, ['revoke', 'replay', 'collateral']),
+    };
   }
-  if (r.verdict === 'error') return `- ${cell} — the run failed: ${r.note ?? 'unknown error'}.`;
+  if (r.verdict === 'error') {
+    return {
+      ...base,
+      kind: 'error',
+      title: t('title_error', { strategy: r.strategy, scenario: r.scenario }),
+      severity: 'info',
+      severityRationale: t('rationaleError'),
+      impact: t('impact_error'),
+      evidence: evidenceOf(r, o.origin, ['setup', 'steal', 'check', 'revoke', 'replay', 'collateral', 'time-travel']),
+    };
+  }
   return null;
 }
 
-export function matrixMarkdown(report: MatrixReport): string {
-  const byCell = new Map(report.results.map((r) => [`${r.scenario}|${r.strategy}`, r]));
+function cellOf(r: ScenarioResult, settings: LabSettings, o: ReportOptions): ReportCell {
+  const explanation = explainResult(r, settings, o.t.explain, o.locale);
+  const known = isScenarioId(r.scenario) && isStrategyId(r.strategy);
+  return {
+    scenario: r.scenario,
+    strategy: r.strategy,
+    verdict: r.verdict,
+    windowSeconds: r.windowSeconds,
+    window: explanation?.window ?? null,
+    boundBy: boundOf(r),
+    collateral: r.collateral,
+    lookups: r.lookups,
+    explanation: explanation && { kind: explanation.kind, predicted: explanation.predicted, unexpected: explanation.unexpected, why: explanation.why, fix: explanation.fix },
+    requirements: known ? requirementsFor(r.scenario as never, r.strategy as never).map((q) => q.id) : [],
+  };
+}
+
+/** The JSON export (reviewerReportSchema). */
+export function reviewerReport(matrix: MatrixReport, o: ReportOptions): ReviewerReport {
+  const ordered = orderedResults(matrix);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    kind: 'revocation-lab.matrix-report',
+    locale: o.locale,
+    generatedAt: matrix.generatedAt,
+    labClock: matrix.labClock,
+    labClockIso: new Date(matrix.labClock * 1000).toISOString(),
+    durationMs: matrix.durationMs,
+    settings: matrix.settings,
+    versions: matrix.versions,
+    scenarios: matrix.scenarios,
+    strategies: matrix.strategies,
+    cells: ordered.map((r) => cellOf(r, matrix.settings, o)),
+    findings: ordered.map((r) => findingOf(r, matrix.settings, o)).filter((f): f is ReportFinding => f !== null),
+    results: matrix.results,
+  };
+}
+
+/** Results in the matrix's order (scenario rows, strategy columns), whatever order they arrived in. */
+function orderedResults(matrix: MatrixReport): ScenarioResult[] {
+  const rank = (r: ScenarioResult) => matrix.scenarios.indexOf(r.scenario) * 1000 + matrix.strategies.indexOf(r.strategy);
+  return [...matrix.results].sort((a, b) => rank(a) - rank(b));
+}
+
+const SEVERITY_MARK: Record<Severity, string> = { critical: '🟥', high: '🔴', medium: '🟠', low: '🟡', info: '⚪' };
+
+export function matrixMarkdown(matrix: MatrixReport, o: ReportOptions): string {
+  const t = o.t.report;
+  const json = reviewerReport(matrix, o);
+  const byCell = new Map(matrix.results.map((r) => [`${r.scenario}|${r.strategy}`, r]));
   const lines: string[] = [];
-  lines.push('# Revocation Lab — results matrix', '');
-  lines.push(`Generated ${report.generatedAt} (lab clock ${report.labClock}); the run took ${report.durationMs} ms.`);
-  lines.push('Every cell is the outcome of real HTTP requests to the verification code, in a throwaway copy of the lab.', '');
-  lines.push(`| scenario | ${report.strategies.map((s) => `\`${s}\``).join(' | ')} |`);
-  lines.push(`| --- | ${report.strategies.map(() => '---').join(' | ')} |`);
-  for (const scenario of report.scenarios) {
-    const cells = report.strategies.map((strategy) => {
+  lines.push(`# ${t('title')}`, '');
+  lines.push(t('generated', { date: readableTime(Date.parse(matrix.generatedAt) / 1000), clock: readableTime(matrix.labClock), ms: matrix.durationMs }));
+  lines.push(t('method'), '');
+
+  lines.push(`## ${t('configuration')}`, '', `| ${t('setting')} | ${t('value')} | |`, '| --- | --- | --- |');
+  for (const [key, value] of Object.entries(matrix.settings)) {
+    lines.push(`| \`${key}\` | ${value} | ${typeof value === 'number' ? formatDurationIn(value, o.locale) : ''} |`);
+  }
+  lines.push('', `| ${t('package')} | ${t('version')} |`, '| --- | --- |');
+  for (const [name, version] of Object.entries(matrix.versions)) lines.push(`| ${name} | ${version ?? '?'} |`);
+
+  lines.push('', `## ${t('matrix')}`, '');
+  lines.push(`| ${t('scenario')} | ${matrix.strategies.map((s) => `\`${s}\``).join(' | ')} |`);
+  lines.push(`| --- | ${matrix.strategies.map(() => '---').join(' | ')} |`);
+  for (const scenario of matrix.scenarios) {
+    const cells = matrix.strategies.map((strategy) => {
       const r = byCell.get(`${scenario}|${strategy}`);
-      return r ? cellText(r) : '';
+      return r ? cellText(r, t, o.locale) : '';
     });
     lines.push(`| \`${scenario}\` | ${cells.join(' | ')} |`);
   }
-  lines.push('', '🟢 blocked: the copy was refused on its next request · 🔴 works: the copy kept working for the time shown after the revoking action · ⚪ not applicable', '');
+  lines.push('', t('legend'), '');
 
-  lines.push('## Cost per strategy', '', '| strategy | store lookups per request | per refresh | cookie bytes |', '| --- | --- | --- | --- |');
-  for (const strategy of report.strategies) {
-    const runs = report.results.filter((r) => r.strategy === strategy && r.verdict !== 'not-applicable' && r.verdict !== 'error');
+  lines.push(`## ${t('costs')}`, '', `| | ${t('lookupsPerRequest')} | ${t('perRefresh')} | ${t('cookieBytes')} |`, '| --- | --- | --- | --- |');
+  for (const strategy of matrix.strategies) {
+    const runs = matrix.results.filter((r) => r.strategy === strategy && r.verdict !== 'not-applicable' && r.verdict !== 'error');
     const first = runs[0];
     const refresh = runs.map((r) => r.lookups.perRefresh).find((v) => v !== null) ?? null;
     lines.push(`| \`${strategy}\` | ${first?.lookups.perRequest ?? '—'} | ${refresh ?? '—'} | ${first?.cookieBytes ?? '—'} |`);
   }
 
-  lines.push('', '## Configuration', '', '| setting | value |', '| --- | --- |');
-  for (const [key, value] of Object.entries(report.settings)) lines.push(`| \`${key}\` | ${value} |`);
-  lines.push('', '| package | version |', '| --- | --- |');
-  for (const [name, version] of Object.entries(report.versions)) lines.push(`| ${name} | ${version ?? 'unknown'} |`);
-
-  const findings = report.results.map(finding).filter((f): f is string => f !== null);
-  lines.push('', '## Findings', '');
-  lines.push(...(findings.length ? findings : ['- No revocation left a working copy.']));
-  return lines.join('\n') + '\n';
+  lines.push('', `## ${t('findings')}`, '');
+  if (json.findings.length === 0) lines.push(t('noFindings'));
+  json.findings.forEach((f, i) => {
+    lines.push(`### ${i + 1}. ${f.title} (\`${f.strategy}\` × \`${f.scenario}\`)`, '');
+    if (f.unexpected) lines.push(`> **${t('unexpectedNote')}:** ${f.unexpected}`, '');
+    lines.push(`- **${t('severity')}:** ${SEVERITY_MARK[f.severity]} ${t(`sev_${f.severity}`)} — ${f.severityRationale}`);
+    lines.push(`- **${t('impact')}:** ${f.impact}`);
+    lines.push(`- **${t('why')}:** ${f.why}`);
+    lines.push(`- **${t('remediation')}:** ${f.remediation}`);
+    lines.push(`- **${t('references')}:** ${f.references.map((q) => `[${q.number}](${q.url}) (${q.source}) — ${q.summary}`).join('; ')}`);
+    lines.push(`- **${t('evidence')}:** ${t('evidenceNote')}`, '', '```sh');
+    for (const e of f.evidence) lines.push(e.status === null ? e.line : `${e.line}   # → ${e.status}${e.reason ? ` ${e.reason}` : ''}`);
+    lines.push('```', '');
+  });
+  return lines.join('\n').replace(/\n+$/, '') + '\n';
 }

@@ -4,6 +4,7 @@ import { HttpAgent } from '@/lib/http-agent';
 import { startServer, type RunningServer } from '../support/server';
 import { agent, loginAs, newLab, type TestLab } from './helpers';
 import type { ScenarioResult } from '@/lib/scenarios/types';
+import { reviewerReportSchema } from '@/lib/scenarios/report-schema';
 
 /**
  * The scenario runner, through its HTTP API only. Expectations are the brief's
@@ -266,6 +267,7 @@ describe('bad input gets a 4xx with { error, reason }, never a 500', () => {
       [agent().post(lab.api('/scenarios/logout/run?strategy=nope')), 404, 'unknown-strategy'],
       [agent().get(lab.api('/matrix?format=xml')), 400, 'unknown-format'],
       [agent().post(lab.api('/matrix?format=xml')), 400, 'unknown-format'],
+      [agent().get(lab.api('/matrix?format=md&lang=fr')), 400, 'unknown-lang'],
     ];
     for (const [pending, status, reason] of cases) {
       const res = await pending;
@@ -288,12 +290,24 @@ describe('GET /api/labs/{labId}/matrix?format=md (the stored run)', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/markdown/);
     const md = res.body.text as string;
     expect(md).toContain(`| scenario | ${strategies.map((s) => `\`${s}\``).join(' | ')} |`);
-    expect(md).toMatch(/\| `logout` \| 🔴 works 15 min \| 🟢 blocked \|/);
+    expect(md).toMatch(/\| `logout` \| 🔴 works 15 min \(jwtTtlSeconds\) \| 🟢 blocked \|/);
     expect(md).toContain('| `jwtTtlSeconds` | 900 |');
     expect(md).toMatch(/\| jose \| 6\.\d+\.\d+ \|/);
-    expect(md).toContain('**`jwt` × `logout`** — after the victim logged out');
-    expect(md).not.toContain('**`session` × `logout`**'); // green cells get no finding
+    expect(md).toContain('jwt: the stolen copy still works after logout (`jwt` × `logout`)');
+    expect(md).not.toContain('(`session` × `logout`)'); // green cells get no finding
     expect(md).not.toContain(lab.labId);
+  });
+
+  it('follows ?lang=ja, and the JSON is the versioned reviewer\'s report in that language', { timeout: 120_000 }, async () => {
+    const lab = await newLab();
+    const md = (await agent().get(lab.api('/matrix?format=md&lang=ja'))).body.text as string;
+    expect(md).toContain('## 指摘事項');
+    expect(md).toContain('🔴 15 分 有効（jwtTtlSeconds）');
+    expect(md).not.toContain('## Findings');
+    const json = (await agent().get(lab.api('/matrix?lang=ja'))).body as { schemaVersion: number; locale: string; findings: unknown[]; results: unknown[] };
+    expect(reviewerReportSchema.parse(json).schemaVersion).toBe(1);
+    expect(json.locale).toBe('ja');
+    expect(json.findings.length).toBeGreaterThan(0);
   });
 });
 

@@ -22,8 +22,9 @@ export const learn = defineNamespace(
     srcRfc: 'RFC 8725, JSON Web Token Best Current Practices (IETF, 2020)',
     srcOwaspSession: 'OWASP Session Management Cheat Sheet',
     srcOwaspJwt: 'OWASP JSON Web Token Cheat Sheet (for Java)',
-    srcJoepie: '“Stop using JWT for sessions” and its flowchart, by joepie91 (2016); a Japanese translation is published on co3k.org',
-    sourcesNote: 'Links are shown as text: this site loads nothing from other origins.',
+    srcJoepie: '“Stop using JWT for sessions” and its flowchart, by joepie91 (2016)',
+    srcCo3k: 'The flowchart in Japanese: “どうしてリスクアセスメントせずに JWT をセッションに使っちゃうわけ？”, co3k.org (2018)',
+    sourcesNote: 'Plain links: nothing from another site is loaded until you click one.',
 
     demosTitle: 'Try it',
     demoLabNote: 'The demos use a lab of their own, created on first use, where bob (an ordinary user) is logged in.',
@@ -85,8 +86,9 @@ export const learn = defineNamespace(
     srcRfc: 'RFC 8725「JSON Web Token Best Current Practices」（IETF、2020 年）',
     srcOwaspSession: 'OWASP Session Management Cheat Sheet',
     srcOwaspJwt: 'OWASP JSON Web Token Cheat Sheet（Java 向け）',
-    srcJoepie: 'joepie91「Stop using JWT for sessions」とそのフローチャート（2016 年）。日本語訳が co3k.org にあります',
-    sourcesNote: 'リンクは文字で示しています。このサイトは他のオリジンから何も読み込みません。',
+    srcJoepie: 'joepie91「Stop using JWT for sessions」とそのフローチャート（2016 年）',
+    srcCo3k: 'フローチャートの日本語訳：「どうしてリスクアセスメントせずに JWT をセッションに使っちゃうわけ？」co3k.org（2018 年）',
+    sourcesNote: 'ただのリンクです。クリックするまで、他のサイトからは何も読み込みません。',
 
     demosTitle: '試してみる',
     demoLabNote: 'デモは専用のラボを使います（初回に作成）。一般ユーザーの bob がログインした状態になります。',

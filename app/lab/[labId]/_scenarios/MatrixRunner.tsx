@@ -3,16 +3,21 @@ import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { LookLegend } from '@/app/_components/LookLegend';
+import { LOOK_STYLE } from '@/lib/ui/outcome-look';
 import { formatDuration } from '@/lib/scenarios/format';
 import { questionKey, scenarioKey, settingEntries, settingLabelKey } from '@/lib/i18n/keys';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
-import { matrixMarkdown } from '@/lib/scenarios/report';
+import { matrixMarkdown, reviewerReport } from '@/lib/scenarios/report';
 import type { ScenarioResult } from '@/lib/scenarios/types';
 import { shownVerdict } from '@/lib/ui/verdict-look';
 import { reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 import { VerdictBadge, VerdictSummary } from './Verdict';
 import { TraceTable } from './TraceTable';
 import { downloadText } from './run-api';
+import { Explanation } from './Explanation';
+import { useReportOptions } from './useReportOptions';
+import { PrintReport } from './PrintReport';
+import { WindowBound } from './WindowBound';
 import { MatrixBusyError, lastMatrix, startMatrix } from './matrix-api';
 
 type Run =
@@ -52,6 +57,7 @@ export function MatrixRunner({
   const now = useTicker(run.state === 'running');
   const report = run.report;
   const busy = run.state === 'running' || run.state === 'waiting';
+  const reportOptions = useReportOptions();
 
   const runAll = useCallback(async () => {
     const startedAt = performance.now();
@@ -117,8 +123,9 @@ export function MatrixRunner({
   const exportAs = (format: 'md' | 'json') => {
     if (!report) return;
     const stamp = report.generatedAt.replace(/[:.]/g, '-');
-    if (format === 'md') downloadText(`revocation-lab-matrix-${stamp}.md`, matrixMarkdown(report), 'text/markdown');
-    else downloadText(`revocation-lab-matrix-${stamp}.json`, JSON.stringify(report, null, 2) + '\n', 'application/json');
+    // The report in the page's language: the same functions GET …/matrix?format=md|json uses.
+    if (format === 'md') downloadText(`revocation-lab-matrix-${stamp}.md`, matrixMarkdown(report, reportOptions()), 'text/markdown');
+    else downloadText(`revocation-lab-matrix-${stamp}.json`, JSON.stringify(reviewerReport(report, reportOptions()), null, 2) + '\n', 'application/json');
   };
 
   const open = (result: ScenarioResult) => {
@@ -207,6 +214,7 @@ export function MatrixRunner({
             </button>
           </div>
           <VerdictSummary result={selected} />
+          <Explanation result={selected} settings={report?.settings} />
           <p className="text-xs text-muted mb-2" data-secondary>
             {t('traceIntro')}
           </p>
@@ -215,6 +223,7 @@ export function MatrixRunner({
       )}
 
       {report && !busy && <Configuration report={report} />}
+      {report && !busy && <PrintReport report={report} />}
     </div>
   );
 }
@@ -316,7 +325,13 @@ function Cell({
       data-collateral={others}
     >
       <VerdictBadge result={result} />
-      {others > 0 && <span className="text-xs font-semibold text-bad">{t('collateral', { n: others })}</span>}
+      <WindowBound result={result} />
+      {/* Collateral is a cost, not the attacker getting in: its own look, symbol and word. */}
+      {others > 0 && (
+        <span className={`status ${LOOK_STYLE.cost.className} text-xs`} data-look="cost">
+          <span aria-hidden="true">{LOOK_STYLE.cost.symbol}</span> {t('collateral', { n: others })}
+        </span>
+      )}
     </button>
   );
 }

@@ -7,11 +7,13 @@ import type { Phase, ScenarioResult } from '@/lib/scenarios/types';
 import { VerdictBadge, VerdictSummary } from './Verdict';
 import { TraceTable } from './TraceTable';
 import { runScenarioRequest } from './run-api';
-import { phaseKey } from '@/lib/i18n/keys';
+import { narrationKey as narrationKeyOf, scenarioPhaseKey } from '@/lib/i18n/keys';
+import { Explanation } from './Explanation';
+import type { LabSettings } from '@/lib/labs/settings';
 
 const STEPS: readonly (Phase | 'verdict')[] = ['setup', 'steal', 'check', 'revoke', 'replay', 'collateral', 'time-travel', 'verdict'];
 
-type Side = { strategy: string; result: ScenarioResult | null; error: string | null };
+type Side = { strategy: string; result: ScenarioResult | null; error: string | null; settings?: LabSettings };
 
 /**
  * One scenario, two strategies side by side. "Run" makes both real runs;
@@ -46,7 +48,7 @@ export function ScenarioStepper({
     const outcomes = await Promise.all(
       sides.map((side) =>
         runScenarioRequest(labId, scenario, side.strategy).then(
-          (report): Side => ({ ...side, result: report.results[0] ?? null, error: null }),
+          (report): Side => ({ ...side, result: report.results[0] ?? null, error: null, settings: report.settings }),
           (err: unknown): Side => ({ ...side, result: null, error: reasonCodeOf(err) }),
         ),
       ),
@@ -94,9 +96,9 @@ export function ScenarioStepper({
   }, [ran, running, run, step, nextHref, router]);
 
   const phase = STEPS[step]!;
-  const narrationKey = (
-    phase === 'revoke' ? `step_revoke_${scenario}` : phase === 'setup' && scenario === 'stolen-token' ? 'step_setup_stolen-token' : `step_${phase}`
-  ) as Parameters<typeof t>[0];
+  // Each scenario has its own narration for every step; expiry's "revoke" step is one where nobody acts.
+  const narrationKey = narrationKeyOf(phase, scenario);
+  const phaseLabel = (p: Phase | 'verdict') => t(scenarioPhaseKey(p, scenario));
 
   const pick = (index: 0 | 1, strategy: string) =>
     setSides((prev) => {
@@ -137,7 +139,7 @@ export function ScenarioStepper({
               {STEPS.map((p, i) => (
                 <li key={p}>
                   <button type="button" className="btn btn-small" aria-current={i === step ? 'step' : undefined} aria-pressed={i === step} onClick={() => setStep(i)}>
-                    {i + 1}. {t(phaseKey(p))}
+                    {i + 1}. {phaseLabel(p)}
                   </button>
                 </li>
               ))}
@@ -152,7 +154,7 @@ export function ScenarioStepper({
 
           <section className="card" aria-live="polite" data-testid="step" data-step={phase}>
             <h2 className="text-xl font-bold">
-              {t('stepOf', { n: step + 1, total: STEPS.length })} — {t(phaseKey(phase))}
+              {t('stepOf', { n: step + 1, total: STEPS.length })} — {phaseLabel(phase)}
             </h2>
             <p className="text-lg mt-1" data-testid="narration">
               {t(narrationKey)}
@@ -168,6 +170,7 @@ export function ScenarioStepper({
                 </h3>
                 {side.error && <p className="text-bad">{t('runFailed', { reason: reasonWords(tc, side.error) })}</p>}
                 {side.result && <SideStep result={side.result} phase={phase} />}
+                {side.result && phase === 'verdict' && <Explanation result={side.result} settings={side.settings} />}
               </section>
             ))}
           </div>

@@ -56,9 +56,10 @@ export function VerdictSummary({ result }: { result: ScenarioResult }) {
       ? t('summaryError', { status: failed.status, reason: failed.reason ?? '—' })
       : t('runFailed', { reason: t('errorNoDetail') });
   } else if (verdict === 'blocked') text = t('summaryBlocked', { reason: `${result.refusedWith?.status ?? ''} ${result.refusedWith?.reason ?? ''}`.trim() });
-  else if (result.windowSeconds === null) text = t('summaryOpen', { window: formatDuration(w?.lastWorkingSeconds ?? 0, locale) });
+  // Expiry revokes nothing: its window runs from the theft, and the words must not speak of a revoking action.
+  else if (result.windowSeconds === null) text = t(result.scenario === 'expiry' ? 'summaryOpenExpiry' : 'summaryOpen', { window: formatDuration(w?.lastWorkingSeconds ?? 0, locale) });
   else
-    text = t('summaryWindow', {
+    text = t(result.scenario === 'expiry' ? 'summaryWindowExpiry' : 'summaryWindow', {
       window: formatDuration(result.windowSeconds, locale),
       last: w?.lastWorkingSeconds ?? 0,
       refused: w?.firstRefusedSeconds ?? result.windowSeconds,

@@ -30,8 +30,10 @@ export default async function MatrixPage({ params }: { params: Promise<{ labId: 
       <main id="main" className="px-4 py-3 max-w-[1600px] mx-auto flex flex-col gap-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-bold">{t('matrixTitle')}</h1>
-          {/* Visible in presenter mode too: no dead ends on a projector. */}
-          <Link href={`/lab/${lab.id}`}>{t('backToLab')}</Link>
+          {/* Visible in presenter mode too (no dead ends on a projector); not on paper. */}
+          <Link href={`/lab/${lab.id}`} className="print:hidden">
+            {t('backToLab')}
+          </Link>
         </div>
         <p className="text-sm max-w-4xl" data-secondary>
           {t('matrixIntro')}

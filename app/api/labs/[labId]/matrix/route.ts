@@ -4,29 +4,35 @@ import { requireLab } from '@/lib/labs/resolve';
 import { selfBaseUrl } from '@/lib/self-url';
 import { MatrixCancelledError, type MatrixReport } from '@/lib/scenarios/matrix';
 import { lastMatrixRun, noMatrixRun, startMatrixRun } from '@/lib/scenarios/matrix-runs';
-import { matrixMarkdown } from '@/lib/scenarios/report';
+import { matrixMarkdown, reviewerReport } from '@/lib/scenarios/report';
+import { reportOptions } from '@/lib/scenarios/report-words';
 import { formatFromQuery, type ReportFormat } from '@/lib/scenarios/request';
 
-function answer(report: MatrixReport, format: ReportFormat) {
-  if (format === 'json') return jsonResponse(report);
-  return new NextResponse(matrixMarkdown(report), {
+/**
+ * The report (Markdown, or JSON with `schemaVersion`) in `?lang=en|ja`, else
+ * the `lang` cookie's language.
+ */
+function answer(report: MatrixReport, format: ReportFormat, words: ReturnType<typeof reportOptions>) {
+  if (format === 'json') return jsonResponse(reviewerReport(report, words));
+  return new NextResponse(matrixMarkdown(report, words), {
     headers: { 'Content-Type': 'text/markdown; charset=utf-8', 'Cache-Control': 'no-store' },
   });
 }
 
 /**
- * POST /api/labs/{labId}/matrix[?format=md] — runs every scenario against
- * every strategy now, under the lab's current settings, and keeps the result
- * as the lab's last run. A state change (42 cells of work, a stored result):
- * CSRF-checked, so no `<img>` or cross-site form can start one. 409 while
- * this lab's previous run is still going; cancelled when the client goes away.
+ * POST /api/labs/{labId}/matrix[?format=md][&lang=] — runs every scenario
+ * against every strategy now, under the lab's current settings, and keeps the
+ * result as the lab's last run. A state change (42 cells of work, a stored
+ * result): CSRF-checked, so no `<img>` or cross-site form can start one. 409
+ * while this lab's previous run is still going; cancelled when the client goes away.
  */
 export const POST = apiRoute<{ labId: string }>(
   async (req: NextRequest, { labId }) => {
     const format = formatFromQuery(req.nextUrl.searchParams);
+    const words = reportOptions(req, selfBaseUrl());
     const { store, lab } = requireLab(labId);
     try {
-      return answer(await startMatrixRun(store, lab, { baseUrl: selfBaseUrl(), signal: req.signal }), format);
+      return answer(await startMatrixRun(store, lab, { baseUrl: selfBaseUrl(), signal: req.signal }), format, words);
     } catch (err) {
       // Nobody is listening any more; the status only reaches the server's own log.
       if (err instanceof MatrixCancelledError) throw new ApiError(499, 'cancelled', 'client-gone', 'The client went away.');
@@ -37,17 +43,18 @@ export const POST = apiRoute<{ labId: string }>(
 );
 
 /**
- * GET /api/labs/{labId}/matrix[?format=md] — the lab's last matrix run, with
- * the date and the settings it ran under; 404 no-matrix-run when there is
- * none. A read never starts work.
+ * GET /api/labs/{labId}/matrix[?format=md][&lang=] — the lab's last matrix
+ * run, with the date and the settings it ran under; 404 no-matrix-run when
+ * there is none. A read never starts work.
  */
 export const GET = apiRoute<{ labId: string }>(
   async (req, { labId }) => {
     const format = formatFromQuery(req.nextUrl.searchParams);
+    const words = reportOptions(req, selfBaseUrl());
     const { store, lab } = requireLab(labId);
     const report = lastMatrixRun(store, lab.id);
     if (!report) throw noMatrixRun();
-    return answer(report, format);
+    return answer(report, format, words);
   },
   { stateChanging: false },
 );

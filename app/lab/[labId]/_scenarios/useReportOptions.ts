@@ -1,0 +1,12 @@
+'use client';
+import { useCallback } from 'react';
+import { useLocale, useT } from '@/lib/i18n/client';
+import type { ReportOptions } from '@/lib/scenarios/report';
+
+/** The report's words in the page's language, and the page's origin for its curl lines. */
+export function useReportOptions(): () => ReportOptions {
+  const locale = useLocale();
+  const report = useT('report');
+  const explain = useT('explain');
+  return useCallback(() => ({ locale, origin: window.location.origin, t: { report, explain } }), [locale, report, explain]);
+}

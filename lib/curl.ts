@@ -28,9 +28,9 @@ export function curlLine(input: CurlInput): string {
   if (method !== 'GET') parts.push('-X', method);
   if (input.jar) parts.push('-b', shellQuote(input.jar), '-c', shellQuote(input.jar));
   if (input.cookies?.length) parts.push('-b', shellQuote(input.cookies.map((c) => `${c.name}=${c.value}`).join('; ')));
-  if (input.json !== undefined) {
-    parts.push('-H', shellQuote('Content-Type: application/json'), '--data', shellQuote(JSON.stringify(input.json)));
-  }
+  // The server refuses a state change without this header, body or not (CSRF, lib/http.ts).
+  if (input.json !== undefined || method !== 'GET') parts.push('-H', shellQuote('Content-Type: application/json'));
+  if (input.json !== undefined) parts.push('--data', shellQuote(JSON.stringify(input.json)));
   parts.push(shellQuote(input.origin.replace(/\/+$/, '') + input.path));
   return parts.join(' ');
 }

@@ -63,8 +63,9 @@ describe('the core truths, through the HTTP API only', () => {
     expect((await jwtCopy.get(lab.api('/jwt/me'))).status).toBe(200);
     expect((await sessionCopy.get(lab.api('/session/me'))).status).toBe(401);
     const relogin = await agent().post(lab.api('/jwt/login'), { username: 'bob', password: lab.password('bob') });
-    expect(relogin.status).toBe(403);
-    expect(relogin.body.reason).toBe('account-disabled');
+    // The same answer as a wrong password: a disabled account is no password oracle (issue 13.6).
+    expect(relogin.status).toBe(401);
+    expect(relogin.body.reason).toBe('invalid-credentials');
     expect((await agent().post(lab.api('/users/bob/unban'))).status).toBe(200);
     expect((await agent().post(lab.api('/jwt/login'), { username: 'bob', password: lab.password('bob') })).status).toBe(200);
   });

@@ -225,18 +225,18 @@ export const jwtRefreshStrategy: Strategy = {
         // Reuse detection (OAuth 2.0 Security BCP §4.14.2): a rotated token
         // came back, so two parties hold this family; we cannot tell which is
         // the thief, so both lose it — the holder of the newest token too.
-        ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
+        ctx.store.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
         return refused('revoked', 'A refresh token was used twice: its whole family is revoked.');
       }
       if (ctx.now >= row.expires_at) return refused('expired');
       const limited = rateLimited(ctx, row.family_id);
       if (limited) return limited;
       if (row.banned) {
-        ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
+        ctx.store.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
         return refused('account-disabled');
       }
-      if (!ctx.store.refreshTokens.markRotated(hash, ctx.now)) {
-        ctx.store.refreshTokens.revokeFamily(row.family_id, ctx.now);
+      if (!ctx.store.refreshTokens.markRotated(ctx.lab.id, hash, ctx.now)) {
+        ctx.store.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
         return refused('revoked', 'A refresh token was used twice: its whole family is revoked.');
       }
       const next = { token: insertRefreshToken(ctx, row.user_id, row.family_id, row.expires_at), expiresAt: row.expires_at };
@@ -281,7 +281,7 @@ export const jwtRefreshStrategy: Strategy = {
           ? await familyOfExpiredToken(ctx, jar.get(ACCESS_COOKIE))
           : null;
     if (fromAccessToken) families.add(fromAccessToken);
-    for (const familyId of families) ctx.store.refreshTokens.revokeFamily(familyId, ctx.now);
+    for (const familyId of families) ctx.store.refreshTokens.revokeFamily(ctx.lab.id, familyId, ctx.now);
   },
 
   // Sign-out-everywhere and password change need an access token that
@@ -292,7 +292,7 @@ export const jwtRefreshStrategy: Strategy = {
     // Role change: nothing to revoke, the new role is read at the next refresh.
     // Until then the access token keeps the old role — the window again.
     if (event === 'logout-all' || event === 'password-change' || event === 'ban') {
-      ctx.store.refreshTokens.revokeByUserId(user.id, ctx.now);
+      ctx.store.refreshTokens.revokeByUserId(ctx.lab.id, user.id, ctx.now);
     }
   },
 };

@@ -55,8 +55,11 @@ export async function readJsonBody<S extends z.ZodType>(req: NextRequest, schema
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'body';
-    throw new ApiError(400, 'bad-request', 'invalid-body', `${where}: ${issue?.message ?? 'invalid'}`);
+    // Names the field by our schema's path and says what is wrong, never echoing
+    // what was sent: zod's message for an unknown key quotes the key itself.
+    const where = issue?.path.length ? issue.path.map((p) => (typeof p === 'number' ? p : String(p).slice(0, 40))).join('.') : 'body';
+    const what = issue?.code === 'unrecognized_keys' ? 'unknown field' : (issue?.message ?? 'invalid');
+    throw new ApiError(400, 'bad-request', 'invalid-body', `${where}: ${what}`);
   }
   return parsed.data;
 }

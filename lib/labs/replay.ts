@@ -75,7 +75,7 @@ export type ReplayBody = z.infer<typeof replayBodySchema>;
 export async function replayStolenCookies(labId: string, strategy: Strategy, body: ReplayBody) {
   for (const c of body.cookies) {
     if (!strategy.cookieNames.includes(c.name)) {
-      throw new ApiError(400, 'bad-request', 'invalid-body', `cookies: "${c.name}" is not a cookie of ${strategy.id}.`);
+      throw new ApiError(400, 'bad-request', 'invalid-body', `cookies: a cookie that is not one of ${strategy.id}'s.`);
     }
   }
   // The strategy's own declaration, not a hard-coded id: a new refreshable strategy is one new file.

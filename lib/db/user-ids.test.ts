@@ -21,6 +21,26 @@ describe('user ids (issue 13.7)', () => {
     expect(store.users.insert('c', 'carol', 'h', null, 'user')).toBeGreaterThan(newest);
   });
 
+  it('writes naming another lab change nothing (every write by user names the lab)', () => {
+    const store = createStore(openDatabase(':memory:'));
+    for (const id of ['a', 'b']) store.db.prepare(LAB_SQL).run(id);
+    const uid = store.users.insert('a', 'alice', 'h', null, 'user');
+    store.sessions.insert({ id_hash: 's', lab_id: 'a', user_id: uid, created_at: 0, last_seen_at: 0, absolute_expires_at: 10 });
+    store.refreshTokens.insert({ token_hash: 't', lab_id: 'a', user_id: uid, family_id: 'f', created_at: 0, expires_at: 10, rotated_at: null, revoked_at: null });
+    store.users.setRole('b', uid, 'admin');
+    store.users.setBanned('b', uid, true);
+    store.users.setPassword('b', uid, 'other', null);
+    store.users.bumpTokenVersion('b', uid);
+    expect(store.users.findById('a', uid)).toMatchObject({ role: 'user', banned: 0, password_hash: 'h', token_version: 1 });
+    expect(store.sessions.deleteByUserId('b', uid)).toBe(0);
+    expect(store.refreshTokens.revokeByUserId('b', uid, 5)).toBe(0);
+    expect(store.refreshTokens.revokeFamily('b', 'f', 5)).toBe(0);
+    expect(store.refreshTokens.revokeOne('b', 't', 5)).toBe(0);
+    expect(store.refreshTokens.markRotated('b', 't', 5)).toBe(false);
+    expect(store.sessions.deleteByUserId('a', uid)).toBe(1);
+    expect(store.refreshTokens.revokeByUserId('a', uid, 5)).toBe(1);
+  });
+
   it('the rebuild keeps every user, id and session of a database from before it', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-mig-'));
     const file = path.join(dir, 'lab.db');

@@ -35,7 +35,9 @@ describe('CSRF second layer (13.5): state changes must be JSON', () => {
   it('form and text/plain posts are refused on every mutating route, and change nothing', { timeout: 60_000 }, async () => {
     const lab = await newLab();
     const victims = await Promise.all(['jwt', 'session', 'jwt-refresh'].map((s) => loginAs(lab, s, 'bob')));
-    const before = (await agent().get(lab.api(''))).body;
+    // The lab as GET shows it, but for `now` (the lab clock runs in real time).
+    const state = async () => ({ ...(await agent().get(lab.api(''))).body, now: undefined });
+    const before = await state();
     const bodies = {
       'application/x-www-form-urlencoded': 'a=1',
       'multipart/form-data; boundary=x': '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n',
@@ -54,7 +56,7 @@ describe('CSRF second layer (13.5): state changes must be JSON', () => {
       const bare = await rawRequest(route.method, route.path, {});
       expect(bare.status, `${route.method} ${route.path} without a type`).toBe(415);
     }
-    const after = (await agent().get(lab.api(''))).body;
+    const after = await state();
     expect(after).toEqual(before);
     for (const [i, s] of ['jwt', 'session', 'jwt-refresh'].entries()) {
       expect((await victims[i]!.get(lab.api(`/${s}/me`))).status, `${s} victim still signed in`).toBe(200);
@@ -161,8 +163,6 @@ describe('request lines (13.8): never a bare 500', () => {
       `GET http://evil.example/api/health HTTP/1.1`,
       `GET http://evil.example/ HTTP/1.1`,
       `POST http://${own.host}/api/labs HTTP/1.1`,
-      `GET //evil.example/ HTTP/1.1`,
-      `GET //evil.example/api/health HTTP/1.1`,
     ];
     for (const line of lines) {
       const { status, head } = await rawLine(line);
@@ -175,7 +175,7 @@ describe('request lines (13.8): never a bare 500', () => {
     const lab = await newLab();
     for (const path of ['/', `/lab/${lab.labId}`, '/learn', '/no-such-page']) {
       for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
-        const res = await rawRequest(method, path, { headers: { 'content-type': 'application/json' }, body: '{}' });
+        const res = await rawRequest(method, path, { headers: { 'content-type': 'application/json', 'content-length': 0 } });
         expect(res.status, `${method} ${path}`).toBe(405);
         expect(res.headers.get('allow')).toMatch(/GET/);
       }
@@ -183,7 +183,7 @@ describe('request lines (13.8): never a bare 500', () => {
   });
 
   it('no redirect points to another host', async () => {
-    for (const path of ['//evil.example/', '//evil.example/%2e%2e', '/\\evil.example/', '/lab/', '/learn/']) {
+    for (const path of ['//evil.example/', '//evil.example/api/health', '//evil.example/%2e%2e', '/\\evil.example/', '/lab/', '/learn/']) {
       const res = await rawRequest('GET', path, { headers: { host: new URL(baseUrl()).host } });
       const location = res.headers.get('location');
       if (location) expect(new URL(location, baseUrl()).host, `${path} → ${location}`).toBe(new URL(baseUrl()).host);

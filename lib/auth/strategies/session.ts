@@ -77,8 +77,9 @@ export const sessionStrategy: Strategy = {
     if (id && SESSION_ID_PATTERN.test(id)) ctx.store.sessions.deleteOne(ctx.lab.id, hashSessionId(id));
   },
 
-  onUserEvent(ctx, user, event) {
-    // A role change ends the user's sessions too: a session id must change when
+  onUserEvent(ctx, user, _event) {
+    // Every user event (sign-out-everywhere, password change, ban) ends the
+    // user's sessions; a role change does too: a session id must change when
     // its privilege does (OWASP Session Management: renew the id on any
     // privilege change), or an id copied before a promotion would carry admin
     // rights afterwards. The server cannot tell the victim's browser from a thief

@@ -9,6 +9,8 @@ import {
   pathIsWellEncoded,
 } from './lib/security-headers';
 
+const PAGE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
+
 /**
  * Per-request response headers only. Authentication is never decided here
  * (the route handlers verify every credential themselves); this file adds a
@@ -22,6 +24,11 @@ export function proxy(req: NextRequest) {
 
   if (isApi && !API_METHODS.has(req.method)) {
     return apiError(405, 'method-not-allowed', 'method-not-allowed', https, { Allow: 'GET, HEAD, POST, PATCH, OPTIONS' });
+  }
+  // Pages are read with GET (and HEAD); the app has no server actions, so any
+  // other method on a page is refused here (Next would render the page for a POST).
+  if (!isApi && !PAGE_METHODS.has(req.method)) {
+    return apiError(405, 'method-not-allowed', 'method-not-allowed', https, { Allow: 'GET, HEAD' });
   }
   if (!pathIsWellEncoded(req.nextUrl.pathname)) {
     return apiError(400, 'bad-request', 'malformed-path', https);

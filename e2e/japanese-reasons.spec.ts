@@ -61,7 +61,7 @@ test('token inspector: the session row’s role is translated', async ({ page, c
 });
 
 async function newLabId(page: Page): Promise<string> {
-  const res = await page.request.post('/api/labs');
+  const res = await page.request.post('/api/labs', { headers: { 'content-type': 'application/json' } });
   expect(res.status()).toBe(201);
   return ((await res.json()) as { labId: string }).labId;
 }

@@ -6,7 +6,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * in the first-flow test, which clicks "Start a lab" itself.
  */
 export async function newLab(page: Page): Promise<string> {
-  const res = await page.request.post('/api/labs');
+  const res = await page.request.post('/api/labs', { headers: { 'content-type': 'application/json' } });
   expect(res.status()).toBe(201);
   const { labId } = (await res.json()) as { labId: string };
   await page.goto(`/lab/${labId}`);

@@ -43,8 +43,8 @@ test.describe('revocations on the lab page', () => {
     await replay(jwtCopy, 'admin');
     await expectVerdict(jwtCopy, 'works', 200);
     await replay(sessionCopy, 'admin');
-    // Still accepted (the victim is signed in), just no longer an admin: not a refusal.
-    await expectVerdict(sessionCopy, 'not-admin', 403, 'not-admin');
+    // A session id changes with its privilege (issue 13.6): the role change ended alice's sessions.
+    await expectVerdict(sessionCopy, 'blocked', 401, 'unknown-session');
   });
 
   test('ban: the jwt copy still works, the session copy is cut off', async ({ page }) => {

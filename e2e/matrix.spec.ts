@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 /** A lab planted through the API; the matrix page is then driven as a person would. */
 async function newLabId(page: Page): Promise<string> {
-  const res = await page.request.post('/api/labs');
+  const res = await page.request.post('/api/labs', { headers: { 'content-type': 'application/json' } });
   expect(res.status()).toBe(201);
   return ((await res.json()) as { labId: string }).labId;
 }

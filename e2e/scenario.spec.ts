@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 async function newLabId(page: Page): Promise<string> {
-  const res = await page.request.post('/api/labs');
+  const res = await page.request.post('/api/labs', { headers: { 'content-type': 'application/json' } });
   expect(res.status()).toBe(201);
   return ((await res.json()) as { labId: string }).labId;
 }

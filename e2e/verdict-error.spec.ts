@@ -7,7 +7,7 @@ import { expect, test, type Page, type Route } from '@playwright/test';
  * from the server renders as an error too, never a crash or a "blocked".
  */
 async function newLabId(page: Page): Promise<string> {
-  const res = await page.request.post('/api/labs');
+  const res = await page.request.post('/api/labs', { headers: { 'content-type': 'application/json' } });
   expect(res.status()).toBe(201);
   return ((await res.json()) as { labId: string }).labId;
 }

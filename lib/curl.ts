@@ -30,11 +30,10 @@ export function curlLine(input: CurlInput): string {
   if (method !== 'GET') parts.push('-X', method);
   if (input.jar) parts.push('-b', shellQuote(input.jar), '-c', shellQuote(input.jar));
   if (input.cookies?.length) parts.push('-b', shellQuote(input.cookies.map((c) => `${c.name}=${c.value}`).join('; ')));
-  if (input.json !== undefined) {
-    parts.push('-H', shellQuote('Content-Type: application/json'), '--data', shellQuote(JSON.stringify(input.json)));
-  } else if (input.shellData !== undefined) {
-    parts.push('-H', shellQuote('Content-Type: application/json'), '--data', input.shellData);
-  }
+  // The server refuses a state change without this header, body or not (CSRF, lib/http.ts).
+  if (input.json !== undefined || input.shellData !== undefined || method !== 'GET') parts.push('-H', shellQuote('Content-Type: application/json'));
+  if (input.json !== undefined) parts.push('--data', shellQuote(JSON.stringify(input.json)));
+  else if (input.shellData !== undefined) parts.push('--data', input.shellData);
   parts.push(shellQuote(input.origin.replace(/\/+$/, '') + input.path));
   return parts.join(' ');
 }

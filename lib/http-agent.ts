@@ -114,7 +114,8 @@ export class HttpAgent {
     const headers: Record<string, string> = { ...this.defaultHeaders, ...extraHeaders };
     const cookie = this.cookieHeaderFor(path.split('?')[0]!);
     if (cookie) headers.cookie = cookie;
-    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    // A state change says JSON even without a body, as the pages do (the server's CSRF second layer).
+    if (body !== undefined || (method !== 'GET' && method !== 'HEAD')) headers['content-type'] ??= 'application/json';
     const res = await this.transport(this.baseUrl + path, {
       method,
       headers,

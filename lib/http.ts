@@ -62,8 +62,11 @@ export async function readJsonBody<S extends z.ZodType>(req: NextRequest, schema
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'body';
-    throw new ApiError(400, 'bad-request', 'invalid-body', `${where}: ${issue?.message ?? 'invalid'}`);
+    // Names the field by our schema's path and says what is wrong, never echoing
+    // what was sent: zod's message for an unknown key quotes the key itself.
+    const where = issue?.path.length ? issue.path.map((p) => (typeof p === 'number' ? p : String(p).slice(0, 40))).join('.') : 'body';
+    const what = issue?.code === 'unrecognized_keys' ? 'unknown field' : (issue?.message ?? 'invalid');
+    throw new ApiError(400, 'bad-request', 'invalid-body', `${where}: ${what}`);
   }
   return parsed.data;
 }
@@ -99,7 +102,8 @@ async function readCapped(req: NextRequest): Promise<string> {
  * Metadata" and "Verifying Origin"): refuse what a browser marks as
  * cross-site, or whose Origin is another host or the opaque `null`. Requests
  * carrying neither header (curl, scripts) are not made by a victim's browser
- * and pass. SameSite cookies are the second layer.
+ * and pass. The required JSON content type (assertJsonRequest) and SameSite
+ * cookies are further layers.
  */
 export function assertSameOrigin(req: NextRequest): void {
   const fetchSite = req.headers.get('sec-fetch-site');
@@ -110,15 +114,41 @@ export function assertSameOrigin(req: NextRequest): void {
   }
   const origin = req.headers.get('origin');
   if (origin === null) return;
-  const host = req.headers.get('host');
-  let originHost: string | null = null;
-  try {
-    originHost = origin === 'null' ? null : new URL(origin).host;
-  } catch {
-    originHost = null;
-  }
-  if (!originHost || !host || originHost.toLowerCase() !== host.toLowerCase()) {
+  if (!sameOrigin(origin, ownOrigin(req))) {
     throw new ApiError(403, 'forbidden', 'cross-origin-request', 'The Origin header names another site.');
+  }
+}
+
+/**
+ * CSRF's second layer (issue 13.5): an HTML form can send only
+ * `application/x-www-form-urlencoded`, `multipart/form-data` or `text/plain`,
+ * and a cross-origin fetch that sets `application/json` needs a CORS preflight
+ * we never grant. So every state change must say `Content-Type: application/json`,
+ * also when it has no body (logout, rotate, ban…): Origin is then not the only check.
+ */
+export function assertJsonRequest(req: NextRequest): void {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new ApiError(415, 'unsupported-media-type', 'expected-json', 'State changes must be sent with Content-Type: application/json.');
+  }
+}
+
+/** Our own origin as the request reached us: scheme (x-forwarded-proto behind a proxy), host and port. */
+function ownOrigin(req: NextRequest): string | null {
+  const host = req.headers.get('host');
+  if (!host) return null;
+  const forwarded = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : req.nextUrl.protocol.replace(/:$/, '');
+  return `${scheme}://${host}`;
+}
+
+/** Scheme, host and port compared (URL normalises case and the default port); `null` and garbage never match. */
+function sameOrigin(origin: string, own: string | null): boolean {
+  if (origin === 'null' || own === null) return false;
+  try {
+    return new URL(origin).origin === new URL(own).origin;
+  } catch {
+    return false;
   }
 }
 
@@ -145,7 +175,10 @@ export function apiRoute<P>(handler: Handler<P>, options: { stateChanging: boole
 
 async function answer<P>(handler: Handler<P>, options: { stateChanging: boolean }, req: NextRequest, params: P): Promise<Response> {
   try {
-    if (options.stateChanging) assertSameOrigin(req);
+    if (options.stateChanging) {
+      assertSameOrigin(req);
+      assertJsonRequest(req);
+    }
     return await handler(req, params);
   } catch (err) {
     if (err instanceof ApiError) return errorResponse(err);

@@ -79,7 +79,7 @@ function killHard(child) {
 /** One request; `null` when the server died under it (not acknowledged). */
 async function call(base, method, p, { body, cookie } = {}) {
   const headers = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined || method !== 'GET') headers['content-type'] = 'application/json';
   if (cookie) headers.cookie = cookie;
   try {
     const res = await fetch(base + p, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(15_000) });

@@ -14,7 +14,7 @@ export function StartLabButton({ label, className = 'btn btn-primary text-lg px-
   async function start() {
     setState({ busy: true, error: null });
     try {
-      const res = await fetch('/api/labs', { method: 'POST' });
+      const res = await fetch('/api/labs', { method: 'POST', headers: { 'content-type': 'application/json' } });
       const body = (await res.json().catch(() => ({}))) as { labId?: string; reason?: string };
       if (!res.ok || !body.labId) throw new Error(answerReason(res.status, body));
       router.push(`/lab/${body.labId}`);

@@ -16,7 +16,7 @@ const jwt = findStrategy('jwt')!;
 
 async function labWithBobPassword(password: string) {
   const lab = await frozenLab();
-  lab.store.users.setPassword(lab.users.bob.id, await hashPassword(password), null);
+  lab.store.users.setPassword(lab.labId, lab.users.bob.id, await hashPassword(password), null);
   return lab;
 }
 
@@ -38,16 +38,16 @@ describe('login racing a revocation', () => {
     const newHash = await hashPassword('the new passphrase');
     const attempt = login(lab.ctx(), session, { username: 'bob', password: 'the old passphrase' });
     // login has read bob's row and is hashing now; the password changes under it.
-    lab.store.users.setPassword(lab.users.bob.id, newHash, null);
+    lab.store.users.setPassword(lab.labId, lab.users.bob.id, newHash, null);
     await expect(attempt).rejects.toMatchObject({ status: 401, reason: 'invalid-credentials' });
     expect(lab.store.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
   });
 
-  it('a ban committed while the password was being verified: 403 account-disabled', async () => {
+  it('a ban committed while the password was being verified: the same 401 as a wrong password', async () => {
     const lab = await labWithBobPassword('the old passphrase');
     const attempt = login(lab.ctx(), jwt, { username: 'bob', password: 'the old passphrase' });
-    lab.store.users.setBanned(lab.users.bob.id, true);
-    await expect(attempt).rejects.toMatchObject({ status: 403, reason: 'account-disabled' });
+    lab.store.users.setBanned(lab.labId, lab.users.bob.id, true);
+    await expect(attempt).rejects.toMatchObject({ status: 401, reason: 'invalid-credentials' });
   });
 
   it('nothing changed meanwhile: the login succeeds', async () => {
@@ -63,7 +63,7 @@ describe('password change racing a revocation', () => {
     const lab = await labWithBobPassword('the old passphrase');
     const jar = jarOf(await jwt.issue(lab.ctx(), lab.users.bob));
     const before = lab.store.users.findById(lab.labId, lab.users.bob.id)!.password_hash;
-    const racing = duringHashing(jwt, () => lab.store.users.setBanned(lab.users.bob.id, true));
+    const racing = duringHashing(jwt, () => lab.store.users.setBanned(lab.labId, lab.users.bob.id, true));
     const attempt = changePassword(lab.ctx(), racing, jar, { currentPassword: 'the old passphrase', newPassword: 'mine now, all mine' });
     await expect(attempt).rejects.toMatchObject({ status: 403, reason: 'account-disabled' });
     expect(lab.store.users.findById(lab.labId, lab.users.bob.id)!.password_hash).toBe(before);
@@ -73,7 +73,7 @@ describe('password change racing a revocation', () => {
     const lab = await labWithBobPassword('the old passphrase');
     const jar = jarOf(await jwt.issue(lab.ctx(), lab.users.bob));
     const theirs = await hashPassword('changed on the phone');
-    const racing = duringHashing(jwt, () => lab.store.users.setPassword(lab.users.bob.id, theirs, null));
+    const racing = duringHashing(jwt, () => lab.store.users.setPassword(lab.labId, lab.users.bob.id, theirs, null));
     const attempt = changePassword(lab.ctx(), racing, jar, { currentPassword: 'the old passphrase', newPassword: 'mine now, all mine' });
     await expect(attempt).rejects.toMatchObject({ status: 401, reason: 'invalid-credentials' });
     expect(lab.store.users.findById(lab.labId, lab.users.bob.id)!.password_hash).toBe(theirs);

@@ -29,22 +29,30 @@ function invalidCredentials(): ApiError {
  * meanwhile must win, or a login with the old password would issue a
  * credential after the revocation that was meant to end it.
  */
-function recheckUser(ctx: AuthContext, before: UserRow): UserRow {
+function recheckUser(ctx: AuthContext, before: UserRow, whenBanned: () => ApiError): UserRow {
   const now = ctx.store.users.findById(ctx.lab.id, before.id);
   if (!now || now.password_hash !== before.password_hash) throw invalidCredentials();
-  if (now.banned) throw accountDisabled();
+  if (now.banned) throw whenBanned();
   return now;
 }
 
 /**
- * Password login. Unknown user and wrong password cost the same time and get
- * the same answer; while an account is throttled even the right password is
+ * Password login. Unknown user, wrong password and a disabled account cost the
+ * same time (the hash is checked in every case) and get the same answer, and
+ * count as the same failure: a disabled account is no password oracle (issue
+ * 13.6), neither by its answer nor by the throttle a right password would
+ * otherwise reset. While an account is throttled even the right password is
  * refused, so guessing gains nothing from the lock.
+ *
+ * `presented` is the jar the browser sent with the login: a successful login
+ * ends that session first (revoked server-side where the strategy can), so a
+ * fixed or copied credential from before does not survive the re-login.
  */
 export async function login(
   ctx: AuthContext,
   strategy: Strategy,
   credentials: { username: string; password: string },
+  presented?: CookieJar,
 ): Promise<{ user: AuthUser; cookies: CookieWrite[] }> {
   const { store, lab } = ctx;
   const username = credentials.username;
@@ -59,18 +67,19 @@ export async function login(
   // so a burst learns no more than sequential guessing would.
   const waitAfter = lockedForSeconds(store, lab.id, username);
   if (waitAfter > 0) throw throttled(waitAfter);
-  if (!row || !valid) {
+  if (!row || !valid || row.banned) {
     recordFailure(store, lab.id, username);
     throw invalidCredentials();
   }
   recordSuccess(store, lab.id, username);
+  if (presented) await logout(ctx, strategy, presented);
   // The re-read and the stateful part of issue() share one write lock: issue()
   // writes its row (session, refresh token) or reads the token version before
   // its first await, so that part runs inside this transaction, and no
   // revocation, from this process or another, can commit between the two.
   let issued!: Promise<CookieWrite[]>;
   const user = store.transaction(() => {
-    const current = toAuthUser(recheckUser(ctx, row));
+    const current = toAuthUser(recheckUser(ctx, row, invalidCredentials));
     issued = strategy.issue(ctx, current);
     return current;
   });
@@ -136,9 +145,9 @@ export async function changePassword(
   const newHash = await hashPassword(body.newPassword, lab.parentLabId !== null ? RANDOM_SECRET_PARAMS : undefined);
   const user = store.transaction(() => {
     // Checked again under the write lock: a ban or another password change committed while we were hashing wins.
-    const current = toAuthUser(recheckUser(ctx, row));
+    const current = toAuthUser(recheckUser(ctx, row, accountDisabled));
     // The demo password is no longer true; a password the person chose is never stored in clear.
-    store.users.setPassword(current.id, newHash, null);
+    store.users.setPassword(lab.id, current.id, newHash, null);
     broadcastUserEvent(ctx, current, 'password-change', { strategy, presented: verification.credential });
     return current;
   });

@@ -87,7 +87,7 @@ describe('lookups are the statements that ran, counted by the store', () => {
       ...inner,
       async verify(ctx, jar) {
         const v = await inner.verify(ctx, jar);
-        ctx.store.users.setRole(lab.users.bob.id, 'user');
+        ctx.store.users.setRole(lab.labId, lab.users.bob.id, 'user');
         return v;
       },
     });

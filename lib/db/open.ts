@@ -30,7 +30,18 @@ function migrate(db: Db): void {
     for (let i = version; i < migrations.length; i++) {
       db.exec(migrations[i]!);
     }
+    // A rebuilt table must still satisfy every reference to it, or nothing commits.
+    if ((db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('migration broke a foreign key');
     if (version < migrations.length) db.pragma(`user_version = ${migrations.length}`);
   });
-  run.immediate();
+  // A migration may rebuild a table others reference (SQLite's ALTER TABLE
+  // procedure): with foreign keys on, its DROP TABLE would cascade into every
+  // session and refresh token. The pragma is a no-op inside a transaction, so
+  // it is set around it.
+  db.pragma('foreign_keys = OFF');
+  try {
+    run.immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }

@@ -30,18 +30,19 @@ export function createRefreshTokenQueries(db: StatementSource) {
   // An expired token can never be traded again, so its row (kept until then for reuse detection) can go.
   const sweep = db.prepare<[string, number]>('DELETE FROM refresh_tokens WHERE lab_id = ? AND expires_at <= ?');
   // Conditional update: of two concurrent refreshes with one token, only one sees changes = 1.
-  const markRotated = db.prepare<[number, string]>(
-    'UPDATE refresh_tokens SET rotated_at = ? WHERE token_hash = ? AND rotated_at IS NULL AND revoked_at IS NULL',
+  // Every revocation names the lab too (issue 13.7).
+  const markRotated = db.prepare<[number, string, string]>(
+    'UPDATE refresh_tokens SET rotated_at = ? WHERE lab_id = ? AND token_hash = ? AND rotated_at IS NULL AND revoked_at IS NULL',
   );
-  const revokeOne = db.prepare<[number, string]>(
-    'UPDATE refresh_tokens SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL',
+  const revokeOne = db.prepare<[number, string, string]>(
+    'UPDATE refresh_tokens SET revoked_at = ? WHERE lab_id = ? AND token_hash = ? AND revoked_at IS NULL',
   );
   // Lab-scoped: logout takes the family id from a request cookie (MACed with the lab's key, but request input all the same).
   const revokeFamily = db.prepare<[number, string, string]>(
     'UPDATE refresh_tokens SET revoked_at = ? WHERE lab_id = ? AND family_id = ? AND revoked_at IS NULL',
   );
-  const revokeUser = db.prepare<[number, number]>(
-    'UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL',
+  const revokeUser = db.prepare<[number, string, number]>(
+    'UPDATE refresh_tokens SET revoked_at = ? WHERE lab_id = ? AND user_id = ? AND revoked_at IS NULL',
   );
 
   // Keeps the newest `keep` rows of a family (the live token and the latest rotated ones, which
@@ -75,10 +76,10 @@ export function createRefreshTokenQueries(db: StatementSource) {
     findByHash: (labId: string, hash: string): RefreshTokenRow | undefined => byHash.get(hash, labId),
     findWithUser: (labId: string, hash: string): RefreshTokenWithUser | undefined => withUser.get(hash, labId),
     sweepExpired: (labId: string, nowSeconds: number): number => sweep.run(labId, nowSeconds).changes,
-    markRotated: (hash: string, nowSeconds: number): boolean => markRotated.run(nowSeconds, hash).changes > 0,
-    revokeOne: (hash: string, nowSeconds: number): number => revokeOne.run(nowSeconds, hash).changes,
+    markRotated: (labId: string, hash: string, nowSeconds: number): boolean => markRotated.run(nowSeconds, labId, hash).changes > 0,
+    revokeOne: (labId: string, hash: string, nowSeconds: number): number => revokeOne.run(nowSeconds, labId, hash).changes,
     revokeFamily: (labId: string, familyId: string, nowSeconds: number): number =>
       revokeFamily.run(nowSeconds, labId, familyId).changes,
-    revokeByUserId: (userId: number, nowSeconds: number): number => revokeUser.run(nowSeconds, userId).changes,
+    revokeByUserId: (labId: string, userId: number, nowSeconds: number): number => revokeUser.run(nowSeconds, labId, userId).changes,
   };
 }

@@ -148,4 +148,27 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX refresh_rate_limits_window ON refresh_rate_limits(lab_id, window_started_ms);
   `,
+  // Issue 13.7: a user id is never reused. Without AUTOINCREMENT SQLite hands
+  // out max(id)+1, so after the lab holding the newest user is deleted the
+  // next user created anywhere gets that id again, and anything still naming
+  // the old id (a JWT's sub, a log line) would name someone else. SQLite cannot
+  // add AUTOINCREMENT in place: the table is rebuilt (its "12-step" procedure;
+  // migrate() runs migrations with foreign keys off and checks them after).
+  `
+  CREATE TABLE users_autoincrement (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    lab_id         TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    username       TEXT NOT NULL,
+    password_hash  TEXT NOT NULL,
+    demo_password  TEXT,
+    role           TEXT NOT NULL CHECK (role IN ('admin', 'user')),
+    banned         INTEGER NOT NULL DEFAULT 0 CHECK (banned IN (0, 1)),
+    token_version  INTEGER NOT NULL DEFAULT 1,
+    UNIQUE (lab_id, username)
+  ) STRICT;
+  INSERT INTO users_autoincrement (id, lab_id, username, password_hash, demo_password, role, banned, token_version)
+    SELECT id, lab_id, username, password_hash, demo_password, role, banned, token_version FROM users;
+  DROP TABLE users;
+  ALTER TABLE users_autoincrement RENAME TO users;
+  `,
 ];

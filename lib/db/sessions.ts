@@ -36,7 +36,8 @@ export function createSessionQueries(db: StatementSource) {
   };
   const touch = db.prepare<[number, string]>('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?');
   const deleteOne = db.prepare<[string, string]>('DELETE FROM sessions WHERE id_hash = ? AND lab_id = ?');
-  const deleteByUser = db.prepare<[number]>('DELETE FROM sessions WHERE user_id = ?');
+  // Lab-scoped like every write by user (issue 13.7).
+  const deleteByUser = db.prepare<[string, number]>('DELETE FROM sessions WHERE lab_id = ? AND user_id = ?');
   const countByUser = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM sessions WHERE user_id = ?');
 
   return {
@@ -44,7 +45,7 @@ export function createSessionQueries(db: StatementSource) {
     findWithUser,
     touch: (idHash: string, nowSeconds: number) => void touch.run(nowSeconds, idHash),
     deleteOne: (labId: string, idHash: string): boolean => deleteOne.run(idHash, labId).changes > 0,
-    deleteByUserId: (userId: number): number => deleteByUser.run(userId).changes,
+    deleteByUserId: (labId: string, userId: number): number => deleteByUser.run(labId, userId).changes,
     countByUserId: (userId: number): number => countByUser.get(userId)?.n ?? 0,
   };
 }

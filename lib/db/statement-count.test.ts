@@ -20,7 +20,7 @@ describe('store statement counting', () => {
     const { statements } = await countStoreStatements(() => {
       store.users.findById('l', uid); // read
       store.users.tokenStateInLab('l', uid); // read
-      store.users.bumpTokenVersion(uid); // write
+      store.users.bumpTokenVersion('l', uid); // write
       store.labs.advanceClock('l', 5); // UPDATE … RETURNING: a write that returns a row
     });
     expect(statements).toEqual({ reads: 2, writes: 2 });
@@ -41,7 +41,7 @@ describe('store statement counting', () => {
       for (let i = 0; i < Math.max(reads, writes); i++) {
         if (i < reads) store.users.findById('l', uid);
         await tick(); // the other scope runs here
-        if (i < writes) store.users.bumpTokenVersion(uid);
+        if (i < writes) store.users.bumpTokenVersion('l', uid);
       }
     };
     const [a, b] = await Promise.all([countStoreStatements(() => work(3, 1)), countStoreStatements(() => work(1, 4))]);
@@ -54,7 +54,7 @@ describe('store statement counting', () => {
     let inner = { reads: -1, writes: -1 };
     const outer = await countStoreStatements(async () => {
       store.users.findById('l', uid);
-      inner = (await countStoreStatements(() => store.users.bumpTokenVersion(uid))).statements;
+      inner = (await countStoreStatements(() => store.users.bumpTokenVersion('l', uid))).statements;
     });
     expect(inner).toEqual({ reads: 0, writes: 1 });
     expect(outer.statements).toEqual({ reads: 1, writes: 1 });
@@ -65,7 +65,7 @@ describe('store statement counting', () => {
     const { statements } = await countStoreStatements(() =>
       store.transaction(() => {
         store.users.findById('l', uid);
-        store.users.setRole(uid, 'admin');
+        store.users.setRole('l', uid, 'admin');
       }),
     );
     expect(statements).toEqual({ reads: 1, writes: 1 });

@@ -105,10 +105,10 @@ describe('the store', () => {
     });
     store.refreshTokens.insert(row('a', 100));
     store.refreshTokens.insert(row('b', 200));
-    expect(store.refreshTokens.markRotated('a', 10)).toBe(true);
-    expect(store.refreshTokens.markRotated('a', 11)).toBe(false);
+    expect(store.refreshTokens.markRotated('l', 'a', 10)).toBe(true);
+    expect(store.refreshTokens.markRotated('l', 'a', 11)).toBe(false);
     store.refreshTokens.revokeFamily('l', 'f', 12);
-    expect(store.refreshTokens.markRotated('b', 13)).toBe(false);
+    expect(store.refreshTokens.markRotated('l', 'b', 13)).toBe(false);
     expect(store.refreshTokens.findWithUser('l', 'b')).toMatchObject({ username: 'bob', role: 'user', banned: 0, revoked_at: 12 });
     expect(store.refreshTokens.sweepExpired('l', 100)).toBe(1);
     expect(store.refreshTokens.findByHash('l', 'a')).toBeUndefined();

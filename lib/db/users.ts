@@ -24,12 +24,14 @@ export function createUserQueries(db: StatementSource) {
   );
   const byId = db.prepare<[string, number], UserRow>(`SELECT ${columns} FROM users WHERE lab_id = ? AND id = ?`);
   const inLab = db.prepare<[string], UserRow>(`SELECT ${columns} FROM users WHERE lab_id = ? ORDER BY id`);
-  const setPassword = db.prepare<[string, string | null, number]>(
-    'UPDATE users SET password_hash = ?, demo_password = ? WHERE id = ?',
+  // Every write by user id names the lab too (issue 13.7): a user id taken from
+  // one lab can never reach a row of another, whatever the caller got wrong.
+  const setPassword = db.prepare<[string, string | null, string, number]>(
+    'UPDATE users SET password_hash = ?, demo_password = ? WHERE lab_id = ? AND id = ?',
   );
-  const setRole = db.prepare<[Role, number]>('UPDATE users SET role = ? WHERE id = ?');
-  const setBanned = db.prepare<[0 | 1, number]>('UPDATE users SET banned = ? WHERE id = ?');
-  const bumpVersion = db.prepare<[number]>('UPDATE users SET token_version = token_version + 1 WHERE id = ?');
+  const setRole = db.prepare<[Role, string, number]>('UPDATE users SET role = ? WHERE lab_id = ? AND id = ?');
+  const setBanned = db.prepare<[0 | 1, string, number]>('UPDATE users SET banned = ? WHERE lab_id = ? AND id = ?');
+  const bumpVersion = db.prepare<[string, number]>('UPDATE users SET token_version = token_version + 1 WHERE lab_id = ? AND id = ?');
   const versionInLab = db.prepare<[string, number], { token_version: number; banned: 0 | 1 }>(
     'SELECT token_version, banned FROM users WHERE lab_id = ? AND id = ?',
   );
@@ -40,11 +42,11 @@ export function createUserQueries(db: StatementSource) {
     findByName: (labId: string, username: string): UserRow | undefined => byName.get(labId, username),
     findById: (labId: string, id: number): UserRow | undefined => byId.get(labId, id),
     listInLab: (labId: string): UserRow[] => inLab.all(labId),
-    setPassword: (userId: number, hash: string, demoPassword: string | null) =>
-      void setPassword.run(hash, demoPassword, userId),
-    setRole: (userId: number, role: Role) => void setRole.run(role, userId),
-    setBanned: (userId: number, banned: boolean) => void setBanned.run(banned ? 1 : 0, userId),
-    bumpTokenVersion: (userId: number) => void bumpVersion.run(userId),
+    setPassword: (labId: string, userId: number, hash: string, demoPassword: string | null) =>
+      void setPassword.run(hash, demoPassword, labId, userId),
+    setRole: (labId: string, userId: number, role: Role) => void setRole.run(role, labId, userId),
+    setBanned: (labId: string, userId: number, banned: boolean) => void setBanned.run(banned ? 1 : 0, labId, userId),
+    bumpTokenVersion: (labId: string, userId: number) => void bumpVersion.run(labId, userId),
     /** Version and ban flag of a user of this lab only (a token of another lab never reads this one's rows). */
     tokenStateInLab: (labId: string, userId: number) => versionInLab.get(labId, userId),
   };

@@ -33,7 +33,7 @@ export function setRole(store: Store, lab: Lab, username: string, role: Role): U
   if (row.role === role) return userView(row);
   const ctx = { store, lab, now: lab.now() };
   store.transaction(() => {
-    store.users.setRole(row.id, role);
+    store.users.setRole(lab.id, row.id, role);
     broadcastUserEvent(ctx, { ...toAuthUser(row), role }, 'role-change');
   });
   return userView(store.users.findById(lab.id, row.id)!);
@@ -43,7 +43,7 @@ export function setBanned(store: Store, lab: Lab, username: string, banned: bool
   const row = requireUser(store, lab, username);
   const ctx = { store, lab, now: lab.now() };
   store.transaction(() => {
-    store.users.setBanned(row.id, banned);
+    store.users.setBanned(lab.id, row.id, banned);
     if (banned) broadcastUserEvent(ctx, toAuthUser(row), 'ban');
   });
   return userView(store.users.findById(lab.id, row.id)!);

@@ -26,8 +26,8 @@ export async function createScenarioLab(store: Store, parent: Lab, victimRole: R
     // An ordinary user for ordinary scenarios, an admin for the demotion; roles are then set explicitly.
     const victimIndex = Math.max(0, rows.findIndex((r) => r.role === victimRole));
     store.transaction(() => {
-      rows.forEach((row, i) => store.users.setPassword(row.id, hashes[i]!, passwords[i]!));
-      store.users.setRole(rows[victimIndex]!.id, victimRole);
+      rows.forEach((row, i) => store.users.setPassword(lab.id, row.id, hashes[i]!, passwords[i]!));
+      store.users.setRole(lab.id, rows[victimIndex]!.id, victimRole);
     });
     const members = rows.map((row, i) => ({
       username: row.username,

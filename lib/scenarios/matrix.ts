@@ -9,7 +9,8 @@ import type { Scenario } from './scenario';
 import { runScenario, type RunnerOptions } from './runner';
 import type { ScenarioResult } from './types';
 import { packageVersions, type PackageVersions } from './versions';
-import { LineFullError, createFifoLimiter, type FifoLimiter } from '../fifo-limiter';
+import { LineFullError } from '../fifo-limiter';
+import { createCellQueue, type CellQueue } from './cell-queue';
 import { env } from '../env';
 import { ApiError } from '../http';
 
@@ -34,10 +35,12 @@ export type MatrixReport = {
 // order, keeps each request fast and finishes the first participant first.
 // Only the start of a cell waits: the requests a running cell makes are never
 // gated (they would wait behind cells that wait for them — a deadlock).
-const holder = globalThis as unknown as { __revocationLabCells?: FifoLimiter };
+// Served in turn across labs (cell-queue.ts), not first-come: one lab's matrix
+// must not wait behind every cell of ten matrices started before it.
+const holder = globalThis as unknown as { __revocationLabCellQueue?: CellQueue };
 /** A full line frees room for one more matrix (42 cells, ~20 ms each) in about a second; a few, under load. */
 const RETRY_AFTER_SECONDS = 5;
-const cellLimiter = () => (holder.__revocationLabCells ??= createFifoLimiter(env.scenarioCellConcurrency, env.scenarioCellQueueLimit));
+const cellQueue = () => (holder.__revocationLabCellQueue ??= createCellQueue(env.scenarioCellConcurrency, env.scenarioCellQueueLimit));
 
 /** The run's client went away before it finished: nobody is left to answer. */
 export class MatrixCancelledError extends Error {
@@ -49,8 +52,8 @@ export class MatrixCancelledError extends Error {
 /**
  * Runs every (scenario, strategy) pair given. Each has its own throwaway lab,
  * so nothing is shared and nothing needs ordering; they start through the
- * process-wide line of cells (lib/fifo-limiter.ts), so a room of matrices is served
- * in arrival order, a few cells at a time, instead of all at once and all late.
+ * process-wide line of cells (cell-queue.ts), so a room of matrices is served
+ * a few cells at a time, in turn across labs, instead of all at once and all late.
  * When the line is full the request is answered 503 server-busy at once.
  */
 export async function runMatrix(
@@ -74,7 +77,7 @@ export async function runMatrix(
   );
   let results: ScenarioResult[];
   try {
-    results = await cellLimiter().runAll(cells);
+    results = await cellQueue().runAll(lab.id, cells);
   } catch (err) {
     if (err instanceof LineFullError) {
       throw new ApiError(503, 'unavailable', 'server-busy', 'Too many scenario runs are waiting; try again shortly.', {

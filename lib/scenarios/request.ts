@@ -8,7 +8,7 @@ import type { Scenario } from './scenario';
 /** Edge validation for the scenario endpoints: unknown names are 404s with a reason, never a 500. */
 export function requireScenario(id: string): Scenario {
   const scenario = findScenario(id);
-  if (!scenario) throw new ApiError(404, 'not-found', 'unknown-scenario', `No scenario named "${id.slice(0, 40)}".`);
+  if (!scenario) throw new ApiError(404, 'not-found', 'unknown-scenario', 'No such scenario.');
   return scenario;
 }
 
@@ -17,7 +17,7 @@ export function strategiesFromQuery(params: URLSearchParams): Strategy[] | undef
   const id = params.get('strategy');
   if (id === null) return undefined;
   const strategy = findStrategy(id);
-  if (!strategy) throw new ApiError(404, 'not-found', 'unknown-strategy', `No strategy named "${id.slice(0, 40)}".`);
+  if (!strategy) throw new ApiError(404, 'not-found', 'unknown-strategy', 'No such strategy.');
   return [strategy];
 }
 

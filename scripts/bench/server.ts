@@ -108,7 +108,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
 
 /** Creates a lab (POST /api/labs) and returns its id and demo users. */
 export async function createLab(base: string): Promise<{ labId: string; users: { username: string; password: string; role: string }[] }> {
-  const res = await fetch(`${base}/api/labs`, { method: 'POST', headers: { origin: base } });
+  const res = await fetch(`${base}/api/labs`, { method: 'POST', headers: { origin: base, 'content-type': 'application/json' } });
   if (res.status !== 201) throw new Error(`POST /api/labs answered ${res.status}: ${await res.text()}`);
   return res.json();
 }

@@ -204,7 +204,7 @@ describe('cookies: set strictly, cleared with identical attributes', () => {
       expect(login.status).toBe(200);
       const [set] = parseSetCookies(login);
       expect(identity(set!).secure).toBe(secure);
-      const logout = await rawRequest('POST', lab.api('/session/logout'), { headers: { ...headers, cookie: `${set!.name}=${set!.value}` } });
+      const logout = await rawRequest('POST', lab.api('/session/logout'), { headers: { ...headers, 'content-type': 'application/json', cookie: `${set!.name}=${set!.value}` } });
       expect(logout.status).toBe(200);
       const [clear] = parseSetCookies(logout);
       expect(identity(clear!)).toEqual(identity(set!));

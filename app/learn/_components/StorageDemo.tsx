@@ -43,7 +43,7 @@ export function StorageDemo() {
   async function plant() {
     let res: Response;
     try {
-      res = await fetch('/api/learn/storage-demo', { method: 'POST' });
+      res = await fetch('/api/learn/storage-demo', { method: 'POST', headers: { 'content-type': 'application/json' } });
     } catch (err) {
       setError(reasonCodeOf(err));
       return;

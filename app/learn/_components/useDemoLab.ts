@@ -15,7 +15,8 @@ type Answer = { status: number; body: Record<string, unknown> };
 async function call(method: string, path: string, json?: unknown): Promise<Answer> {
   const res = await fetch(path, {
     method,
-    headers: json === undefined ? undefined : { 'content-type': 'application/json' },
+    // Every state change says JSON, also without a body: the server refuses any other (CSRF, lib/http.ts).
+    headers: method === 'GET' ? undefined : { 'content-type': 'application/json' },
     body: json === undefined ? undefined : JSON.stringify(json),
     cache: 'no-store',
   });

@@ -45,9 +45,9 @@ describe('iron-stateless strategy', () => {
     await logoutEverywhere(lab.ctx(), iron, jar);
     lab.store.transaction(() => {
       broadcastUserEvent(lab.ctx(), lab.users.alice, 'password-change');
-      lab.store.users.setBanned(lab.users.alice.id, true);
+      lab.store.users.setBanned(lab.labId, lab.users.alice.id, true);
       broadcastUserEvent(lab.ctx(), lab.users.alice, 'ban');
-      lab.store.users.setRole(lab.users.alice.id, 'user');
+      lab.store.users.setRole(lab.labId, lab.users.alice.id, 'user');
       broadcastUserEvent(lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
     });
     const v = await verifyCounted(iron, lab.ctx(), jar);

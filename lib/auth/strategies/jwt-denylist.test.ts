@@ -57,9 +57,9 @@ describe('jwt-denylist strategy', () => {
     const lab = await frozenLab();
     const jar = jarOf(await denylist.issue(lab.ctx(), lab.users.alice));
     lab.store.transaction(() => {
-      lab.store.users.setRole(lab.users.alice.id, 'user');
+      lab.store.users.setRole(lab.labId, lab.users.alice.id, 'user');
       broadcastUserEvent(lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
-      lab.store.users.setBanned(lab.users.alice.id, true);
+      lab.store.users.setBanned(lab.labId, lab.users.alice.id, true);
       broadcastUserEvent(lab.ctx(), lab.users.alice, 'ban');
     });
     const v = await verifyCounted(denylist, lab.ctx(), jar);

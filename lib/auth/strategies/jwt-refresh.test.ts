@@ -165,7 +165,7 @@ describe('jwt-refresh strategy', () => {
       await logoutEverywhere(lab.ctx(), refresh, phone);
     } else {
       lab.store.transaction(() => {
-        if (event === 'ban') lab.store.users.setBanned(lab.users.bob.id, true);
+        if (event === 'ban') lab.store.users.setBanned(lab.labId, lab.users.bob.id, true);
         broadcastUserEvent(lab.ctx(), lab.users.bob, event);
       });
     }
@@ -180,7 +180,7 @@ describe('jwt-refresh strategy', () => {
     const lab = await frozenLab();
     const jar = await login(lab, 'alice');
     lab.store.transaction(() => {
-      lab.store.users.setRole(lab.users.alice.id, 'user');
+      lab.store.users.setRole(lab.labId, lab.users.alice.id, 'user');
       broadcastUserEvent(lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
     });
     const before = await verifyCounted(refresh, lab.ctx(), jar);
@@ -193,7 +193,7 @@ describe('jwt-refresh strategy', () => {
     const lab = await frozenLab({ refreshTtlSeconds: 1000 });
     const jar = await login(lab);
     const banned = await login(lab, 'carol');
-    lab.store.users.setBanned(lab.users.carol.id, true); // no broadcast: the row survives
+    lab.store.users.setBanned(lab.labId, lab.users.carol.id, true); // no broadcast: the row survives
     expect(await trade(lab, banned)).toMatchObject({ ok: false, reason: 'account-disabled' });
     expect(await trade(lab, new Map([[REFRESH, 'A'.repeat(43)]]))).toEqual({
       ok: false,

@@ -236,7 +236,7 @@ export const jwtRefreshStrategy: Strategy = {
         ctx.store.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
         return refused('account-disabled');
       }
-      if (!ctx.store.refreshTokens.markRotated(hash, ctx.now)) {
+      if (!ctx.store.refreshTokens.markRotated(ctx.lab.id, hash, ctx.now)) {
         ctx.store.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
         return refused('revoked', 'A refresh token was used twice: its whole family is revoked.');
       }
@@ -293,7 +293,7 @@ export const jwtRefreshStrategy: Strategy = {
     // Role change: nothing to revoke, the new role is read at the next refresh.
     // Until then the access token keeps the old role — the window again.
     if (event === 'logout-all' || event === 'password-change' || event === 'ban') {
-      ctx.store.refreshTokens.revokeByUserId(user.id, ctx.now);
+      ctx.store.refreshTokens.revokeByUserId(ctx.lab.id, user.id, ctx.now);
     }
   },
 };

@@ -14,7 +14,7 @@ const COOKIE = 'rl_jwt_version';
 describe('jwt-version strategy', () => {
   it('carries the stored token_version and compares it on every request (1 lookup)', async () => {
     const lab = await frozenLab();
-    lab.store.users.bumpTokenVersion(lab.users.bob.id);
+    lab.store.users.bumpTokenVersion(lab.labId, lab.users.bob.id);
     const writes = await version.issue(lab.ctx(), lab.users.bob);
     expect(decodeJwt(writes[0]!.value).ver).toBe(2);
     expect(await verifyCounted(version, lab.ctx(), jarOf(writes))).toMatchObject({ ok: true, lookups: 1, credential: { tokenVersion: 2 } });
@@ -36,8 +36,8 @@ describe('jwt-version strategy', () => {
       const phone = jarOf(await version.issue(lab.ctx(), lab.users.alice));
       const carol = jarOf(await version.issue(lab.ctx(), lab.users.carol));
       lab.store.transaction(() => {
-        if (event === 'ban') lab.store.users.setBanned(lab.users.alice.id, true);
-        if (event === 'role-change') lab.store.users.setRole(lab.users.alice.id, 'user');
+        if (event === 'ban') lab.store.users.setBanned(lab.labId, lab.users.alice.id, true);
+        if (event === 'role-change') lab.store.users.setRole(lab.labId, lab.users.alice.id, 'user');
         broadcastUserEvent(lab.ctx(), lab.users.alice, event);
       });
       for (const jar of [laptop, phone]) {
@@ -62,7 +62,7 @@ describe('jwt-version strategy', () => {
   it('a banned user whose version was not bumped is still refused (the same row says banned)', async () => {
     const lab = await frozenLab();
     const jar = jarOf(await version.issue(lab.ctx(), lab.users.bob));
-    lab.store.users.setBanned(lab.users.bob.id, true);
+    lab.store.users.setBanned(lab.labId, lab.users.bob.id, true);
     expect(await verifyCounted(version, lab.ctx(), jar)).toEqual({ ok: false, reason: 'account-disabled', lookups: 1, storeStatements: { reads: 1, writes: 0 } });
   });
 

@@ -54,7 +54,7 @@ export const jwtVersionStrategy: Strategy = {
 
   onUserEvent(ctx, user, event) {
     if (event === 'logout-all' || event === 'password-change' || event === 'role-change' || event === 'ban') {
-      ctx.store.users.bumpTokenVersion(user.id);
+      ctx.store.users.bumpTokenVersion(ctx.lab.id, user.id);
     }
   },
 };

@@ -30,9 +30,9 @@ describe('jwt strategy', () => {
     await logoutEverywhere(lab.ctx(), jwtStrategy, jar);
     lab.store.transaction(() => {
       broadcastUserEvent(lab.ctx(), lab.users.alice, 'password-change');
-      lab.store.users.setBanned(lab.users.alice.id, true);
+      lab.store.users.setBanned(lab.labId, lab.users.alice.id, true);
       broadcastUserEvent(lab.ctx(), lab.users.alice, 'ban');
-      lab.store.users.setRole(lab.users.alice.id, 'user');
+      lab.store.users.setRole(lab.labId, lab.users.alice.id, 'user');
       broadcastUserEvent(lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
     });
     const v = await verifyCounted(jwtStrategy, lab.ctx(), copy);

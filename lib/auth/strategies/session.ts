@@ -77,10 +77,14 @@ export const sessionStrategy: Strategy = {
     if (id && SESSION_ID_PATTERN.test(id)) ctx.store.sessions.deleteOne(ctx.lab.id, hashSessionId(id));
   },
 
-  onUserEvent(ctx, user, event) {
-    // A role change needs nothing: the role is read from the users table on every request.
-    if (event === 'logout-all' || event === 'password-change' || event === 'ban') {
-      ctx.store.sessions.deleteByUserId(user.id);
-    }
+  onUserEvent(ctx, user, _event) {
+    // Every user event (sign-out-everywhere, password change, ban) ends the
+    // user's sessions; a role change does too: a session id must change when
+    // its privilege does (OWASP Session Management: renew the id on any
+    // privilege change), or an id copied before a promotion would carry admin
+    // rights afterwards. The server cannot tell the victim's browser from a thief
+    // holding the same id, so it cannot hand a fresh id to one of them only:
+    // the user logs in again and gets a fresh id with the new role.
+    ctx.store.sessions.deleteByUserId(ctx.lab.id, user.id);
   },
 };

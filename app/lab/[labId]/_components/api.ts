@@ -7,7 +7,8 @@ import type { ApiResult } from './types';
  */
 export async function callApi(method: string, path: string, json?: unknown, actor?: string): Promise<ApiResult> {
   const headers: Record<string, string> = {};
-  if (json !== undefined) headers['content-type'] = 'application/json';
+  // Every state change says JSON, also without a body: the server refuses any other (CSRF, lib/http.ts).
+  if (json !== undefined || method !== 'GET') headers['content-type'] = 'application/json';
   if (actor) headers['x-lab-actor'] = actor;
   try {
     const res = await fetch(path, {

@@ -5,7 +5,10 @@ import { answerReason } from '@/lib/ui/reason';
 export async function runScenarioRequest(labId: string, scenario: string, strategy?: string): Promise<MatrixReport> {
   const query = strategy ? `?strategy=${encodeURIComponent(strategy)}` : '';
   for (let attempt = 1; ; attempt++) {
-    const res = await fetch(`/api/labs/${labId}/scenarios/${encodeURIComponent(scenario)}/run${query}`, { method: 'POST' });
+    const res = await fetch(`/api/labs/${labId}/scenarios/${encodeURIComponent(scenario)}/run${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
     const body = (await res.json().catch(() => ({}))) as Partial<MatrixReport> & { reason?: string };
     // A full room: the server's line of scenario runs is full. It says when to come back; do so a few times
     // rather than show a failure the participant can do nothing about. Nothing ran, so retrying is safe.

@@ -22,6 +22,8 @@ for (const theme of ['light', 'dark'] as const) {
     });
 
     test('lab page, in use, normal and presenter', async ({ page }) => {
+      // Two full axe runs over a page whose timeline is the lab journal (every request, with its curl line).
+      test.slow();
       await newLab(page);
       await loginAs(page, 1, 'alice');
       await loginAs(page, 2, 'alice');

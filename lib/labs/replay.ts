@@ -51,8 +51,8 @@ export type StolenCookie = z.infer<typeof stolenCookieSchema>;
  * strategy's cookies replacing the old one (a refresh rotates both the access
  * and the refresh cookie). A deletion (Max-Age=0, empty value) is not applied:
  * the copy is the stolen bytes, which the attacker can always send again.
- * Validated with the same schema as the request, so the page can replay the
- * result as it is.
+ * Validated with the schema of a stored copy: the attacker store keeps the
+ * result (lib/labs/copies.ts), and the next replay sends it.
  */
 export function cookiesAfter(sent: readonly StolenCookie[], setCookieLines: readonly string[], owned: readonly string[]): StolenCookie[] {
   const next = sent.map((c) => ({ ...c }));

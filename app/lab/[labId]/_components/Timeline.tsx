@@ -1,5 +1,5 @@
 'use client';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import { formatLabTime } from '@/lib/ui/format';
 import { LOOK_STYLE, lookOfAnswer } from '@/lib/ui/outcome-look';
@@ -31,7 +31,8 @@ type RowProps = { entry: JournalEntry; curl: string };
  * 200 is danger ("still works"), its 401 defended ("blocked"), everyone
  * else's own requests neutral.
  */
-export function Timeline({ entries, dropped, copies }: { entries: JournalEntry[]; dropped: number; copies: CopyView[] }) {
+// Memoised: the page re-renders every second (the lab clock); the journal's rows change only when it does.
+export const Timeline = memo(function Timeline({ entries, dropped, copies }: { entries: JournalEntry[]; dropped: number; copies: CopyView[] }) {
   const t = useT('lab');
   // Rows exist only after the journal was read in the browser, so the origin is always known when one renders.
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
@@ -79,7 +80,7 @@ export function Timeline({ entries, dropped, copies }: { entries: JournalEntry[]
       )}
     </section>
   );
-}
+});
 
 /** An answer's status in the colour language: symbol, status and word, never colour alone. */
 function AnswerBadge({ entry }: { entry: JournalEntry }) {

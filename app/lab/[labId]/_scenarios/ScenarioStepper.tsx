@@ -67,8 +67,8 @@ export function ScenarioStepper({
   }, [running]);
 
   // Keyboard and presenter clickers (which send PageDown / PageUp): → PageDown Space step on,
-  // ← PageUp Shift+Space step back. Before a run, "next" runs both sides; on the last step it
-  // goes to the next scenario. A focused field or picker keeps its own keys (→ on a <select>
+  // ← PageUp Shift+Space step back. Before a run, "next" runs both sides; on the last step
+  // PageDown / Space go to the next scenario. A focused field or picker keeps its own keys (→ on a <select>
   // changes the strategy, Space on a button presses it).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -85,8 +85,10 @@ export function ScenarioStepper({
         if (direction > 0) void run();
         return;
       }
+      // Only a clicker's keys lead on from the last step: arrow keys stop there, so pressing → a few
+      // times too many at a desk does not leave the page.
       if (direction > 0 && step === STEPS.length - 1) {
-        if (nextHref) router.push(nextHref);
+        if (nextHref && (e.key === 'PageDown' || e.key === ' ')) router.push(nextHref);
         return;
       }
       setStep((s) => Math.min(STEPS.length - 1, Math.max(0, s + direction)));

@@ -88,6 +88,10 @@ test('the attacker’s 200 after logout is drawn as danger, the refused replay a
   // A victim's own answers are neutral, whatever their status.
   const victimBadge = page.locator('[data-testid="timeline-row"][data-actor="panel-1"]').first().getByTestId('answer-badge');
   await expect(victimBadge).toHaveClass(/look-neutral/);
+  // And in the panel itself: the victim's own "200 logged out" is not drawn as a win.
+  const panelBadge = panel(page, 1).getByTestId('last-response').locator('[data-status]');
+  await expect(panelBadge).toHaveClass(/look-neutral/);
+  expect(await colour(panelBadge)).not.toBe(defendedColour);
 });
 
 test('sign out everywhere in panel 1 → panel 2, signed in as the same user elsewhere, shows its session ended and why', async ({ page }) => {

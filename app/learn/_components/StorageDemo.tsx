@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
+import { LOOK_STYLE } from '@/lib/ui/outcome-look';
 import { useT } from '@/lib/i18n/client';
 import { answerReason, reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 
@@ -97,8 +98,9 @@ export function StorageDemo() {
           rows.map((r) => (
             <li key={r.id} className="flex flex-wrap items-center gap-2" data-testid={`storage-${r.id}`} data-read={r.read ? 'yes' : 'no'}>
               <span className="font-semibold min-w-[14rem]">{r.label}</span>
-              <span className={`status ${r.read ? 'status-bad' : 'status-ok'}`}>
-                <span aria-hidden="true">{r.read ? '⚠' : '✓'}</span>
+              {/* The injected script reading the token is the attacker getting in: danger; kept out: defended. */}
+              <span className={`status ${LOOK_STYLE[r.read ? 'danger' : 'defended'].className}`}>
+                <span aria-hidden="true">{LOOK_STYLE[r.read ? 'danger' : 'defended'].symbol}</span>
                 {r.read ? t('storageStolen') : t('storageSafe')}
               </span>
             </li>

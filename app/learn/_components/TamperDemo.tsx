@@ -100,7 +100,7 @@ export function TamperDemo({ demo }: { demo: Demo }) {
           {result && (
             <>
               <span>{t('tamperResult')}:</span>
-              <StatusBadge status={result.status} />
+              <StatusBadge status={result.status} actor="attacker" />
               <ReasonText reason={result.reason} />
             </>
           )}

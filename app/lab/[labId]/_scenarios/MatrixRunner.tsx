@@ -304,7 +304,7 @@ function Cell({
     );
   if (row.state === 'failed')
     return (
-      <span className="status status-warn" data-testid={testId} data-verdict="error" data-reason={row.reason} title={reasonWords(tc, row.reason)}>
+      <span className={`status ${LOOK_STYLE.error.className}`} data-testid={testId} data-verdict="error" data-reason={row.reason} title={reasonWords(tc, row.reason)}>
         ! {t('verdict_error')}
       </span>
     );

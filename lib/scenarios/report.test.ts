@@ -98,7 +98,7 @@ describe('the Markdown report', () => {
     };
     const text = matrixMarkdown(withTrace, en);
     expect(text).toContain('cp victim-laptop.txt attacker.txt');
-    expect(text).toContain('curl -i -X POST -b victim-laptop.txt -c victim-laptop.txt http://lab.test/api/labs/x/jwt/logout   # → 200');
+    expect(text).toContain("curl -i -X POST -b victim-laptop.txt -c victim-laptop.txt -H 'Content-Type: application/json' http://lab.test/api/labs/x/jwt/logout   # → 200");
     expect(text).toContain('curl -i -b attacker.txt -c attacker.txt http://lab.test/api/labs/x/jwt/me   # → 401 expired');
   });
 

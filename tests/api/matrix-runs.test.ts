@@ -89,7 +89,7 @@ describe('POST then GET /api/labs/{labId}/matrix', () => {
   it('a run whose client went away is cancelled within a second: its throwaway labs are deleted and the lab may start again', { timeout: 60_000 }, async () => {
     const lab = await newLab();
     const abort = new AbortController();
-    const pending = fetch(baseUrl() + lab.api('/matrix'), { method: 'POST', signal: abort.signal }).catch((err: unknown) => err);
+    const pending = fetch(baseUrl() + lab.api('/matrix'), { method: 'POST', headers: { 'content-type': 'application/json' }, signal: abort.signal }).catch((err: unknown) => err);
     // Wait until cells are running (throwaway labs exist), then hang up.
     const deadline = Date.now() + 10_000;
     while (throwawayLabsOf(lab) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

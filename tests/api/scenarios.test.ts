@@ -300,6 +300,8 @@ describe('GET /api/labs/{labId}/matrix?format=md (the stored run)', () => {
 
   it('follows ?lang=ja, and the JSON is the versioned reviewer\'s report in that language', { timeout: 120_000 }, async () => {
     const lab = await newLab();
+    // GET reads the stored run: run it first (in English — the stored run has no language of its own).
+    expect((await agent().post(lab.api('/matrix'))).status).toBe(200);
     const md = (await agent().get(lab.api('/matrix?format=md&lang=ja'))).body.text as string;
     expect(md).toContain('## 指摘事項');
     expect(md).toContain('🔴 15 分 有効（jwtTtlSeconds）');

@@ -6,7 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
  * matrix cell's detail, the printed report and the exports (issue 11).
  */
 async function newLabId(page: Page): Promise<string> {
-  const res = await page.request.post('/api/labs');
+  const res = await page.request.post('/api/labs', { headers: { 'content-type': 'application/json' } });
   expect(res.status()).toBe(201);
   return ((await res.json()) as { labId: string }).labId;
 }
@@ -98,7 +98,7 @@ test('the matrix: a cell\'s detail explains and links its requirements; it print
   expect(jwtLogout).toContain('- **Remediation:** ');
   expect(jwtLogout).toContain('- **Evidence:** ');
   expect(jwtLogout).toMatch(/cp victim-laptop\.txt attacker\.txt/);
-  expect(jwtLogout).toMatch(/curl -i -X POST -b victim-laptop\.txt -c victim-laptop\.txt http:\/\/127\.0\.0\.1:\d+\/api\/labs\/[^/]+\/jwt\/logout {3}# → 200/);
+  expect(jwtLogout).toMatch(/curl -i -X POST -b victim-laptop\.txt -c victim-laptop\.txt -H 'Content-Type: application\/json' http:\/\/127\.0\.0\.1:\d+\/api\/labs\/[^/]+\/jwt\/logout {3}# → 200/);
   expect(jwtLogout).toMatch(/\/jwt\/me {3}# → 401 expired/);
   expect(md).not.toContain('(`session` × `logout`)');
   expect(md).toMatch(/Run on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC; lab clock \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);

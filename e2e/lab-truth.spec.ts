@@ -110,10 +110,14 @@ test('sign out everywhere in panel 1 → panel 2, signed in as the same user els
 
 test('a ban, a demotion, the clock past expiry and a key rotation each reach the panels without a click on them', async ({ page }) => {
   await newLab(page);
-  // Demotion: the session panel reads the role on every request.
+  // Demotion: a privilege change ends the user's sessions (a fresh id comes with the next login),
+  // and the panel says so and why; logging in again shows the new role.
   await loginAs(page, 2, 'alice');
   await expect(standing(page, 2)).toContainText('admin');
   await operatorClick(page, 'Make user', 'alice');
+  await expect(standing(page, 2)).toHaveAttribute('data-standing', 'refused');
+  await expect(panel(page, 2).getByTestId('refusal-cause')).toHaveAttribute('data-cause', 'role');
+  await loginAs(page, 2, 'alice');
   await expect(standing(page, 2)).toHaveAttribute('data-role', 'user');
 
   // Ban: bob's session ends; his jwt (the lesson) is still accepted — and says so.

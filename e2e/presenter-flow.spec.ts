@@ -93,7 +93,7 @@ for (const lang of ['en', 'ja'] as const) {
 }
 
 async function newLabId(page: Page): Promise<string> {
-  const res = await page.request.post('/api/labs');
+  const res = await page.request.post('/api/labs', { headers: { 'content-type': 'application/json' } });
   expect(res.status()).toBe(201);
   return ((await res.json()) as { labId: string }).labId;
 }

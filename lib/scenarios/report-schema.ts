@@ -6,7 +6,9 @@ import { z } from 'zod';
  * Documented in README ("The reviewer's report"). A superset of the matrix
  * result (lib/scenarios/matrix.ts MatrixReport): whatever read that still can.
  */
-export const REPORT_SCHEMA_VERSION = 1;
+import { REPORT_SCHEMA_VERSION } from './report-version';
+
+export { REPORT_SCHEMA_VERSION };
 
 const verdict = z.enum(['blocked', 'works-until-expiry', 'not-applicable', 'error']);
 const severity = z.enum(['critical', 'high', 'medium', 'low', 'info']);

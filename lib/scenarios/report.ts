@@ -7,7 +7,8 @@ import { requirementsFor, type Requirement } from '../explain/requirements';
 import { curlLine, shellQuote } from '../curl';
 import { formatDurationIn } from './format';
 import type { MatrixReport } from './matrix';
-import { REPORT_SCHEMA_VERSION, type ReportCell, type ReportFinding, type ReviewerReport } from './report-schema';
+import type { ReportCell, ReportFinding, ReviewerReport } from './report-schema';
+import { REPORT_SCHEMA_VERSION } from './report-version';
 import type { ScenarioResult, TraceEntry } from './types';
 
 /**

@@ -1,5 +1,6 @@
 'use client';
 import { useT } from '@/lib/i18n/client';
+import { LookLegend } from '@/app/_components/LookLegend';
 import { formatDuration, formatLabTime } from '@/lib/ui/format';
 import { ReasonText } from './StatusBadge';
 import { classifyReplay, type ReplayEndpoint, type ReplayOutcome } from '@/lib/ui/replay-outcome';
@@ -69,6 +70,10 @@ export function AttackerRail({ copies, refreshable, lastChangeSeq, notice, labNo
           ))}
         </ol>
       )}
+      {/* The legend sits with the verdicts it explains (and keeps the lab page's first screen for the panels). */}
+      <div className="mt-3 border-t border-border pt-2">
+        <LookLegend />
+      </div>
     </section>
   );
 }

@@ -3,7 +3,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import { isVictimOrOperatorChange, mayChangeState } from '@/lib/ui/journal-view';
 import { classifyReplay } from '@/lib/ui/replay-outcome';
-import { LookLegend } from '@/app/_components/LookLegend';
 import { callApi } from './api';
 import { StrategyPanel } from './StrategyPanel';
 import { AttackerRail, type ReplayFailure } from './AttackerRail';
@@ -224,7 +223,6 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <LookLegend />
       <div className="grid gap-3 grid-cols-1 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(17rem,0.8fr)] items-start">
         {panelStrategies.map((strategy, i) => (
           <StrategyPanel

@@ -1,4 +1,5 @@
 'use client';
+import { useSyncExternalStore } from 'react';
 import { useT } from '@/lib/i18n/client';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
 import { readableTime, reviewerReport } from '@/lib/scenarios/report';
@@ -13,7 +14,13 @@ import { WindowBound } from './WindowBound';
  * clock and one finding per failing cell, built by the same function as the
  * exports.
  */
+const noSubscription = () => () => {};
+
 export function PrintReport({ report }: { report: MatrixReport }) {
+  // The findings' curl lines name this page's origin, which only the browser
+  // knows: a stored run is rendered on the server too, so paper waits for the client.
+  const onClient = useSyncExternalStore(noSubscription, () => true, () => false);
+  if (!onClient) return null;
   return (
     <>
       <PrintMatrix report={report} />

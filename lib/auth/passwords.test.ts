@@ -86,15 +86,18 @@ describe('a busy hasher', () => {
     vi.resetModules();
   });
 
-  it('refusing the unknown-user dummy hash once does not refuse every later unknown-user login', async () => {
+  it('an unknown-user login costs what a seeded account costs: it never waits in (or fills) the stretched line', async () => {
     vi.stubEnv('PASSWORD_HASH_CONCURRENCY', '1');
     vi.stubEnv('PASSWORD_HASH_QUEUE_LIMIT', '1');
     vi.resetModules();
-    const { hashPassword, verifyAgainstDummy } = await import('./passwords');
+    const { hashPassword, verifyAgainstDummy, verifyPassword, PRINTED_DEMO_PASSWORD_PARAMS } = await import('./passwords');
     const busy = [hashPassword('one running'), hashPassword('one waiting')];
-    await expect(verifyAgainstDummy('guess')).rejects.toMatchObject({ name: 'PasswordHasherBusyError' });
-    await Promise.all(busy);
     await expect(verifyAgainstDummy('guess')).resolves.toBe(false);
+    const seeded = await hashPassword('amber-birch-1234', PRINTED_DEMO_PASSWORD_PARAMS);
+    expect(seeded).toMatch(/^scrypt\$N=64,r=8,p=1\$/);
+    await expect(verifyPassword('amber-birch-1234', seeded)).resolves.toBe(true);
+    await expect(verifyPassword('amber-birch-1235', seeded)).resolves.toBe(false);
+    await Promise.all(busy);
   });
 
   it('still hashes and verifies random secrets (a matrix run makes ~230 at once): only stretched hashes queue', async () => {

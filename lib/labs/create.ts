@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { realNowMs } from '../clock';
 import type { Store } from '../db/store';
 import type { Role } from '../db/users';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, PRINTED_DEMO_PASSWORD_PARAMS } from '../auth/passwords';
 import { generateJwtKey } from '../auth/keys';
 import { defaultSettings, type LabSettings } from './settings';
 import { findLab, type Lab } from './lab';
@@ -35,7 +35,7 @@ export function newLabId(): string {
 export async function createLab(store: Store): Promise<{ lab: Lab; users: DemoUser[] }> {
   const users = seedUsers.map((u) => ({ ...u, password: demoPassword() }));
   const [hashes, jwtKey] = await Promise.all([
-    Promise.all(users.map((u) => hashPassword(u.password))),
+    Promise.all(users.map((u) => hashPassword(u.password, PRINTED_DEMO_PASSWORD_PARAMS))),
     generateJwtKey(defaultSettings.jwtAlg),
   ]);
   const id = newLabId();

@@ -21,6 +21,8 @@ describe('labs', () => {
     for (const u of users) {
       const row = store.users.findByName(lab.id, u.username)!;
       expect(row.password_hash).not.toContain(u.password);
+      // Printed demo passwords are hashed at the seeded-account cost (docs/SECURITY.md, "Passwords").
+      expect(row.password_hash).toMatch(/^scrypt\$N=64,r=8,p=1\$/);
       expect(await verifyPassword(u.password, row.password_hash)).toBe(true);
       expect(await verifyPassword(`${u.password}x`, row.password_hash)).toBe(false);
     }

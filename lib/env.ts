@@ -15,6 +15,16 @@ function readPositiveInt(name: string, fallback: number): number {
   return value;
 }
 
+function readNonNegativeInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
 export const env = {
   /** SQLite file; ":memory:" works for throwaway runs. */
   databasePath: process.env.DATABASE_PATH || path.join(process.cwd(), 'data', 'revocation-lab.db'),
@@ -51,4 +61,11 @@ export const env = {
    * measure what recording costs a request.
    */
   labJournal: process.env.LAB_JOURNAL !== 'off',
+  /**
+   * How many reverse proxies in front of the server append to
+   * X-Forwarded-For (lib/client-address.ts). 0, the default: the client is
+   * the TCP peer, and a client-sent X-Forwarded-For is ignored (anyone can
+   * write one). Set to 1 behind one nginx that appends `$remote_addr`.
+   */
+  trustedProxyHops: readNonNegativeInt('TRUSTED_PROXY_HOPS', 0),
 } as const;

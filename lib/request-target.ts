@@ -13,6 +13,8 @@ export function isOriginForm(target: string | undefined): boolean {
   return typeof target === 'string' && target.startsWith('/');
 }
 
+import { PEER_ADDRESS_HEADER } from './peer-header';
+
 const BODY = JSON.stringify({ error: 'bad-request', reason: 'bad-request-target', detail: 'Only a path starting with / is served.' });
 
 const holder = globalThis as unknown as { __revocationLabTargetGuard?: boolean };
@@ -25,6 +27,10 @@ export function guardRequestTargets(): void {
   http.Server.prototype.emit = function guarded(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'request') {
       const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
+      // The route handlers cannot see the socket; they read the TCP peer from
+      // this header (lib/client-address.ts). Overwritten, never trusted from
+      // the client: whatever a client sent under this name is replaced.
+      req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
       if (!isOriginForm(req.url)) {
         res.writeHead(400, {
           'Content-Type': 'application/json',

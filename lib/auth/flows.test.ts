@@ -4,6 +4,8 @@ import { changePassword, login } from './flows';
 import { hashPassword } from './passwords';
 import { findStrategy } from './registry';
 import type { Strategy } from './types';
+import { issueCredentials } from '@/lib/auth/issue';
+import { sqlOf } from '@/lib/db/testing';
 
 /**
  * A revocation that commits while a login or password change is hashing
@@ -40,7 +42,7 @@ describe('login racing a revocation', () => {
     // login has read bob's row and is hashing now; the password changes under it.
     lab.store.users.setPassword(lab.labId, lab.users.bob.id, newHash, null);
     await expect(attempt).rejects.toMatchObject({ status: 401, reason: 'invalid-credentials' });
-    expect(lab.store.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+    expect(sqlOf(lab.store).get('SELECT count(*) AS n FROM sessions')).toEqual({ n: 0 });
   });
 
   it('a ban committed while the password was being verified: the same 401 as a wrong password', async () => {
@@ -61,7 +63,7 @@ describe('login racing a revocation', () => {
 describe('password change racing a revocation', () => {
   it('a ban committed while hashing: 403, the password is not changed', async () => {
     const lab = await labWithBobPassword('the old passphrase');
-    const jar = jarOf(await jwt.issue(lab.ctx(), lab.users.bob));
+    const jar = jarOf(await issueCredentials(lab.ctx(), jwt, lab.users.bob));
     const before = lab.store.users.findById(lab.labId, lab.users.bob.id)!.password_hash;
     const racing = duringHashing(jwt, () => lab.store.users.setBanned(lab.labId, lab.users.bob.id, true));
     const attempt = changePassword(lab.ctx(), racing, jar, { currentPassword: 'the old passphrase', newPassword: 'mine now, all mine' });
@@ -71,7 +73,7 @@ describe('password change racing a revocation', () => {
 
   it('another password change committed while hashing: 401, that change stands', async () => {
     const lab = await labWithBobPassword('the old passphrase');
-    const jar = jarOf(await jwt.issue(lab.ctx(), lab.users.bob));
+    const jar = jarOf(await issueCredentials(lab.ctx(), jwt, lab.users.bob));
     const theirs = await hashPassword('changed on the phone');
     const racing = duringHashing(jwt, () => lab.store.users.setPassword(lab.labId, lab.users.bob.id, theirs, null));
     const attempt = changePassword(lab.ctx(), racing, jar, { currentPassword: 'the old passphrase', newPassword: 'mine now, all mine' });

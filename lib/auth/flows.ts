@@ -1,10 +1,13 @@
 import 'server-only';
 import { ApiError } from '../http';
+import type { StoreTables } from '../db/store';
 import type { UserRow } from '../db/users';
+import type { Lab } from '../labs/lab';
 import { hashPassword, RANDOM_SECRET_PARAMS, verifyAgainstDummy, verifyPassword } from './passwords';
 import { lockedForSeconds, recordFailure, recordSuccess } from './login-throttle';
 import { broadcastUserEvent } from './user-events';
 import { verifyCounted } from './measured';
+import { recordCredentials } from './issue';
 import type { AuthContext, AuthUser, CookieJar, CookieWrite, Strategy, Verification } from './types';
 
 export const toAuthUser = (row: UserRow): AuthUser => ({ id: row.id, username: row.username, role: row.role });
@@ -29,8 +32,8 @@ function invalidCredentials(): ApiError {
  * meanwhile must win, or a login with the old password would issue a
  * credential after the revocation that was meant to end it.
  */
-function recheckUser(ctx: AuthContext, before: UserRow, whenBanned: () => ApiError): UserRow {
-  const now = ctx.store.users.findById(ctx.lab.id, before.id);
+function recheckUser(tables: StoreTables, lab: Lab, before: UserRow, whenBanned: () => ApiError): UserRow {
+  const now = tables.users.findById(lab.id, before.id);
   if (!now || now.password_hash !== before.password_hash) throw invalidCredentials();
   if (now.banned) throw whenBanned();
   return now;
@@ -73,17 +76,15 @@ export async function login(
   }
   recordSuccess(store, lab.id, username);
   if (presented) await logout(ctx, strategy, presented);
-  // The re-read and the stateful part of issue() share one write lock: issue()
-  // writes its row (session, refresh token) or reads the token version before
-  // its first await, so that part runs inside this transaction, and no
-  // revocation, from this process or another, can commit between the two.
-  let issued!: Promise<CookieWrite[]>;
-  const user = store.transaction(() => {
-    const current = toAuthUser(recheckUser(ctx, row, invalidCredentials));
-    issued = strategy.issue(ctx, current);
-    return current;
+  // The re-read and the strategy's record step (its session or refresh-token
+  // row, or the token version it signs) share one write lock: no revocation,
+  // from this process or another, can commit between the two. Signing waits
+  // for the commit.
+  const { user, mint } = store.transaction((tx) => {
+    const current = toAuthUser(recheckUser(tx, lab, row, invalidCredentials));
+    return { user: current, mint: recordCredentials(tx, ctx, strategy, current) };
   });
-  return { user, cookies: await issued };
+  return { user, cookies: await mint() };
 }
 
 export function unauthenticated(verification: Extract<Verification, { ok: false }>): ApiError {
@@ -104,16 +105,17 @@ export async function logout(ctx: AuthContext, strategy: Strategy, jar: CookieJa
 
 export async function logoutEverywhere(ctx: AuthContext, strategy: Strategy, jar: CookieJar): Promise<AuthUser> {
   const verification = await requireAuth(ctx, strategy, jar);
-  ctx.store.transaction(() =>
-    broadcastUserEvent(ctx, verification.user, 'logout-all', { strategy, presented: verification.credential }),
+  ctx.store.transaction((tx) =>
+    broadcastUserEvent(tx, ctx, verification.user, 'logout-all', { strategy, presented: verification.credential }),
   );
   return verification.user;
 }
 
 /**
  * Password change: the current password is required (a stolen cookie alone
- * must not be enough to take the account). The new hash and every revocation
- * commit together; then this device gets a fresh credential.
+ * must not be enough to take the account). The new hash, every revocation and
+ * this device's fresh credential commit together; the credential is signed
+ * after the commit.
  */
 export async function changePassword(
   ctx: AuthContext,
@@ -143,13 +145,14 @@ export async function changePassword(
   // the run ends; such secrets need no stretching. Everywhere else: the full OWASP parameters.
   // (The full set costs ~170 ms of a core; a matrix changes six passwords: ~1 s of CPU per matrix.)
   const newHash = await hashPassword(body.newPassword, lab.parentLabId !== null ? RANDOM_SECRET_PARAMS : undefined);
-  const user = store.transaction(() => {
+  const { user, mint } = store.transaction((tx) => {
     // Checked again under the write lock: a ban or another password change committed while we were hashing wins.
-    const current = toAuthUser(recheckUser(ctx, row, accountDisabled));
+    const current = toAuthUser(recheckUser(tx, lab, row, accountDisabled));
     // The demo password is no longer true; a password the person chose is never stored in clear.
-    store.users.setPassword(lab.id, current.id, newHash, null);
-    broadcastUserEvent(ctx, current, 'password-change', { strategy, presented: verification.credential });
-    return current;
+    tx.users.setPassword(lab.id, current.id, newHash, null);
+    broadcastUserEvent(tx, ctx, current, 'password-change', { strategy, presented: verification.credential });
+    // After the revocations: the fresh credential is not among what they end.
+    return { user: current, mint: recordCredentials(tx, ctx, strategy, current) };
   });
-  return { user, cookies: await strategy.issue(ctx, user) };
+  return { user, cookies: await mint() };
 }

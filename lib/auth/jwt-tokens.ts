@@ -3,7 +3,7 @@ import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import { importJwtKey } from './keys';
 import { reasonFromJoseError } from './jose-errors';
 import type { FailureReason } from './reasons';
-import type { AuthContext, AuthUser } from './types';
+import type { AuthUser, LabContext } from './types';
 
 /**
  * Issuer and verifier share one clock (the lab clock), so there is no skew to
@@ -22,7 +22,7 @@ export const audienceFor = (labId: string, strategyId: string) => `urn:revocatio
 export type LabJwtClaims = JWTPayload & { sub: string; jti: string; exp: number; iat: number; username: string; role: AuthUser['role'] };
 
 export async function signLabJwt(
-  ctx: AuthContext,
+  ctx: LabContext,
   strategyId: string,
   user: AuthUser,
   ttlSeconds: number,
@@ -57,7 +57,7 @@ const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
  * used to pick a key), issuer, audience, type, required claims, and the lab
  * clock as "now". Every failure comes back as a reason; nothing throws.
  */
-export async function verifyLabJwt(ctx: AuthContext, token: string | undefined, strategyId: string): Promise<JwtCheck> {
+export async function verifyLabJwt(ctx: LabContext, token: string | undefined, strategyId: string): Promise<JwtCheck> {
   if (!token) return { ok: false, reason: 'no-credential' };
   if (token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token) || !isCanonicalBase64url(token)) return { ok: false, reason: 'malformed' };
   const { lab, now } = ctx;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../db/store';
+import { createMemoryStore, insertBareLab } from '../db/testing';
 import { setRealClockForTests } from '../clock';
 import { lockedForSeconds, MAX_FAILURES, recordFailure, recordSuccess } from './login-throttle';
 
@@ -12,11 +12,7 @@ afterEach(() => setRealClockForTests(null));
 function storeWithLab() {
   setRealClockForTests(() => nowMs);
   const store = createMemoryStore();
-  for (const id of ['lab-a', 'lab-b']) {
-    store.db
-      .prepare("INSERT INTO labs (id, created_at_ms, last_used_at_ms, settings_json, iron_password, jwt_alg, jwt_kid, jwt_key_json) VALUES (?, 0, 0, '{}', 'p', 'HS256', 'k', '{}')")
-      .run(id);
-  }
+  for (const id of ['lab-a', 'lab-b']) insertBareLab(store, id);
   return store;
 }
 

@@ -1,5 +1,5 @@
 import { realNowMs } from '../clock';
-import type { Store } from '../db/store';
+import type { Store, StoreTables } from '../db/store';
 
 /**
  * Login throttling per (lab, username), in SQLite so it holds across restarts
@@ -13,7 +13,7 @@ const FIRST_LOCK_MS = 30 * 1000;
 const MAX_LOCK_MS = 15 * 60 * 1000;
 
 /** Seconds until another attempt is allowed, or 0 when it is allowed now. */
-export function lockedForSeconds(store: Store, labId: string, username: string): number {
+export function lockedForSeconds(store: StoreTables, labId: string, username: string): number {
   const row = store.loginThrottle.get(labId, username);
   const now = realNowMs();
   if (!row || row.locked_until_ms <= now) return 0;
@@ -21,13 +21,13 @@ export function lockedForSeconds(store: Store, labId: string, username: string):
 }
 
 export function recordFailure(store: Store, labId: string, username: string): void {
-  store.transaction(() => {
+  store.transaction((tx) => {
     const now = realNowMs();
-    const row = store.loginThrottle.get(labId, username);
+    const row = tx.loginThrottle.get(labId, username);
     const fresh = !row || now - row.window_started_ms > WINDOW_MS;
     const failures = fresh ? 1 : row.failures + 1;
     const lockMs = failures >= MAX_FAILURES ? Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - MAX_FAILURES)) : 0;
-    store.loginThrottle.put(labId, username, {
+    tx.loginThrottle.put(labId, username, {
       failures,
       window_started_ms: fresh ? now : row.window_started_ms,
       locked_until_ms: lockMs ? now + lockMs : 0,
@@ -35,6 +35,6 @@ export function recordFailure(store: Store, labId: string, username: string): vo
   });
 }
 
-export function recordSuccess(store: Store, labId: string, username: string): void {
+export function recordSuccess(store: StoreTables, labId: string, username: string): void {
   store.loginThrottle.clear(labId, username);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@/lib/db/open';
-import { createStore } from '@/lib/db/store';
+import { createMemoryStore } from '@/lib/db/testing';
 import { frozenLab, jarOf, type FrozenLab } from '@/tests/support/frozen-lab';
 import { strategies } from './registry';
 import { logout } from './flows';
@@ -8,6 +7,7 @@ import { refreshCounted, verifyCounted } from './measured';
 import { jwtStrategy } from './strategies/jwt';
 import { sessionStrategy } from './strategies/session';
 import type { CookieJar, Strategy } from './types';
+import { issueCredentials } from '@/lib/auth/issue';
 
 /**
  * The ground truth is SQLite's own log of the statements it executed
@@ -17,7 +17,7 @@ import type { CookieJar, Strategy } from './types';
  */
 async function loggedLab(): Promise<{ lab: FrozenLab; sqlSince: () => { reads: number; writes: number } }> {
   const log: string[] = [];
-  const store = createStore(openDatabase(':memory:', { verbose: (sql) => log.push(String(sql)) }));
+  const store = createMemoryStore({ verbose: (sql) => log.push(String(sql)) });
   const lab = await frozenLab({ sessionIdleSeconds: 600, accessTtlSeconds: 60 }, store);
   let mark = log.length;
   const sqlSince = () => {
@@ -33,7 +33,7 @@ describe('lookups are the statements that ran, counted by the store', () => {
   for (const strategy of strategies) {
     it(`${strategy.id}: verify reports exactly the statements SQLite executed — fresh, a second later, after logout, junk`, async () => {
       const { lab, sqlSince } = await loggedLab();
-      const jar = jarOf(await strategy.issue(lab.ctx(), lab.users.bob));
+      const jar = jarOf(await issueCredentials(lab.ctx(), strategy, lab.users.bob));
       const copy = new Map(jar);
       const check = async (j: CookieJar) => {
         const ctx = lab.ctx(); // reads the lab row: not part of the verify
@@ -56,7 +56,7 @@ describe('lookups are the statements that ran, counted by the store', () => {
   it('jwt-refresh: a refresh reports exactly the statements SQLite executed, refused or not', async () => {
     const { lab, sqlSince } = await loggedLab();
     const refresh = strategies.find((s) => s.refreshable)!;
-    const jar = jarOf(await refresh.issue(lab.ctx(), lab.users.bob));
+    const jar = jarOf(await issueCredentials(lab.ctx(), refresh, lab.users.bob));
     for (const attempt of [jar, jar /* reuse of the rotated token */, new Map([['rl_refresh', 'A'.repeat(43)]])]) {
       const ctx = lab.ctx();
       sqlSince();
@@ -67,7 +67,7 @@ describe('lookups are the statements that ran, counted by the store', () => {
 
   it('session: a read on every request, and the last_seen write only when the lab-clock second has changed', async () => {
     const lab = await frozenLab();
-    const jar = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
+    const jar = jarOf(await issueCredentials(lab.ctx(), sessionStrategy, lab.users.bob));
     expect(await verifyCounted(sessionStrategy, lab.ctx(), jar)).toMatchObject({ ok: true, lookups: 1, storeStatements: { reads: 1, writes: 0 } });
     lab.advance(1);
     expect(await verifyCounted(sessionStrategy, lab.ctx(), jar)).toMatchObject({ ok: true, lookups: 1, storeStatements: { reads: 1, writes: 1 } });
@@ -92,7 +92,7 @@ describe('lookups are the statements that ran, counted by the store', () => {
       },
     });
     for (const inner of [jwtStrategy, sessionStrategy]) {
-      const jar = jarOf(await inner.issue(lab.ctx(), lab.users.bob));
+      const jar = jarOf(await issueCredentials(lab.ctx(), inner, lab.users.bob));
       const plain = await verifyCounted(inner, lab.ctx(), jar);
       const more = await verifyCounted(withExtraRead(inner), lab.ctx(), jar);
       const written = await verifyCounted(withExtraWrite(inner), lab.ctx(), jar);
@@ -105,9 +105,9 @@ describe('lookups are the statements that ran, counted by the store', () => {
 
   it('two concurrent verifies are each charged their own statements', async () => {
     const lab = await frozenLab();
-    const jwtJar = jarOf(await jwtStrategy.issue(lab.ctx(), lab.users.bob));
+    const jwtJar = jarOf(await issueCredentials(lab.ctx(), jwtStrategy, lab.users.bob));
     lab.advance(1);
-    const sessionJar = jarOf(await sessionStrategy.issue(lab.ctx(), lab.users.bob));
+    const sessionJar = jarOf(await issueCredentials(lab.ctx(), sessionStrategy, lab.users.bob));
     lab.advance(1);
     const results = await Promise.all(
       Array.from({ length: 6 }, (_, i) =>

@@ -1,4 +1,4 @@
-import type { Store } from '../db/store';
+import type { Store, Transaction } from '../db/store';
 import type { StoreStatements } from '../db/statement-count';
 import type { Role } from '../db/users';
 import type { Lab } from '../labs/lab';
@@ -6,8 +6,18 @@ import type { FailureReason } from './reasons';
 
 export type AuthUser = { id: number; username: string; role: Role };
 
-/** What a strategy needs to do its work: the store, the lab, and the lab clock read once per request. */
-export type AuthContext = { store: Store; lab: Lab; now: number };
+/** The lab and its clock, read once per request: what signing and sealing need, and no store. */
+export type LabContext = { lab: Lab; now: number };
+
+/** What a strategy needs to do its work outside a transaction: the store, the lab, and the lab clock. */
+export type AuthContext = LabContext & { store: Store };
+
+/**
+ * What a strategy's `record` hands to its `mint`: any object but a promise
+ * (a `then` is what makes a promise). This is what makes an `async record`
+ * — store work after an await, outside the login's transaction — a type error.
+ */
+export type Recorded = object & { readonly then?: never };
 
 /** The cookies of one request that belong to one strategy, by name. */
 export type CookieJar = ReadonlyMap<string, string>;
@@ -69,7 +79,12 @@ export type Verification = VerifyOutcome & StoreCost;
 /** User-level events every strategy may react to (inside one transaction). */
 export type UserEvent = 'logout-all' | 'password-change' | 'role-change' | 'ban';
 
-export interface Strategy {
+/**
+ * One way to keep a login: real code behind the lab's endpoints. `R` is what
+ * `record` hands to `mint` (a session id, a token version); strategies that
+ * record nothing use the default.
+ */
+export interface Strategy<R extends Recorded = Recorded> {
   readonly id: string;
   /** Names of the cookies this strategy owns (scoped to its own path). */
   readonly cookieNames: readonly string[];
@@ -91,11 +106,22 @@ export interface Strategy {
   readonly cookieSubPaths?: Readonly<Record<string, string>>;
 
   /**
-   * Mint credentials for a user who has just proven who they are. Any store
-   * read or write must happen before the first await: login runs that part
-   * inside the transaction that re-checks the user (lib/auth/flows.ts).
+   * Issuing credentials, step 1 of 2: the store work for a user who has just
+   * proven who they are (write a session row or refresh token, read the token
+   * version), done with `tx`, the transaction that re-checks the user at login
+   * (lib/auth/flows.ts) — so no revocation can commit between the check and
+   * the new credential. Synchronous by type: its result may not be a promise,
+   * and `tx` refuses use once the transaction has ended. Strategies that keep
+   * no state record nothing and return `{}`.
    */
-  issue(ctx: AuthContext, user: AuthUser): Promise<CookieWrite[]>;
+  record(tx: Transaction, ctx: LabContext, user: AuthUser): R;
+
+  /**
+   * Step 2 of 2, after commit: sign or seal what `record` decided into the
+   * cookies to set. Asynchronous (jose, iron); it has no store to touch.
+   * lib/auth/issue.ts runs the two steps for callers other than login.
+   */
+  mint(ctx: LabContext, user: AuthUser, recorded: R): Promise<CookieWrite[]>;
 
   /**
    * Check the presented credential. Never throws for bad input: failures are
@@ -114,9 +140,11 @@ export interface Strategy {
   logout(ctx: AuthContext, jar: CookieJar, verification: VerifyOutcome): Promise<void> | void;
 
   /**
-   * React to a user-level event. `presented` is set only for the strategy whose
-   * endpoint received the request: the credential of the device that asked.
-   * Runs inside a synchronous transaction: no awaits.
+   * React to a user-level event, with `tx`: the transaction of the change that
+   * caused it (a password change and every revocation commit together).
+   * `presented` is set only for the strategy whose endpoint received the
+   * request: the credential of the device that asked. Returns `undefined`, not
+   * `void`: an async handler (store work after an await) is then a type error.
    */
-  onUserEvent(ctx: AuthContext, user: AuthUser, event: UserEvent, presented: CredentialFacts | null): void;
+  onUserEvent(tx: Transaction, ctx: LabContext, user: AuthUser, event: UserEvent, presented: CredentialFacts | null): undefined;
 }

@@ -1,18 +1,23 @@
+import type { Transaction } from '../db/store';
 import { strategies } from './registry';
+import { labContextOf } from './issue';
 import type { AuthContext, AuthUser, CredentialFacts, Strategy, UserEvent } from './types';
 
 /**
  * Tells every strategy about a user-level event, so each revokes what it can
  * (a session row, a version, refresh tokens) — and those that hold no state
- * show that they can do nothing. The caller runs this inside its transaction.
+ * show that they can do nothing. `tx` is the caller's transaction: the change
+ * and every revocation commit together.
  */
 export function broadcastUserEvent(
+  tx: Transaction,
   ctx: AuthContext,
   user: AuthUser,
   event: UserEvent,
   origin: { strategy: Strategy; presented: CredentialFacts } | null = null,
 ): void {
+  const labCtx = labContextOf(ctx);
   for (const strategy of strategies) {
-    strategy.onUserEvent(ctx, user, event, origin && origin.strategy.id === strategy.id ? origin.presented : null);
+    strategy.onUserEvent(tx, labCtx, user, event, origin && origin.strategy.id === strategy.id ? origin.presented : null);
   }
 }

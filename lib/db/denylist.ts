@@ -1,6 +1,7 @@
 import type { StatementSource } from './statement-count';
+import type { DenylistTable } from './store';
 
-export function createDenylistQueries(db: StatementSource) {
+export function createDenylistQueries(db: StatementSource): DenylistTable {
   const insert = db.prepare<[string, string, number]>(
     'INSERT OR IGNORE INTO jwt_denylist (lab_id, jti, expires_at) VALUES (?, ?, ?)',
   );

@@ -1,4 +1,5 @@
-import type { Db } from './open';
+import type { StatementSource } from './statement-count';
+import type { JournalTable } from './store';
 
 export type JournalRow = {
   seq: number;
@@ -18,7 +19,7 @@ export type JournalRow = {
 
 export type JournalInsert = Omit<JournalRow, 'seq' | 'lab_at'> & { lab_id: string; real_now_seconds: number };
 
-export function createJournalQueries(db: Db) {
+export function createJournalQueries(db: StatementSource): JournalTable {
   // One statement: the lab must exist and be a lab people use (a scenario
   // runner's throwaway child lab is not journaled: nobody opens it, it lives a
   // second, and its runner keeps its own trace). The next seq and the lab-clock

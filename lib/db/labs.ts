@@ -1,4 +1,5 @@
 import type { StatementSource } from './statement-count';
+import type { LabsTable } from './store';
 
 export type LabRow = {
   id: string;
@@ -17,7 +18,7 @@ export type LabRow = {
 
 export type ClockRow = Pick<LabRow, 'clock_offset_seconds' | 'clock_frozen_at_seconds'>;
 
-export function createLabQueries(db: StatementSource) {
+export function createLabQueries(db: StatementSource): LabsTable {
   const insert = db.prepare<LabRow>(`
     INSERT INTO labs (id, parent_lab_id, created_at_ms, last_used_at_ms, clock_offset_seconds,
       clock_frozen_at_seconds, settings_json, iron_password, jwt_alg, jwt_kid, jwt_key_json, key_generation)

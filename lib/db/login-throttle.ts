@@ -1,9 +1,10 @@
 import type { StatementSource } from './statement-count';
+import type { LoginThrottleTable } from './store';
 
 export type ThrottleRow = { failures: number; window_started_ms: number; locked_until_ms: number };
 
 /** Failed-login counters. Real time, not the lab clock: moving a lab's clock must not lift a lock. */
-export function createLoginThrottleQueries(db: StatementSource) {
+export function createLoginThrottleQueries(db: StatementSource): LoginThrottleTable {
   const get = db.prepare<[string, string], ThrottleRow>(
     'SELECT failures, window_started_ms, locked_until_ms FROM login_throttle WHERE lab_id = ? AND username = ?',
   );

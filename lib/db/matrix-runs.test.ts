@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from './store';
+import { createMemoryStore, insertBareLab, sqlOf } from './testing';
 
 const newStore = () => {
   const store = createMemoryStore();
-  for (const id of ['a', 'b'])
-    store.db
-      .prepare("INSERT INTO labs (id, created_at_ms, last_used_at_ms, settings_json, iron_password, jwt_alg, jwt_kid, jwt_key_json) VALUES (?, 0, 0, '{}', 'p', 'HS256', 'k', '{}')")
-      .run(id);
+  for (const id of ['a', 'b']) insertBareLab(store, id);
   return store;
 };
 
@@ -26,7 +23,8 @@ describe('matrix runs: one running per lab, the last finished kept', () => {
   });
 
   it('keeps only the last finished run; an abandoned run leaves it in place and frees the slot', () => {
-    const { matrixRuns, db } = newStore();
+    const store = newStore();
+    const { matrixRuns } = store;
     expect(matrixRuns.lastFinished('a')).toBeUndefined();
     expect(matrixRuns.lastFinishedAt('a')).toBeNull();
     matrixRuns.claim('a', 'r1', 1000, 0, '{"jwtTtlSeconds":900}');
@@ -38,15 +36,16 @@ describe('matrix runs: one running per lab, the last finished kept', () => {
     matrixRuns.claim('a', 'r3', 4000, 0, '{}');
     matrixRuns.finish('a', 'r3', 5000, '{"n":3}', '{"jwtTtlSeconds":60}');
     expect(matrixRuns.lastFinished('a')).toMatchObject({ run_id: 'r3', report_json: '{"n":3}', settings_json: '{"jwtTtlSeconds":60}' });
-    expect(db.prepare("SELECT count(*) AS n FROM matrix_runs WHERE lab_id = 'a'").get()).toEqual({ n: 1 });
+    expect(sqlOf(store).get("SELECT count(*) AS n FROM matrix_runs WHERE lab_id = 'a'")).toEqual({ n: 1 });
     expect(matrixRuns.lastFinishedAt('a')).toBe(5000);
   });
 
   it('goes with its lab', () => {
-    const { matrixRuns, db } = newStore();
+    const store = newStore();
+    const { matrixRuns } = store;
     matrixRuns.claim('a', 'r1', 1000, 0, '{}');
     matrixRuns.finish('a', 'r1', 2000, '{}', '{}');
-    db.prepare("DELETE FROM labs WHERE id = 'a'").run();
-    expect(db.prepare('SELECT count(*) AS n FROM matrix_runs').get()).toEqual({ n: 0 });
+    store.labs.deleteById('a');
+    expect(sqlOf(store).get('SELECT count(*) AS n FROM matrix_runs')).toEqual({ n: 0 });
   });
 });

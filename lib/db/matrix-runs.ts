@@ -1,4 +1,5 @@
-import type { Db } from './open';
+import type { StatementSource } from './statement-count';
+import type { MatrixRunsTable } from './store';
 
 export type MatrixRunRow = {
   run_id: string;
@@ -17,7 +18,7 @@ export type MatrixClaim = { ok: true; runId: string } | { ok: false; running: { 
  * the last finished one. Times are real time in ms (a run's date is the
  * date it ran, not the lab clock, which a presenter moves forward).
  */
-export function createMatrixRunQueries(db: Db) {
+export function createMatrixRunQueries(db: StatementSource): MatrixRunsTable {
   const runningOf = db.prepare<[string], Pick<MatrixRunRow, 'run_id' | 'started_at_ms'>>(
     'SELECT run_id, started_at_ms FROM matrix_runs WHERE lab_id = ? AND finished_at_ms IS NULL',
   );
@@ -46,25 +47,21 @@ export function createMatrixRunQueries(db: Db) {
   return {
     /** Claims the lab's one running slot for runId, unless another run holds it (claims older than staleBeforeMs lapse). */
     claim(labId: string, runId: string, nowMs: number, staleBeforeMs: number, settingsJson: string): MatrixClaim {
-      return db
-        .transaction((): MatrixClaim => {
-          dropStale.run(labId, staleBeforeMs);
-          const running = runningOf.get(labId);
-          if (running) return { ok: false, running: { runId: running.run_id, startedAtMs: running.started_at_ms } };
-          insertRunning.run(runId, labId, nowMs, settingsJson);
-          return { ok: true, runId };
-        })
-        .immediate();
+      return db.atomically((): MatrixClaim => {
+        dropStale.run(labId, staleBeforeMs);
+        const running = runningOf.get(labId);
+        if (running) return { ok: false, running: { runId: running.run_id, startedAtMs: running.started_at_ms } };
+        insertRunning.run(runId, labId, nowMs, settingsJson);
+        return { ok: true, runId };
+      });
     },
     /** Stores the result as the lab's last run; false when the claim had lapsed or the lab is gone. */
     finish(labId: string, runId: string, nowMs: number, reportJson: string, settingsJson: string): boolean {
-      return db
-        .transaction(() => {
-          if (finish.run(nowMs, reportJson, settingsJson, runId).changes === 0) return false;
-          dropOlderFinished.run(labId, runId);
-          return true;
-        })
-        .immediate();
+      return db.atomically(() => {
+        if (finish.run(nowMs, reportJson, settingsJson, runId).changes === 0) return false;
+        dropOlderFinished.run(labId, runId);
+        return true;
+      });
     },
     /** Releases a claim whose run failed or was cancelled: the last finished run stays. */
     abandon: (runId: string) => void abandon.run(runId),

@@ -4,15 +4,16 @@ import path from 'node:path';
 import { migrations } from './schema';
 
 export type Db = Database.Database;
+/** `verbose` (SQLite's own log of every statement executed) is for tests that check the statement counts against it. */
+export type OpenOptions = Pick<Database.Options, 'verbose'>;
 
 /**
  * Opens (creating when needed) a database file and brings its schema up to date.
  * WAL lets readers run beside the one writer; busy_timeout makes a second
  * `next start` on the same file wait for the lock instead of failing at once.
  */
-export function openDatabase(filename: string, options: Pick<Database.Options, 'verbose'> = {}): Db {
+export function openDatabase(filename: string, options: OpenOptions = {}): Db {
   if (filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filename)), { recursive: true });
-  // `verbose` (SQLite's own log of every statement executed) is for tests that check the statement counts against it.
   const db = new Database(filename, options);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -1,5 +1,6 @@
 import type { StatementSource } from './statement-count';
 import type { UserRow } from './users';
+import type { RefreshTokensTable } from './store';
 
 export type RefreshTokenRow = {
   token_hash: string;
@@ -14,7 +15,7 @@ export type RefreshTokenRow = {
 
 export type RefreshTokenWithUser = RefreshTokenRow & Pick<UserRow, 'username' | 'role' | 'banned'>;
 
-export function createRefreshTokenQueries(db: StatementSource) {
+export function createRefreshTokenQueries(db: StatementSource): RefreshTokensTable {
   const insert = db.prepare<RefreshTokenRow>(`
     INSERT INTO refresh_tokens (token_hash, lab_id, user_id, family_id, created_at, expires_at, rotated_at, revoked_at)
     VALUES (@token_hash, @lab_id, @user_id, @family_id, @created_at, @expires_at, @rotated_at, @revoked_at)`);

@@ -1,5 +1,6 @@
 import type { StatementSource } from './statement-count';
 import type { UserRow } from './users';
+import type { SessionsTable } from './store';
 
 export type SessionRow = {
   id_hash: string;
@@ -12,7 +13,7 @@ export type SessionRow = {
 
 export type SessionWithUser = SessionRow & Pick<UserRow, 'username' | 'role' | 'banned'>;
 
-export function createSessionQueries(db: StatementSource) {
+export function createSessionQueries(db: StatementSource): SessionsTable {
   const insert = db.prepare<SessionRow>(`
     INSERT INTO sessions (id_hash, lab_id, user_id, created_at, last_seen_at, absolute_expires_at)
     VALUES (@id_hash, @lab_id, @user_id, @created_at, @last_seen_at, @absolute_expires_at)`);

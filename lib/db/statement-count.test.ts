@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './open';
-import { createStore } from './store';
+import { createMemoryStore, insertBareLab } from './testing';
 import { countStoreStatements } from './statement-count';
 
-const LAB = "INSERT INTO labs (id, created_at_ms, last_used_at_ms, settings_json, iron_password, jwt_alg, jwt_kid, jwt_key_json) VALUES ('l', 0, 0, '{}', 'p', 'HS256', 'k', '{}')";
-
 function storeWithLab() {
-  const store = createStore(openDatabase(':memory:'));
-  store.db.prepare(LAB).run();
+  const store = createMemoryStore();
+  insertBareLab(store, 'l');
   const uid = store.users.insert('l', 'bob', 'h', null, 'user');
   return { store, uid };
 }
@@ -63,9 +60,9 @@ describe('store statement counting', () => {
   it('a transaction’s BEGIN and COMMIT are not counted; the statements inside are', async () => {
     const { store, uid } = storeWithLab();
     const { statements } = await countStoreStatements(() =>
-      store.transaction(() => {
-        store.users.findById('l', uid);
-        store.users.setRole('l', uid, 'admin');
+      store.transaction((tx) => {
+        tx.users.findById('l', uid);
+        tx.users.setRole('l', uid, 'admin');
       }),
     );
     expect(statements).toEqual({ reads: 1, writes: 1 });

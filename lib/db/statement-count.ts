@@ -63,11 +63,30 @@ function countedStatement<S extends AnyStatement>(statement: S): S {
 
 /**
  * What the query modules (lib/db/*.ts) get instead of the connection: a
- * `prepare` whose statements count themselves. They cannot reach the raw
- * connection, so no statement of theirs can run uncounted.
+ * `prepare`, and a way to run a few of their statements as one unit. They
+ * cannot reach the raw connection, so none of their statements runs outside
+ * the source the adapter chose for them.
  */
-export type StatementSource = { prepare: Db['prepare'] };
+export type StatementSource = {
+  prepare: Db['prepare'];
+  /** Runs fn in one IMMEDIATE transaction (a savepoint when one is already open). */
+  atomically<T>(fn: () => T): T;
+};
 
+function statementSource(db: Db, prepare: Db['prepare']): StatementSource {
+  return { prepare, atomically: (fn) => db.transaction(fn).immediate() };
+}
+
+/** The source of a strategy's tables: every statement counts itself. */
 export function countingStatementSource(db: Db): StatementSource {
-  return { prepare: ((source: string) => countedStatement(db.prepare(source))) as Db['prepare'] };
+  return statementSource(db, ((source: string) => countedStatement(db.prepare(source))) as Db['prepare']);
+}
+
+/**
+ * The source of the lab's own record keeping (journal, stolen copies, matrix
+ * runs): not a strategy's work, so not counted — the lookups a request reports
+ * stay the statements its strategy ran.
+ */
+export function uncountedStatementSource(db: Db): StatementSource {
+  return statementSource(db, db.prepare.bind(db) as Db['prepare']);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from './store';
+import { createMemoryStore } from './testing';
 import { createLab } from '../labs/create';
 
 describe('stolen_copies (the attacker store)', () => {

@@ -1,4 +1,5 @@
-import type { Db } from './open';
+import type { StatementSource } from './statement-count';
+import type { StolenCopiesTable } from './store';
 
 export type StolenCopyRow = {
   copy_no: number;
@@ -11,7 +12,7 @@ export type StolenCopyRow = {
   last_json: string | null;
 };
 
-export function createStolenCopyQueries(db: Db) {
+export function createStolenCopyQueries(db: StatementSource): StolenCopiesTable {
   type Insert = { lab_id: string; strategy: string; username: string | null; stolen_at: number; cookies_json: string; credential_hash: string };
   const insert = db.prepare<Insert, { copy_no: number }>(`
     INSERT INTO stolen_copies (lab_id, copy_no, strategy, username, stolen_at, cookies_json, credential_hash)

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { openDatabase } from './open';
-import { createMemoryStore, createStore } from './store';
+import { createMemoryStore, insertBareLab, sqlOf } from './testing';
 import { migrations } from './schema';
 import { frozenLab, FROZEN_AT } from '@/tests/support/frozen-lab';
 import { createChildLab } from '@/lib/labs/create';
@@ -81,7 +81,7 @@ describe('the store', () => {
       store.loginThrottle.put(l.labId, 'bob', { failures: 1, window_started_ms: 0, locked_until_ms: 0 });
     }
     const count = (table: string, labId: string) =>
-      (store.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE lab_id = ?`).get(labId) as { n: number }).n;
+      sqlOf(store).get<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE lab_id = ?`, labId)!.n;
     const tables = ['users', 'sessions', 'jwt_denylist', 'refresh_tokens', 'login_throttle'];
     expect(count('users', child.id)).toBe(3);
 
@@ -95,10 +95,8 @@ describe('the store', () => {
   });
 
   it('refresh tokens: the conditional rotate succeeds once; revoked tokens cannot be rotated; sweep removes expired rows only', () => {
-    const store = createStore(openDatabase(':memory:'));
-    store.db
-      .prepare("INSERT INTO labs (id, created_at_ms, last_used_at_ms, settings_json, iron_password, jwt_alg, jwt_kid, jwt_key_json) VALUES ('l', 0, 0, '{}', 'p', 'HS256', 'k', '{}')")
-      .run();
+    const store = createMemoryStore();
+    insertBareLab(store, 'l');
     const uid = store.users.insert('l', 'bob', 'h', null, 'user');
     const row = (hash: string, expires: number) => ({
       token_hash: hash, lab_id: 'l', user_id: uid, family_id: 'f', created_at: 0, expires_at: expires, rotated_at: null, revoked_at: null,

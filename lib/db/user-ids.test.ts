@@ -5,15 +5,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './open';
 import { migrations } from './schema';
-import { createStore } from './store';
+import { createSqliteStore } from './sqlite-store';
+import { createMemoryStore, insertBareLab } from './testing';
 
 const LAB_SQL =
   "INSERT INTO labs (id, created_at_ms, last_used_at_ms, settings_json, iron_password, jwt_alg, jwt_kid, jwt_key_json) VALUES (?, 0, 0, '{}', 'p', 'HS256', 'k', '{}')";
 
 describe('user ids (issue 13.7)', () => {
   it('are never reused after the lab holding the newest user is deleted', () => {
-    const store = createStore(openDatabase(':memory:'));
-    for (const id of ['a', 'b', 'c']) store.db.prepare(LAB_SQL).run(id);
+    const store = createMemoryStore();
+    for (const id of ['a', 'b', 'c']) insertBareLab(store, id);
     store.users.insert('a', 'alice', 'h', null, 'admin');
     const newest = store.users.insert('b', 'bob', 'h', null, 'user');
     store.labs.deleteById('b');
@@ -22,8 +23,8 @@ describe('user ids (issue 13.7)', () => {
   });
 
   it('writes naming another lab change nothing (every write by user names the lab)', () => {
-    const store = createStore(openDatabase(':memory:'));
-    for (const id of ['a', 'b']) store.db.prepare(LAB_SQL).run(id);
+    const store = createMemoryStore();
+    for (const id of ['a', 'b']) insertBareLab(store, id);
     const uid = store.users.insert('a', 'alice', 'h', null, 'user');
     store.sessions.insert({ id_hash: 's', lab_id: 'a', user_id: uid, created_at: 0, last_seen_at: 0, absolute_expires_at: 10 });
     store.refreshTokens.insert({ token_hash: 't', lab_id: 'a', user_id: uid, family_id: 'f', created_at: 0, expires_at: 10, rotated_at: null, revoked_at: null });
@@ -55,14 +56,16 @@ describe('user ids (issue 13.7)', () => {
     old.prepare("INSERT INTO sessions VALUES ('hash', 'l', ?, 0, 0, 10)").run(uid);
     old.close();
 
-    const store = createStore(openDatabase(file));
+    // The adapter's own test: it opens the file itself, to look at the schema the migration left.
+    const db = openDatabase(file);
+    const store = createSqliteStore(db);
     expect(store.users.findById('l', uid)).toMatchObject({ username: 'bob' });
-    expect(store.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 1 });
-    expect(String((store.db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'users'").get() as { sql: string }).sql)).toMatch(/AUTOINCREMENT/);
+    expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 1 });
+    expect(String((db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'users'").get() as { sql: string }).sql)).toMatch(/AUTOINCREMENT/);
     // Foreign keys are on again: deleting the lab still cascades.
     store.labs.deleteById('l');
-    expect(store.db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
-    store.db.close();
+    expect(db.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+    db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

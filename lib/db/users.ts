@@ -1,4 +1,5 @@
 import type { StatementSource } from './statement-count';
+import type { UsersTable } from './store';
 
 export type Role = 'admin' | 'user';
 
@@ -15,7 +16,7 @@ export type UserRow = {
 
 const columns = 'id, lab_id, username, password_hash, demo_password, role, banned, token_version';
 
-export function createUserQueries(db: StatementSource) {
+export function createUserQueries(db: StatementSource): UsersTable {
   const insert = db.prepare<[string, string, string, string | null, Role]>(
     'INSERT INTO users (lab_id, username, password_hash, demo_password, role) VALUES (?, ?, ?, ?, ?)',
   );

@@ -85,11 +85,11 @@ export function stealCredential(store: Store, lab: Lab, strategy: Strategy, jar:
   }
   const username = ownerOf(store, lab, strategy, parsed.data);
   const stolenAt = lab.now();
-  const copyId = store.transaction(() => {
-    if (store.stolenCopies.count(lab.id) >= MAX_COPIES_PER_LAB) {
+  const copyId = store.transaction((tx) => {
+    if (tx.stolenCopies.count(lab.id) >= MAX_COPIES_PER_LAB) {
       throw new ApiError(409, 'conflict', 'too-many-copies', `A lab holds at most ${MAX_COPIES_PER_LAB} stolen copies; clear them first.`);
     }
-    return store.stolenCopies.insert(lab.id, strategy.id, username, stolenAt, JSON.stringify(parsed.data), credentialHash(parsed.data[0]!.value));
+    return tx.stolenCopies.insert(lab.id, strategy.id, username, stolenAt, JSON.stringify(parsed.data), credentialHash(parsed.data[0]!.value));
   });
   return { copyId, strategy: strategy.id, username, stolenAt, cookieNames: parsed.data.map((c) => c.name) };
 }
@@ -149,9 +149,9 @@ export async function replayCopy(store: Store, lab: Lab, body: ReplayBody) {
 
 /** The "clear stolen copies and timeline" control: every copy goes, and the timeline starts again from here. */
 export function clearCopies(store: Store, lab: Lab): { cleared: number } {
-  return store.transaction(() => {
-    const cleared = store.stolenCopies.clear(lab.id);
-    clearJournalView(store, lab.id);
+  return store.transaction((tx) => {
+    const cleared = tx.stolenCopies.clear(lab.id);
+    clearJournalView(tx, lab.id);
     return { cleared };
   });
 }

@@ -40,8 +40,8 @@ export async function createLab(store: Store): Promise<{ lab: Lab; users: DemoUs
   ]);
   const id = newLabId();
   const nowMs = realNowMs();
-  store.transaction(() => {
-    store.labs.insert({
+  store.transaction((tx) => {
+    tx.labs.insert({
       id,
       parent_lab_id: null,
       created_at_ms: nowMs,
@@ -56,7 +56,7 @@ export async function createLab(store: Store): Promise<{ lab: Lab; users: DemoUs
       jwt_key_json: JSON.stringify(jwtKey.jwk),
       key_generation: 1,
     });
-    users.forEach((u, i) => store.users.insert(id, u.username, hashes[i]!, u.password, u.role));
+    users.forEach((u, i) => tx.users.insert(id, u.username, hashes[i]!, u.password, u.role));
   });
   return { lab: findLab(store, id)!, users };
 }
@@ -70,8 +70,8 @@ export async function createChildLab(store: Store, parent: Lab, settings: LabSet
   const jwtKey = await generateJwtKey(settings.jwtAlg);
   const id = newLabId();
   const nowMs = realNowMs();
-  store.transaction(() => {
-    store.labs.insert({
+  store.transaction((tx) => {
+    tx.labs.insert({
       id,
       parent_lab_id: parent.id,
       created_at_ms: nowMs,
@@ -85,8 +85,8 @@ export async function createChildLab(store: Store, parent: Lab, settings: LabSet
       jwt_key_json: JSON.stringify(jwtKey.jwk),
       key_generation: 1,
     });
-    for (const u of store.users.listInLab(parent.id)) {
-      store.users.insert(id, u.username, u.password_hash, u.demo_password, u.role);
+    for (const u of tx.users.listInLab(parent.id)) {
+      tx.users.insert(id, u.username, u.password_hash, u.demo_password, u.role);
     }
   });
   return findLab(store, id)!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../db/store';
-import { createLab } from './create';
+import { createMemoryStore } from '../db/testing';
+import { createChildLab, createLab } from './create';
 import { appendEntry, clearJournalView, JOURNAL_LIMIT, readJournal } from './journal';
 
 const entry = (labId: string) => ({
@@ -30,9 +30,8 @@ describe('the lab journal in the store', () => {
     expect(page.entries.map((e) => e.seq)).toEqual([1, 2]);
     // Real time + the lab's offset: the journal's clock is the lab's.
     expect(page.entries[0]!.labAt).toBe(1_700_000_000 + 600);
-    const child = await createLab(store);
-    store.db.prepare('UPDATE labs SET parent_lab_id = ? WHERE id = ?').run(lab.id, child.lab.id);
-    expect(appendEntry(store, entry(child.lab.id))).toBeUndefined();
+    const child = await createChildLab(store, lab);
+    expect(appendEntry(store, entry(child.id))).toBeUndefined();
     expect(appendEntry(store, entry('AAAAAAAAAAAAAAAAAAAAAA'))).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { NextRequest } from 'next/server';
-import { getStore, type Store } from '../db';
+import { getStore, type Store, type StoreTables } from '../db';
 import { env } from '../env';
 import { realNowMs } from '../clock';
 import { findStrategy } from '../auth/registry';
@@ -169,7 +169,7 @@ export function readJournal(store: Store, labId: string, after: number): Journal
 }
 
 /** Hides every entry so far from the timeline (kept for seq continuity; the bound drops them in time). */
-export function clearJournalView(store: Store, labId: string): void {
+export function clearJournalView(store: StoreTables, labId: string): void {
   const { last } = store.journal.bounds(labId);
   if (last !== null) store.journal.markClearedThrough(labId, last);
 }

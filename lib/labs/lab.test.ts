@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../db/store';
+import { createMemoryStore } from '../db/testing';
 import { generateJwtKey } from '../auth/keys';
 import { findLab } from './lab';
 import { defaultSettings } from './settings';

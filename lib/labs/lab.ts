@@ -1,5 +1,5 @@
 import { labNowSeconds } from '../clock';
-import type { Store } from '../db/store';
+import type { StoreTables } from '../db/store';
 import type { LabRow } from '../db/labs';
 import type { StoredJwtKey } from '../auth/keys';
 import { labSettingsSchema, type LabSettings } from './settings';
@@ -63,7 +63,7 @@ export function labFromRow(row: LabRow): Lab {
   };
 }
 
-export function findLab(store: Store, labId: string): Lab | null {
+export function findLab(store: StoreTables, labId: string): Lab | null {
   if (!LAB_ID_PATTERN.test(labId)) return null;
   const row = store.labs.findById(labId);
   return row ? labFromRow(row) : null;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setRealClockForTests } from '../clock';
-import { createMemoryStore } from '../db/store';
+import { createMemoryStore } from '../db/testing';
 import { verifyPassword } from '../auth/passwords';
 import { createChildLab, createLab } from './create';
 import { findLab, LAB_ID_PATTERN } from './lab';

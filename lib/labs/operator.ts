@@ -1,7 +1,7 @@
 import 'server-only';
 import { ApiError } from '../http';
 import { labNowSeconds } from '../clock';
-import type { Store } from '../db/store';
+import type { Store, StoreTables } from '../db/store';
 import type { Role, UserRow } from '../db/users';
 import { generateJwtKey } from '../auth/keys';
 import { broadcastUserEvent } from '../auth/user-events';
@@ -32,9 +32,9 @@ export function setRole(store: Store, lab: Lab, username: string, role: Role): U
   // Nothing changes, so nothing is revoked: a repeated click must not log out every jwt-version device.
   if (row.role === role) return userView(row);
   const ctx = { store, lab, now: lab.now() };
-  store.transaction(() => {
-    store.users.setRole(lab.id, row.id, role);
-    broadcastUserEvent(ctx, { ...toAuthUser(row), role }, 'role-change');
+  store.transaction((tx) => {
+    tx.users.setRole(lab.id, row.id, role);
+    broadcastUserEvent(tx, ctx, { ...toAuthUser(row), role }, 'role-change');
   });
   return userView(store.users.findById(lab.id, row.id)!);
 }
@@ -42,9 +42,9 @@ export function setRole(store: Store, lab: Lab, username: string, role: Role): U
 export function setBanned(store: Store, lab: Lab, username: string, banned: boolean): UserView {
   const row = requireUser(store, lab, username);
   const ctx = { store, lab, now: lab.now() };
-  store.transaction(() => {
-    store.users.setBanned(lab.id, row.id, banned);
-    if (banned) broadcastUserEvent(ctx, toAuthUser(row), 'ban');
+  store.transaction((tx) => {
+    tx.users.setBanned(lab.id, row.id, banned);
+    if (banned) broadcastUserEvent(tx, ctx, toAuthUser(row), 'ban');
   });
   return userView(store.users.findById(lab.id, row.id)!);
 }
@@ -57,7 +57,7 @@ const labGone = () => new ApiError(404, 'not-found', 'unknown-lab', 'This lab wa
  * `lab` a handler loaded at request start may be stale by then (another
  * operator request committed while this one awaited).
  */
-function currentLab(store: Store, labId: string): Lab {
+function currentLab(store: StoreTables, labId: string): Lab {
   const lab = findLab(store, labId);
   if (!lab) throw labGone();
   return lab;
@@ -71,13 +71,13 @@ export async function rotateJwtKey(store: Store, lab: Lab): Promise<{ kid: strin
   let alg = lab.settings.jwtAlg;
   for (let attempt = 0; attempt < 3; attempt++) {
     const key = await generateJwtKey(alg);
-    const keyGeneration = store.transaction(() => {
-      const current = currentLab(store, lab.id);
+    const keyGeneration = store.transaction((tx) => {
+      const current = currentLab(tx, lab.id);
       if (current.settings.jwtAlg !== key.alg) {
         alg = current.settings.jwtAlg;
         return null;
       }
-      return store.labs.replaceJwtKey(lab.id, key.alg, key.kid, JSON.stringify(key.jwk)) ?? null;
+      return tx.labs.replaceJwtKey(lab.id, key.alg, key.kid, JSON.stringify(key.jwk)) ?? null;
     });
     if (keyGeneration !== null) return { kid: key.kid, keyGeneration };
   }
@@ -92,11 +92,11 @@ export async function rotateJwtKey(store: Store, lab: Lab): Promise<{ kid: strin
 export const MAX_CLOCK_OFFSET_SECONDS = 10 * 365 * 24 * 60 * 60;
 
 export function advanceClock(store: Store, lab: Lab, seconds: number): { now: number; clockOffsetSeconds: number } {
-  const clock = store.transaction(() => {
-    if (currentLab(store, lab.id).clockOffsetSeconds + seconds > MAX_CLOCK_OFFSET_SECONDS) {
+  const clock = store.transaction((tx) => {
+    if (currentLab(tx, lab.id).clockOffsetSeconds + seconds > MAX_CLOCK_OFFSET_SECONDS) {
       throw new ApiError(400, 'bad-request', 'clock-limit', 'A lab clock may run at most 10 years ahead.');
     }
-    return store.labs.advanceClock(lab.id, seconds);
+    return tx.labs.advanceClock(lab.id, seconds);
   });
   if (!clock) throw labGone();
   return {
@@ -109,15 +109,15 @@ export function advanceClock(store: Store, lab: Lab, seconds: number): { now: nu
 export async function updateSettings(store: Store, lab: Lab, patch: Partial<LabSettings>) {
   // The key first: generating it is async and cannot run inside the transaction.
   const key = patch.jwtAlg ? await generateJwtKey(patch.jwtAlg) : null;
-  return store.transaction(() => {
+  return store.transaction((tx) => {
     // Merged into the settings as they are now, under the write lock: two
     // overlapping PATCHes ({jwtAlg}, {jwtTtlSeconds}) both keep their change.
-    const current = currentLab(store, lab.id);
+    const current = currentLab(tx, lab.id);
     const settings = mergeSettings(current.settings, patch);
     // settings.jwtAlg and the stored key's alg are written together, so they never disagree.
     const keyRotated = key !== null && current.jwtKey.alg !== settings.jwtAlg;
-    store.labs.updateSettings(lab.id, JSON.stringify(settings));
-    if (keyRotated) store.labs.replaceJwtKey(lab.id, key.alg, key.kid, JSON.stringify(key.jwk));
+    tx.labs.updateSettings(lab.id, JSON.stringify(settings));
+    if (keyRotated) tx.labs.replaceJwtKey(lab.id, key.alg, key.kid, JSON.stringify(key.jwk));
     return { settings, keyRotated };
   });
 }

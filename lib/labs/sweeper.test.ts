@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setRealClockForTests } from '../clock';
-import { createMemoryStore, type Store } from '../db/store';
+import { createMemoryStore } from '../db/testing';
+import type { Store } from '../db/store';
 import { findLab } from './lab';
 import { requireLab } from './resolve';
 import { activityStampIntervalMs, recordLabActivity, sweepIdleLabs } from './sweeper';

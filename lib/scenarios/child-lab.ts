@@ -25,9 +25,9 @@ export async function createScenarioLab(store: Store, parent: Lab, victimRole: R
     const hashes = await Promise.all(passwords.map((p) => hashPassword(p, RANDOM_SECRET_PARAMS)));
     // An ordinary user for ordinary scenarios, an admin for the demotion; roles are then set explicitly.
     const victimIndex = Math.max(0, rows.findIndex((r) => r.role === victimRole));
-    store.transaction(() => {
-      rows.forEach((row, i) => store.users.setPassword(lab.id, row.id, hashes[i]!, passwords[i]!));
-      store.users.setRole(lab.id, rows[victimIndex]!.id, victimRole);
+    store.transaction((tx) => {
+      rows.forEach((row, i) => tx.users.setPassword(lab.id, row.id, hashes[i]!, passwords[i]!));
+      tx.users.setRole(lab.id, rows[victimIndex]!.id, victimRole);
     });
     const members = rows.map((row, i) => ({
       username: row.username,

@@ -6,7 +6,8 @@ import { unsealData } from 'iron-session';
 import { importJWK, jwtVerify } from 'jose';
 import type { BenchResults, PrimitiveResult, StrategyVerifyResult } from '@/lib/bench/results';
 import { openDatabase } from '@/lib/db/open';
-import { createStore, type Store } from '@/lib/db/store';
+import { createSqliteStore } from '@/lib/db/sqlite-store';
+import type { Store } from '@/lib/db/store';
 import type { StoredJwtKey } from '@/lib/auth/keys';
 import { login } from '@/lib/auth/flows';
 import { verifyCounted } from '@/lib/auth/measured';
@@ -166,11 +167,11 @@ function fillStore(store: Store, nowSeconds: number, sessionsWanted: number): vo
   const settingsJson = JSON.stringify(defaultSettings);
   // Random 256-bit hex strings: the same shape as the SHA-256 hashes the real rows hold.
   const hash = () => randomBytes(32).toString('hex');
-  store.transaction(() => {
+  store.transaction((tx) => {
     const userIds: { labId: string; userId: number }[] = [];
     for (let l = 0; l < FILLER_LABS; l++) {
       const labId = randomBytes(16).toString('base64url');
-      store.labs.insert({
+      tx.labs.insert({
         id: labId,
         parent_lab_id: null,
         created_at_ms: nowMs,
@@ -185,12 +186,12 @@ function fillStore(store: Store, nowSeconds: number, sessionsWanted: number): vo
         key_generation: 1,
       });
       for (let u = 0; u < FILLER_USERS_PER_LAB; u++) {
-        userIds.push({ labId, userId: store.users.insert(labId, `user${u}`, 'not-a-real-hash', null, u === 0 ? 'admin' : 'user') });
+        userIds.push({ labId, userId: tx.users.insert(labId, `user${u}`, 'not-a-real-hash', null, u === 0 ? 'admin' : 'user') });
       }
     }
     for (let i = 0; i < sessionsWanted; i++) {
       const { labId, userId } = userIds[i % userIds.length]!;
-      store.sessions.insert({
+      tx.sessions.insert({
         id_hash: hash(),
         lab_id: labId,
         user_id: userId,
@@ -200,11 +201,11 @@ function fillStore(store: Store, nowSeconds: number, sessionsWanted: number): vo
       });
     }
     for (let i = 0; i < FILLER_DENYLIST_ROWS; i++) {
-      store.denylist.add(userIds[i % userIds.length]!.labId, randomBytes(16).toString('base64url'), nowSeconds + 900);
+      tx.denylist.add(userIds[i % userIds.length]!.labId, randomBytes(16).toString('base64url'), nowSeconds + 900);
     }
     for (let i = 0; i < FILLER_REFRESH_ROWS; i++) {
       const { labId, userId } = userIds[i % userIds.length]!;
-      store.refreshTokens.insert({
+      tx.refreshTokens.insert({
         token_hash: hash(),
         lab_id: labId,
         user_id: userId,
@@ -261,7 +262,7 @@ export async function runMicroSection(options: Options): Promise<NonNullable<Ben
   // A file database (WAL, the real schema) opened through lib/db, as the server opens its own.
   const db = openDatabase(path.join(dir, 'micro.db'));
   try {
-    const store = createStore(db);
+    const store = createSqliteStore(db);
 
     // The lab under test, with a real password login per strategy (so every cookie is genuine),
     // and one lab per asymmetric algorithm for the jwtVerify primitives.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createMemoryStore, type Store } from '@/lib/db/store';
+import { createMemoryStore } from '@/lib/db/testing';
+import type { Store } from '@/lib/db/store';
 import { generateJwtKey } from '@/lib/auth/keys';
 import { findLab, type Lab } from '@/lib/labs/lab';
 import { defaultSettings, type LabSettings } from '@/lib/labs/settings';

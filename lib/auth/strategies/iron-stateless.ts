@@ -1,6 +1,6 @@
 import { sealData, unsealData } from 'iron-session';
 import { audienceFor, MAX_TOKEN_LENGTH } from '../jwt-tokens';
-import type { AuthContext, AuthUser, Strategy, VerifyOutcome } from '../types';
+import type { AuthUser, LabContext, Strategy, VerifyOutcome } from '../types';
 
 const ID = 'iron-stateless';
 const COOKIE = 'rl_iron';
@@ -28,7 +28,7 @@ const SEAL_PATTERN = /^Fe26\.2\*1\*[0-9a-f]{64}\*[A-Za-z0-9_-]{22}\*[A-Za-z0-9_-
 type SealedUser = { v: number; aud: string; uid: number; username: string; role: AuthUser['role']; iat: number; exp: number };
 
 // An explicit password map: the id written into the seal is pinned to "1".
-const passwordOf = (ctx: AuthContext) => ({ 1: ctx.lab.ironPassword });
+const passwordOf = (ctx: LabContext) => ({ 1: ctx.lab.ironPassword });
 
 function readSealedUser(data: unknown, audience: string): SealedUser | null {
   if (typeof data !== 'object' || data === null) return null;
@@ -53,7 +53,10 @@ export const ironStatelessStrategy: Strategy = {
   stateless: true,
   usesLabJwtKey: false,
 
-  async issue(ctx, user) {
+  // Nothing to record: the server keeps no state about this seal.
+  record: () => ({}),
+
+  async mint(ctx, user) {
     const data: SealedUser = {
       v: DATA_VERSION,
       // The lab's password already keeps other labs out; the audience keeps the

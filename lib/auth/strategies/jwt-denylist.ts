@@ -1,5 +1,6 @@
 import { signLabJwt, verifyLabJwt } from '../jwt-tokens';
-import type { AuthContext, CredentialFacts, Strategy } from '../types';
+import type { StoreTables } from '../../db/store';
+import type { CredentialFacts, LabContext, Strategy } from '../types';
 
 const COOKIE = 'rl_jwt_denylist';
 
@@ -8,10 +9,10 @@ const COOKIE = 'rl_jwt_denylist';
  * already-expired tokens are swept on every insert: past `exp` the signature
  * check refuses the token anyway, so the row would only be dead weight.
  */
-function denylistPresented(ctx: AuthContext, presented: CredentialFacts | null): void {
+function denylistPresented(tables: StoreTables, ctx: LabContext, presented: CredentialFacts | null): void {
   if (!presented?.jti || typeof presented.expiresAt !== 'number') return;
-  ctx.store.denylist.sweepExpired(ctx.lab.id, ctx.now);
-  ctx.store.denylist.add(ctx.lab.id, presented.jti, presented.expiresAt);
+  tables.denylist.sweepExpired(ctx.lab.id, ctx.now);
+  tables.denylist.add(ctx.lab.id, presented.jti, presented.expiresAt);
 }
 
 /**
@@ -26,7 +27,10 @@ export const jwtDenylistStrategy: Strategy = {
   stateless: false,
   usesLabJwtKey: true,
 
-  async issue(ctx, user) {
+  // Nothing to record: a token is denylisted when presented for revocation, never at issue.
+  record: () => ({}),
+
+  async mint(ctx, user) {
     const { token } = await signLabJwt(ctx, 'jwt-denylist', user, ctx.lab.settings.jwtTtlSeconds);
     return [{ name: COOKIE, value: token }];
   },
@@ -41,12 +45,12 @@ export const jwtDenylistStrategy: Strategy = {
 
   logout(ctx, _jar, verification) {
     // Only a token that still verifies is worth a row: an expired or forged one is refused already.
-    if (verification.ok) denylistPresented(ctx, verification.credential);
+    if (verification.ok) denylistPresented(ctx.store, ctx, verification.credential);
   },
 
-  onUserEvent(ctx, _user, event, presented) {
+  onUserEvent(tx, ctx, _user, event, presented) {
     // Role change and ban: there is no record of which tokens this user holds,
     // so nothing can be revoked — the copy keeps its role and works until `exp`.
-    if (event === 'logout-all' || event === 'password-change') denylistPresented(ctx, presented);
+    if (event === 'logout-all' || event === 'password-change') denylistPresented(tx, ctx, presented);
   },
 };

@@ -3,6 +3,8 @@ import { setRealClockForTests } from '@/lib/clock';
 import { frozenLab, jarOf, FROZEN_AT, type FrozenLab } from '@/tests/support/frozen-lab';
 import { refreshCounted } from '@/lib/auth/measured';
 import type { CookieJar, RefreshResult } from '@/lib/auth/types';
+import { issueCredentials } from '@/lib/auth/issue';
+import { sqlOf } from '@/lib/db/testing';
 import {
   hashRefreshToken,
   jwtRefreshStrategy as refresh,
@@ -31,18 +33,17 @@ async function refreshTimes(lab: FrozenLab, jar: CookieJar, times: number): Prom
 }
 
 const familyRows = (lab: FrozenLab, jar: CookieJar) =>
-  (
-    lab.store.db
-      .prepare('SELECT count(*) AS n FROM refresh_tokens WHERE family_id = (SELECT family_id FROM refresh_tokens t WHERE t.token_hash = ?)')
-      .get(hashOf(jar)) as { n: number }
-  ).n;
+  sqlOf(lab.store).get<{ n: number }>(
+    'SELECT count(*) AS n FROM refresh_tokens WHERE family_id = (SELECT family_id FROM refresh_tokens t WHERE t.token_hash = ?)',
+    hashOf(jar),
+  )!.n;
 const hashOf = (jar: CookieJar) => hashRefreshToken(jar.get('rl_refresh')!);
 
 describe('jwt-refresh: bounded rows and refreshes', () => {
   it(`keeps at most ${MAX_ROWS_PER_FAMILY} rows per family however often it refreshes; reuse of a recent token still revokes the family`, async () => {
     const lab = await frozenLab();
-    const first = jarOf(await refresh.issue(lab.ctx(), lab.users.bob));
-    const other = jarOf(await refresh.issue(lab.ctx(), lab.users.carol));
+    const first = jarOf(await issueCredentials(lab.ctx(), refresh, lab.users.bob));
+    const other = jarOf(await issueCredentials(lab.ctx(), refresh, lab.users.carol));
     let live = first;
     for (let i = 1; i <= MAX_ROWS_PER_FAMILY * 2; i++) {
       live = await refreshTimes(lab, live, 1);
@@ -56,7 +57,7 @@ describe('jwt-refresh: bounded rows and refreshes', () => {
 
   it('rows past the cap never include the live token; a reuse of the previous token revokes the family', async () => {
     const lab = await frozenLab();
-    const jar = jarOf(await refresh.issue(lab.ctx(), lab.users.bob));
+    const jar = jarOf(await issueCredentials(lab.ctx(), refresh, lab.users.bob));
     const previous = await refreshTimes(lab, jar, MAX_ROWS_PER_FAMILY + 5);
     const live = await refreshTimes(lab, previous, 1);
     expect(await trade(lab, previous)).toMatchObject({ ok: false, reason: 'revoked' });
@@ -65,8 +66,8 @@ describe('jwt-refresh: bounded rows and refreshes', () => {
 
   it(`allows ${MAX_REFRESHES_PER_WINDOW} refreshes per family per window, then answers too-many-refreshes with a Retry-After and changes nothing`, async () => {
     const lab = await frozenLab();
-    const jar = jarOf(await refresh.issue(lab.ctx(), lab.users.bob));
-    const otherLogin = jarOf(await refresh.issue(lab.ctx(), lab.users.bob));
+    const jar = jarOf(await issueCredentials(lab.ctx(), refresh, lab.users.bob));
+    const otherLogin = jarOf(await issueCredentials(lab.ctx(), refresh, lab.users.bob));
     const live = await refreshTimes(lab, jar, MAX_REFRESHES_PER_WINDOW);
     advanceRealSeconds(20);
     const limited = await trade(lab, live);
@@ -84,23 +85,25 @@ describe('jwt-refresh: bounded rows and refreshes', () => {
 
   it('the counters of ended windows are swept at the next login in the lab', async () => {
     const lab = await frozenLab();
-    const jar = jarOf(await refresh.issue(lab.ctx(), lab.users.bob));
+    const jar = jarOf(await issueCredentials(lab.ctx(), refresh, lab.users.bob));
     await refreshTimes(lab, jar, 2);
-    const counters = () => (lab.store.db.prepare('SELECT count(*) AS n FROM refresh_rate_limits').get() as { n: number }).n;
+    const counters = () => sqlOf(lab.store).get<{ n: number }>('SELECT count(*) AS n FROM refresh_rate_limits')!.n;
     expect(counters()).toBe(1);
     advanceRealSeconds(REFRESH_WINDOW_MS / 1000);
-    await refresh.issue(lab.ctx(), lab.users.carol);
+    await issueCredentials(lab.ctx(), refresh, lab.users.carol);
     expect(counters()).toBe(0);
   });
 
   it('the expired-row sweep is an index range over expired rows, not a scan of the lab’s rows', async () => {
     const lab = await frozenLab();
-    const plan = lab.store.db
-      .prepare('EXPLAIN QUERY PLAN DELETE FROM refresh_tokens WHERE lab_id = ? AND expires_at <= ?')
-      .all(lab.labId, FROZEN_AT) as { detail: string }[];
+    const plan = sqlOf(lab.store).all<{ detail: string }>(
+      'EXPLAIN QUERY PLAN DELETE FROM refresh_tokens WHERE lab_id = ? AND expires_at <= ?',
+      lab.labId,
+      FROZEN_AT,
+    );
     expect(plan.map((p) => p.detail).join(' | ')).toMatch(/USING (COVERING )?INDEX refresh_tokens_lab_expiry \(lab_id=\? AND expires_at<\?\)/);
     // And it still removes exactly the expired rows.
-    const jar = jarOf(await refresh.issue(lab.ctx(), lab.users.bob));
+    const jar = jarOf(await issueCredentials(lab.ctx(), refresh, lab.users.bob));
     lab.advance(lab.lab().settings.refreshTtlSeconds);
     expect(lab.store.refreshTokens.sweepExpired(lab.labId, lab.ctx().now)).toBe(1);
     expect(lab.store.refreshTokens.findByHash(lab.labId, hashOf(jar))).toBeUndefined();

@@ -8,13 +8,15 @@ import { rotateJwtKey } from '@/lib/labs/operator';
 import type { CookieJar, CookieWrite, RefreshResult } from '@/lib/auth/types';
 import { jwtStrategy } from './jwt';
 import { hashRefreshToken, jwtRefreshStrategy as refresh } from './jwt-refresh';
+import { issueCredentials } from '@/lib/auth/issue';
+import { sqlOf } from '@/lib/db/testing';
 
 const ACCESS = 'rl_access';
 const REFRESH = 'rl_refresh';
 const REVOKE = 'rl_refresh_revoke';
 
 async function login(lab: FrozenLab, who: 'alice' | 'bob' | 'carol' = 'bob'): Promise<CookieJar> {
-  return jarOf(await refresh.issue(lab.ctx(), lab.users[who]));
+  return jarOf(await issueCredentials(lab.ctx(), refresh, lab.users[who]));
 }
 
 async function trade(lab: FrozenLab, jar: CookieJar): Promise<RefreshResult> {
@@ -29,7 +31,7 @@ function cookiesOf(result: RefreshResult): CookieWrite[] {
 describe('jwt-refresh strategy', () => {
   it('issues a short access JWT and a 256-bit refresh token scoped to …/refresh, storing only its SHA-256', async () => {
     const lab = await frozenLab({ accessTtlSeconds: 300, refreshTtlSeconds: 3600 });
-    const writes = await refresh.issue(lab.ctx(), lab.users.bob);
+    const writes = await issueCredentials(lab.ctx(), refresh, lab.users.bob);
     const access = writes.find((w) => w.name === ACCESS)!;
     const refreshCookie = writes.find((w) => w.name === REFRESH)!;
     expect(access.subPath).toBeUndefined();
@@ -37,7 +39,7 @@ describe('jwt-refresh strategy', () => {
     expect(refresh.cookieSubPaths).toEqual({ [REFRESH]: 'refresh', [REVOKE]: 'logout' });
     expect(decodeJwt(access.value).exp).toBe(FROZEN_AT + 300);
     expect(refreshCookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const rows = lab.store.db.prepare('SELECT token_hash, expires_at FROM refresh_tokens').all();
+    const rows = sqlOf(lab.store).all('SELECT token_hash, expires_at FROM refresh_tokens');
     expect(rows).toEqual([{ token_hash: hashRefreshToken(refreshCookie.value), expires_at: FROZEN_AT + 3600 }]);
   });
 
@@ -95,10 +97,8 @@ describe('jwt-refresh strategy', () => {
     const jar = await login(lab);
     const results = await Promise.all([trade(lab, jar), trade(lab, jar)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    const live = lab.store.db
-      .prepare('SELECT count(*) AS n FROM refresh_tokens WHERE rotated_at IS NULL AND revoked_at IS NULL')
-      .get() as { n: number };
-    expect(live.n).toBe(0); // the second one was reuse: the family is gone
+    const live = sqlOf(lab.store).get<{ n: number }>('SELECT count(*) AS n FROM refresh_tokens WHERE rotated_at IS NULL AND revoked_at IS NULL');
+    expect(live!.n).toBe(0); // the second one was reuse: the family is gone
   });
 
   it('logout revokes this login’s refresh token (found through the access token), not the other device’s', async () => {
@@ -141,7 +141,7 @@ describe('jwt-refresh strategy', () => {
     const other = await frozenLab({}, lab.store);
     const jar = await login(lab);
     const keep = await login(lab);
-    const foreign = jarOf(await refresh.issue(other.ctx(), other.users.bob));
+    const foreign = jarOf(await issueCredentials(other.ctx(), refresh, other.users.bob));
     const [fid, mac] = keep.get(REVOKE)!.split('.');
     const forged = [
       `${fid}.${'A'.repeat(43)}`,
@@ -164,9 +164,9 @@ describe('jwt-refresh strategy', () => {
     if (event === 'logout-all') {
       await logoutEverywhere(lab.ctx(), refresh, phone);
     } else {
-      lab.store.transaction(() => {
-        if (event === 'ban') lab.store.users.setBanned(lab.labId, lab.users.bob.id, true);
-        broadcastUserEvent(lab.ctx(), lab.users.bob, event);
+      lab.store.transaction((tx) => {
+        if (event === 'ban') tx.users.setBanned(lab.labId, lab.users.bob.id, true);
+        broadcastUserEvent(tx, lab.ctx(), lab.users.bob, event);
       });
     }
     expect(await trade(lab, laptop)).toMatchObject({ ok: false, reason: 'revoked' });
@@ -179,9 +179,9 @@ describe('jwt-refresh strategy', () => {
   it('a role change revokes nothing: the old access token keeps the old role, the next refresh carries the new one', async () => {
     const lab = await frozenLab();
     const jar = await login(lab, 'alice');
-    lab.store.transaction(() => {
-      lab.store.users.setRole(lab.labId, lab.users.alice.id, 'user');
-      broadcastUserEvent(lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
+    lab.store.transaction((tx) => {
+      tx.users.setRole(lab.labId, lab.users.alice.id, 'user');
+      broadcastUserEvent(tx, lab.ctx(), { ...lab.users.alice, role: 'user' }, 'role-change');
     });
     const before = await verifyCounted(refresh, lab.ctx(), jar);
     expect(before.ok && before.user.role).toBe('admin');
@@ -240,7 +240,7 @@ describe('jwt-refresh strategy', () => {
     const other = await frozenLab({}, lab.store);
     const jar = await login(lab);
     expect(await refresh.refresh!(other.ctx(), jar)).toMatchObject({ ok: false, reason: 'unknown-session' });
-    const jwt = (await jwtStrategy.issue(lab.ctx(), lab.users.bob))[0]!.value;
+    const jwt = (await issueCredentials(lab.ctx(), jwtStrategy, lab.users.bob))[0]!.value;
     expect(await verifyCounted(refresh, lab.ctx(), new Map([[ACCESS, jwt]]))).toMatchObject({ ok: false, reason: 'bad-claims' });
   });
 });

@@ -2,7 +2,8 @@ import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from '
 import { decodeJwt } from 'jose';
 import { realNowMs } from '../../clock';
 import { MAX_TOKEN_LENGTH, signLabJwt, verifyLabJwt, type JwtCheck } from '../jwt-tokens';
-import type { AuthContext, AuthUser, CookieWrite, RefreshOutcome, Strategy } from '../types';
+import type { StoreTables } from '../../db/store';
+import type { AuthUser, CookieWrite, LabContext, RefreshOutcome, Strategy } from '../types';
 
 const ID = 'jwt-refresh';
 const ACCESS_COOKIE = 'rl_access';
@@ -63,11 +64,11 @@ export function hashRefreshToken(token: string): string {
  * refresh cookie — victim or thief — cannot stretch a login forever by
  * refreshing every few minutes.
  */
-function insertRefreshToken(ctx: AuthContext, userId: number, familyId: string, expiresAt: number): string {
+function insertRefreshToken(tables: StoreTables, ctx: LabContext, userId: number, familyId: string, expiresAt: number): string {
   const token = randomBytes(32).toString('base64url');
   // Rows are kept until they expire (a rotated one is what reveals reuse); then they can go.
-  ctx.store.refreshTokens.sweepExpired(ctx.lab.id, ctx.now);
-  ctx.store.refreshTokens.insert({
+  tables.refreshTokens.sweepExpired(ctx.lab.id, ctx.now);
+  tables.refreshTokens.insert({
     token_hash: hashRefreshToken(token),
     lab_id: ctx.lab.id,
     user_id: userId,
@@ -81,16 +82,16 @@ function insertRefreshToken(ctx: AuthContext, userId: number, familyId: string, 
 }
 
 /** A key of its own for the revoke MAC, derived from the lab's secret (domain-separated from iron's use of it). */
-function revokeKey(ctx: AuthContext): Buffer {
+function revokeKey(ctx: LabContext): Buffer {
   return Buffer.from(hkdfSync('sha256', ctx.lab.ironPassword, ctx.lab.id, 'revocation-lab jwt-refresh revoke v1', 32));
 }
 
-function revokeMac(ctx: AuthContext, familyId: string): string {
+function revokeMac(ctx: LabContext, familyId: string): string {
   return createHmac('sha256', revokeKey(ctx)).update(familyId).digest('base64url');
 }
 
 /** The family a revoke cookie names, when its MAC is this lab's; null for anything else. */
-function familyOfRevokeCookie(ctx: AuthContext, value: string | undefined): string | null {
+function familyOfRevokeCookie(ctx: LabContext, value: string | undefined): string | null {
   const m = value ? REVOKE_PATTERN.exec(value) : null;
   if (!m) return null;
   const expected = Buffer.from(revokeMac(ctx, m[1]!));
@@ -99,12 +100,12 @@ function familyOfRevokeCookie(ctx: AuthContext, value: string | undefined): stri
 }
 
 /** An access token never outlives its login: its lifetime is capped at the family's expiry. */
-function accessTtlSeconds(ctx: AuthContext, familyExpiresAt: number): number {
+function accessTtlSeconds(ctx: LabContext, familyExpiresAt: number): number {
   return Math.max(1, Math.min(ctx.lab.settings.accessTtlSeconds, familyExpiresAt - ctx.now));
 }
 
 async function cookiesFor(
-  ctx: AuthContext,
+  ctx: LabContext,
   user: AuthUser,
   family: { id: string; expiresAt: number },
   refreshToken: string,
@@ -131,7 +132,7 @@ function familyOf(check: JwtCheck): string | null {
  * `fid` is authentic. People press "log out" after the 5 minutes have passed;
  * the refresh token of that login must still die.
  */
-async function familyOfExpiredToken(ctx: AuthContext, token: string | undefined): Promise<string | null> {
+async function familyOfExpiredToken(ctx: LabContext, token: string | undefined): Promise<string | null> {
   if (!token || token.length > MAX_TOKEN_LENGTH) return null;
   let exp: unknown;
   try {
@@ -159,9 +160,9 @@ const refused = (reason: Refusal['reason'], detail?: string): Refusal => ({
  * when to come back. Counted before any rotation, so a refused attempt changes
  * nothing but the counter.
  */
-function rateLimited(ctx: AuthContext, familyId: string): Refusal | null {
+function rateLimited(tables: StoreTables, ctx: LabContext, familyId: string): Refusal | null {
   const nowMs = realNowMs();
-  const window = ctx.store.refreshTokens.countRefresh(ctx.lab.id, familyId, nowMs, REFRESH_WINDOW_MS);
+  const window = tables.refreshTokens.countRefresh(ctx.lab.id, familyId, nowMs, REFRESH_WINDOW_MS);
   if (window.refreshes <= MAX_REFRESHES_PER_WINDOW) return null;
   const retryAfterSeconds = Math.max(1, Math.ceil((window.window_started_ms + REFRESH_WINDOW_MS - nowMs) / 1000));
   return {
@@ -178,7 +179,10 @@ function rateLimited(ctx: AuthContext, familyId: string): Refusal | null {
  * an opaque refresh token stored server-side, rotated on every use. Revocation
  * works on the refresh token only: the window is the access token's lifetime.
  */
-export const jwtRefreshStrategy: Strategy = {
+/** What a login records for its access token: the new family and the clear refresh token (only the browser gets it). */
+type RecordedLogin = { family: { id: string; expiresAt: number }; refreshToken: string };
+
+export const jwtRefreshStrategy: Strategy<RecordedLogin> = {
   id: ID,
   cookieNames: [ACCESS_COOKIE, REFRESH_COOKIE, REVOKE_COOKIE],
   cookieSubPaths: { [REFRESH_COOKIE]: REFRESH_SUB_PATH, [REVOKE_COOKIE]: REVOKE_SUB_PATH },
@@ -186,16 +190,20 @@ export const jwtRefreshStrategy: Strategy = {
   usesLabJwtKey: true,
   refreshable: true,
 
-  async issue(ctx, user) {
+  record(tx, ctx, user) {
     // A family per login: reuse of any of its tokens revokes this login only, not the user's other devices.
     const familyId = randomBytes(16).toString('base64url');
     const expiresAt = ctx.now + ctx.lab.settings.refreshTtlSeconds;
     // Counters of ended windows say nothing: dropped here, once per login, so they stay one per recent family.
-    ctx.store.refreshTokens.sweepRateWindows(ctx.lab.id, realNowMs() - REFRESH_WINDOW_MS);
-    const token = insertRefreshToken(ctx, user.id, familyId, expiresAt);
-    const { cookies } = await cookiesFor(ctx, user, { id: familyId, expiresAt }, token);
+    tx.refreshTokens.sweepRateWindows(ctx.lab.id, realNowMs() - REFRESH_WINDOW_MS);
+    const refreshToken = insertRefreshToken(tx, ctx, user.id, familyId, expiresAt);
+    return { family: { id: familyId, expiresAt }, refreshToken };
+  },
+
+  async mint(ctx, user, { family, refreshToken }) {
+    const { cookies } = await cookiesFor(ctx, user, family, refreshToken);
     // Written once per login: the family never changes, so refreshes need not rewrite it.
-    return [...cookies, { name: REVOKE_COOKIE, value: `${familyId}.${revokeMac(ctx, familyId)}`, subPath: REVOKE_SUB_PATH }];
+    return [...cookies, { name: REVOKE_COOKIE, value: `${family.id}.${revokeMac(ctx, family.id)}`, subPath: REVOKE_SUB_PATH }];
   },
 
   async verify(ctx, jar) {
@@ -218,30 +226,30 @@ export const jwtRefreshStrategy: Strategy = {
     // rotate it. The conditional UPDATE is the second guard, for the same
     // reason, should this ever run outside such a transaction.
     type Rotated = { ok: true; user: AuthUser; familyId: string; next: { token: string; expiresAt: number } };
-    const outcome = ctx.store.transaction((): Rotated | Refusal => {
-      const row = ctx.store.refreshTokens.findWithUser(ctx.lab.id, hash);
+    const outcome = ctx.store.transaction((tx): Rotated | Refusal => {
+      const row = tx.refreshTokens.findWithUser(ctx.lab.id, hash);
       if (!row) return refused('unknown-session');
       if (row.revoked_at !== null) return refused('revoked');
       if (row.rotated_at !== null) {
         // Reuse detection (OAuth 2.0 Security BCP §4.14.2): a rotated token
         // came back, so two parties hold this family; we cannot tell which is
         // the thief, so both lose it — the holder of the newest token too.
-        ctx.store.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
+        tx.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
         return refused('revoked', 'A refresh token was used twice: its whole family is revoked.');
       }
       if (ctx.now >= row.expires_at) return refused('expired');
-      const limited = rateLimited(ctx, row.family_id);
+      const limited = rateLimited(tx, ctx, row.family_id);
       if (limited) return limited;
       if (row.banned) {
-        ctx.store.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
+        tx.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
         return refused('account-disabled');
       }
-      if (!ctx.store.refreshTokens.markRotated(ctx.lab.id, hash, ctx.now)) {
-        ctx.store.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
+      if (!tx.refreshTokens.markRotated(ctx.lab.id, hash, ctx.now)) {
+        tx.refreshTokens.revokeFamily(ctx.lab.id, row.family_id, ctx.now);
         return refused('revoked', 'A refresh token was used twice: its whole family is revoked.');
       }
-      const next = { token: insertRefreshToken(ctx, row.user_id, row.family_id, row.expires_at), expiresAt: row.expires_at };
-      ctx.store.refreshTokens.capFamily(ctx.lab.id, row.family_id, MAX_ROWS_PER_FAMILY);
+      const next = { token: insertRefreshToken(tx, ctx, row.user_id, row.family_id, row.expires_at), expiresAt: row.expires_at };
+      tx.refreshTokens.capFamily(ctx.lab.id, row.family_id, MAX_ROWS_PER_FAMILY);
       // The role is read now: a demotion reaches the next access token, never an earlier one.
       const user: AuthUser = { id: row.user_id, username: row.username, role: row.role };
       return { ok: true as const, user, familyId: row.family_id, next };
@@ -289,11 +297,11 @@ export const jwtRefreshStrategy: Strategy = {
   // verifies (they act for an authenticated user and answer 401 otherwise,
   // claiming nothing); they and a ban revoke every refresh token of the user,
   // whichever key signed the access tokens.
-  onUserEvent(ctx, user, event) {
+  onUserEvent(tx, ctx, user, event) {
     // Role change: nothing to revoke, the new role is read at the next refresh.
     // Until then the access token keeps the old role — the window again.
     if (event === 'logout-all' || event === 'password-change' || event === 'ban') {
-      ctx.store.refreshTokens.revokeByUserId(ctx.lab.id, user.id, ctx.now);
+      tx.refreshTokens.revokeByUserId(ctx.lab.id, user.id, ctx.now);
     }
   },
 };

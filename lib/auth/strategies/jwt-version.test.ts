@@ -8,6 +8,7 @@ import { signLabJwt } from '@/lib/auth/jwt-tokens';
 import type { UserEvent } from '@/lib/auth/types';
 import { jwtStrategy } from './jwt';
 import { jwtVersionStrategy as version } from './jwt-version';
+import { issueCredentials } from '@/lib/auth/issue';
 
 const COOKIE = 'rl_jwt_version';
 
@@ -15,14 +16,14 @@ describe('jwt-version strategy', () => {
   it('carries the stored token_version and compares it on every request (1 lookup)', async () => {
     const lab = await frozenLab();
     lab.store.users.bumpTokenVersion(lab.labId, lab.users.bob.id);
-    const writes = await version.issue(lab.ctx(), lab.users.bob);
+    const writes = await issueCredentials(lab.ctx(), version, lab.users.bob);
     expect(decodeJwt(writes[0]!.value).ver).toBe(2);
     expect(await verifyCounted(version, lab.ctx(), jarOf(writes))).toMatchObject({ ok: true, lookups: 1, credential: { tokenVersion: 2 } });
   });
 
   it('logout only clears the cookie: a copy of the logged-out token still works', async () => {
     const lab = await frozenLab();
-    const jar = jarOf(await version.issue(lab.ctx(), lab.users.bob));
+    const jar = jarOf(await issueCredentials(lab.ctx(), version, lab.users.bob));
     await logout(lab.ctx(), version, jar);
     expect((await verifyCounted(version, lab.ctx(), jar)).ok).toBe(true);
     expect(lab.store.users.tokenStateInLab(lab.labId, lab.users.bob.id)?.token_version).toBe(1);
@@ -32,20 +33,20 @@ describe('jwt-version strategy', () => {
     '%s bumps the version: every device of that user is revoked, other users are not, a new login works',
     async (event) => {
       const lab = await frozenLab();
-      const laptop = jarOf(await version.issue(lab.ctx(), lab.users.alice));
-      const phone = jarOf(await version.issue(lab.ctx(), lab.users.alice));
-      const carol = jarOf(await version.issue(lab.ctx(), lab.users.carol));
-      lab.store.transaction(() => {
-        if (event === 'ban') lab.store.users.setBanned(lab.labId, lab.users.alice.id, true);
-        if (event === 'role-change') lab.store.users.setRole(lab.labId, lab.users.alice.id, 'user');
-        broadcastUserEvent(lab.ctx(), lab.users.alice, event);
+      const laptop = jarOf(await issueCredentials(lab.ctx(), version, lab.users.alice));
+      const phone = jarOf(await issueCredentials(lab.ctx(), version, lab.users.alice));
+      const carol = jarOf(await issueCredentials(lab.ctx(), version, lab.users.carol));
+      lab.store.transaction((tx) => {
+        if (event === 'ban') tx.users.setBanned(lab.labId, lab.users.alice.id, true);
+        if (event === 'role-change') tx.users.setRole(lab.labId, lab.users.alice.id, 'user');
+        broadcastUserEvent(tx, lab.ctx(), lab.users.alice, event);
       });
       for (const jar of [laptop, phone]) {
         expect(await verifyCounted(version, lab.ctx(), jar)).toEqual({ ok: false, reason: 'revoked', lookups: 1, storeStatements: { reads: 1, writes: 0 } });
       }
       expect((await verifyCounted(version, lab.ctx(), carol)).ok).toBe(true);
       if (event !== 'ban') {
-        const fresh = await verifyCounted(version, lab.ctx(), jarOf(await version.issue(lab.ctx(), lab.users.alice)));
+        const fresh = await verifyCounted(version, lab.ctx(), jarOf(await issueCredentials(lab.ctx(), version, lab.users.alice)));
         expect(fresh.ok).toBe(true);
       }
     },
@@ -53,15 +54,15 @@ describe('jwt-version strategy', () => {
 
   it('sign-out-everywhere through the flow revokes the stolen copy of another device', async () => {
     const lab = await frozenLab();
-    const laptopCopy = jarOf(await version.issue(lab.ctx(), lab.users.bob));
-    const phone = jarOf(await version.issue(lab.ctx(), lab.users.bob));
+    const laptopCopy = jarOf(await issueCredentials(lab.ctx(), version, lab.users.bob));
+    const phone = jarOf(await issueCredentials(lab.ctx(), version, lab.users.bob));
     await logoutEverywhere(lab.ctx(), version, phone);
     expect(await verifyCounted(version, lab.ctx(), laptopCopy)).toMatchObject({ ok: false, reason: 'revoked' });
   });
 
   it('a banned user whose version was not bumped is still refused (the same row says banned)', async () => {
     const lab = await frozenLab();
-    const jar = jarOf(await version.issue(lab.ctx(), lab.users.bob));
+    const jar = jarOf(await issueCredentials(lab.ctx(), version, lab.users.bob));
     lab.store.users.setBanned(lab.labId, lab.users.bob.id, true);
     expect(await verifyCounted(version, lab.ctx(), jar)).toEqual({ ok: false, reason: 'account-disabled', lookups: 1, storeStatements: { reads: 1, writes: 0 } });
   });
@@ -71,7 +72,7 @@ describe('jwt-version strategy', () => {
     const other = await frozenLab({}, lab.store);
     const noVer = (await signLabJwt(lab.ctx(), 'jwt-version', lab.users.bob, 60)).token;
     const strVer = (await signLabJwt(lab.ctx(), 'jwt-version', lab.users.bob, 60, { ver: '1' })).token;
-    const jwtToken = (await jwtStrategy.issue(lab.ctx(), lab.users.bob))[0]!.value;
+    const jwtToken = (await issueCredentials(lab.ctx(), jwtStrategy, lab.users.bob))[0]!.value;
     const foreignUser = (await signLabJwt(lab.ctx(), 'jwt-version', other.users.bob, 60, { ver: 1 })).token;
     expect(await verifyCounted(version, lab.ctx(), jarOf([], { [COOKIE]: noVer }))).toMatchObject({ reason: 'bad-claims', lookups: 0 });
     expect(await verifyCounted(version, lab.ctx(), jarOf([], { [COOKIE]: strVer }))).toMatchObject({ reason: 'bad-claims' });

@@ -11,17 +11,22 @@ const VERSION_CLAIM = 'ver';
  * user at once — which is also why a plain logout cannot use it: revoking one
  * device's copy would log out all the others.
  */
-export const jwtVersionStrategy: Strategy = {
+export const jwtVersionStrategy: Strategy<{ tokenVersion: number }> = {
   id: 'jwt-version',
   cookieNames: [COOKIE],
   stateless: false,
   usesLabJwtKey: true,
 
-  async issue(ctx, user) {
-    const state = ctx.store.users.tokenStateInLab(ctx.lab.id, user.id);
+  // The version is read in the login's transaction: a bump committed before it is in the token, one after it cuts the token off.
+  record(tx, ctx, user) {
+    const state = tx.users.tokenStateInLab(ctx.lab.id, user.id);
     if (!state) throw new Error(`jwt-version: user ${user.id} is not in lab ${ctx.lab.id}`);
+    return { tokenVersion: state.token_version };
+  },
+
+  async mint(ctx, user, { tokenVersion }) {
     const { token } = await signLabJwt(ctx, 'jwt-version', user, ctx.lab.settings.jwtTtlSeconds, {
-      [VERSION_CLAIM]: state.token_version,
+      [VERSION_CLAIM]: tokenVersion,
     });
     return [{ name: COOKIE, value: token }];
   },
@@ -52,9 +57,9 @@ export const jwtVersionStrategy: Strategy = {
   // sign the user out of every device, which is not what "log out" means.
   logout() {},
 
-  onUserEvent(ctx, user, event) {
+  onUserEvent(tx, ctx, user, event) {
     if (event === 'logout-all' || event === 'password-change' || event === 'role-change' || event === 'ban') {
-      ctx.store.users.bumpTokenVersion(ctx.lab.id, user.id);
+      tx.users.bumpTokenVersion(ctx.lab.id, user.id);
     }
   },
 };

@@ -14,7 +14,10 @@ export const jwtStrategy: Strategy = {
   stateless: true,
   usesLabJwtKey: true,
 
-  async issue(ctx, user) {
+  // Nothing to record: the server keeps no state about this token.
+  record: () => ({}),
+
+  async mint(ctx, user) {
     const { token } = await signLabJwt(ctx, 'jwt', user, ctx.lab.settings.jwtTtlSeconds);
     return [{ name: COOKIE, value: token }];
   },

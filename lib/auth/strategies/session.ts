@@ -19,16 +19,16 @@ export function hashSessionId(id: string): string {
  * server. Every request reads the row and its user, so logout, bans, role
  * changes and password changes take effect on the very next request.
  */
-export const sessionStrategy: Strategy = {
+export const sessionStrategy: Strategy<{ sessionId: string }> = {
   id: 'session',
   cookieNames: [COOKIE],
   stateless: false,
   usesLabJwtKey: false,
 
-  async issue(ctx, user) {
+  record(tx, ctx, user) {
     const id = randomBytes(32).toString('base64url');
     const { sessionAbsoluteSeconds } = ctx.lab.settings;
-    ctx.store.sessions.insert({
+    tx.sessions.insert({
       id_hash: hashSessionId(id),
       lab_id: ctx.lab.id,
       user_id: user.id,
@@ -36,7 +36,12 @@ export const sessionStrategy: Strategy = {
       last_seen_at: ctx.now,
       absolute_expires_at: ctx.now + sessionAbsoluteSeconds,
     });
-    return [{ name: COOKIE, value: id }];
+    return { sessionId: id };
+  },
+
+  // The id carries no data, so there is nothing to sign or seal.
+  async mint(_ctx, _user, { sessionId }) {
+    return [{ name: COOKIE, value: sessionId }];
   },
 
   async verify(ctx, jar) {
@@ -77,7 +82,7 @@ export const sessionStrategy: Strategy = {
     if (id && SESSION_ID_PATTERN.test(id)) ctx.store.sessions.deleteOne(ctx.lab.id, hashSessionId(id));
   },
 
-  onUserEvent(ctx, user, _event) {
+  onUserEvent(tx, ctx, user, _event) {
     // Every user event (sign-out-everywhere, password change, ban) ends the
     // user's sessions; a role change does too: a session id must change when
     // its privilege does (OWASP Session Management: renew the id on any
@@ -85,6 +90,6 @@ export const sessionStrategy: Strategy = {
     // rights afterwards. The server cannot tell the victim's browser from a thief
     // holding the same id, so it cannot hand a fresh id to one of them only:
     // the user logs in again and gets a fresh id with the new role.
-    ctx.store.sessions.deleteByUserId(ctx.lab.id, user.id);
+    tx.sessions.deleteByUserId(ctx.lab.id, user.id);
   },
 };

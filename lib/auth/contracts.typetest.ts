@@ -88,6 +88,11 @@ store.transaction(async (tx) => {
   tx.users.bumpTokenVersion(ctx.lab.id, user.id);
 });
 
+// One that returns a promise on one path only: refused as well.
+declare const early: boolean;
+// @ts-expect-error a transaction callback must not return a Promise, on any path
+store.transaction((tx) => (early ? signSomething() : tx.users.findById(ctx.lab.id, user.id)));
+
 // A synchronous callback is fine, and its result comes back typed.
 export const version: number | undefined = store.transaction((tx) => tx.users.tokenStateInLab(ctx.lab.id, user.id)?.token_version);
 

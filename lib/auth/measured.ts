@@ -1,4 +1,4 @@
-import { countStoreStatements, type StoreStatements } from '../db/statement-count';
+import { countStoreStatements, type StoreStatements } from '../db/lookup-scope';
 import type { AuthContext, CookieJar, RefreshResult, StoreCost, Strategy, Verification } from './types';
 
 /** `lookups` is the reads (see StoreCost); the writes are reported beside it, never folded in. */

@@ -1,5 +1,5 @@
 import type { Store, Transaction } from '../db/store';
-import type { StoreStatements } from '../db/statement-count';
+import type { StoreStatements } from '../db/lookup-scope';
 import type { Role } from '../db/users';
 import type { Lab } from '../labs/lab';
 import type { FailureReason } from './reasons';

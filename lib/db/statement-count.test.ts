@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, insertBareLab } from './testing';
-import { countStoreStatements } from './statement-count';
+import { countStoreStatements } from './lookup-scope';
 
 function storeWithLab() {
   const store = createMemoryStore();

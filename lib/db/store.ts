@@ -169,9 +169,9 @@ export interface Transaction extends StoreTables {
  * callback would commit at its first await and run the rest outside the
  * transaction; this makes that a type error naming the rule.
  */
-export type Synchronous<T> = T extends PromiseLike<unknown>
-  ? 'a transaction callback must finish its store work synchronously: it must not return a Promise'
-  : unknown;
+export type Synchronous<T> = [Extract<T, PromiseLike<unknown>>] extends [never]
+  ? unknown
+  : 'a transaction callback must finish its store work synchronously: it must not return a Promise';
 
 export interface Store extends StoreTables {
   readonly matrixRuns: MatrixRunsTable;

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { openDatabase, type OpenOptions } from './open';
 import { createSqliteStore } from './sqlite-store';
 import type { Store } from './store';
@@ -54,4 +55,37 @@ export function insertBareLab(store: Store, id: string): void {
     jwt_key_json: '{}',
     key_generation: 1,
   });
+}
+
+/**
+ * Read-only SQL on a database file a running server uses (WAL lets a reader
+ * sit beside it): for API tests that check what the server left behind.
+ */
+export function readDatabaseFile<T>(filename: string, read: (sql: Pick<SqlProbe, 'all' | 'get'>) => T): T {
+  const db = new Database(filename, { readonly: true, fileMustExist: true });
+  try {
+    return read({
+      all: <Row>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Row[],
+      get: <Row>(sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Row | undefined,
+    });
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Another process's writer holding the database's write lock (BEGIN
+ * IMMEDIATE) until released: for the test that a server kept waiting past
+ * busy_timeout answers 503, not 500, and writes nothing half-way.
+ */
+export function holdWriteLock(filename: string): { release(): void } {
+  const other = new Database(filename);
+  other.pragma('busy_timeout = 5000');
+  other.exec('BEGIN IMMEDIATE');
+  return {
+    release() {
+      other.exec('ROLLBACK');
+      other.close();
+    },
+  };
 }

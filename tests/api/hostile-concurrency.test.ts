@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdWriteLock } from '@/lib/db/testing';
 import { HttpAgent } from '@/lib/http-agent';
 import { startServer, type RunningServer } from '../support/server';
 import { loginAs, newLab } from './helpers';
@@ -184,15 +184,12 @@ describe('memory and processes (own servers)', () => {
   it('a database locked by another process for longer than busy_timeout → 503 with Retry-After, never 500; nothing half-written', { timeout: 60_000 }, async () => {
     const lab = await createLab(a);
     const before = (await new HttpAgent(a.baseUrl).get(lab.api(''))).body.clockOffsetSeconds;
-    const other = new Database(dbPath);
-    other.pragma('busy_timeout = 5000');
-    other.exec('BEGIN IMMEDIATE'); // another writer holds the lock
+    const other = holdWriteLock(dbPath); // another writer holds the lock
     let res;
     try {
       res = await new HttpAgent(a.baseUrl).post(lab.api('/clock'), { advanceSeconds: 60 });
     } finally {
-      other.exec('ROLLBACK');
-      other.close();
+      other.release();
     }
     expectRefusal(res, 503, 'database-busy');
     expect(res.headers.get('retry-after')).toBe('1');

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { expect, inject } from 'vitest';
+import { readDatabaseFile } from '@/lib/db/testing';
 import { createHmac, createPrivateKey, sign } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import type { JWK, JWTPayload, JWTHeaderParameters } from 'jose';
@@ -87,14 +87,11 @@ type LabKeyRow = { jwt_alg: string; jwt_kid: string; jwt_key_json: string };
 
 /** The lab's current signing key, read from the server's database file (read-only; WAL allows it beside the server). */
 export function labSigningKey(labId: string): { alg: string; kid: string; jwk: JWK } {
-  const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare('SELECT jwt_alg, jwt_kid, jwt_key_json FROM labs WHERE id = ?').get(labId) as LabKeyRow | undefined;
-    if (!row) throw new Error(`lab ${labId} not in the database`);
-    return { alg: row.jwt_alg, kid: row.jwt_kid, jwk: JSON.parse(row.jwt_key_json) as JWK };
-  } finally {
-    db.close();
-  }
+  const row = readDatabaseFile(inject('dbPath'), (sql) =>
+    sql.get<LabKeyRow>('SELECT jwt_alg, jwt_kid, jwt_key_json FROM labs WHERE id = ?', labId),
+  );
+  if (!row) throw new Error(`lab ${labId} not in the database`);
+  return { alg: row.jwt_alg, kid: row.jwt_kid, jwk: JSON.parse(row.jwt_key_json) as JWK };
 }
 
 /**

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { describe, expect, inject, it } from 'vitest';
+import { readDatabaseFile } from '@/lib/db/testing';
 import { agent, baseUrl, newLab, type TestLab } from './helpers';
 
 /**
@@ -13,12 +13,7 @@ type Matrix = { generatedAt: string; settings: Record<string, unknown>; results:
 const windowOf = (m: Matrix, scenario: string, strategy: string) => m.results.find((r) => r.scenario === scenario && r.strategy === strategy)?.windowSeconds;
 
 function throwawayLabsOf(lab: TestLab): number {
-  const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM labs WHERE parent_lab_id = ?').get(lab.labId) as { n: number }).n;
-  } finally {
-    db.close();
-  }
+  return readDatabaseFile(inject('dbPath'), (sql) => sql.get<{ n: number }>('SELECT count(*) AS n FROM labs WHERE parent_lab_id = ?', lab.labId)!.n);
 }
 
 describe('POST then GET /api/labs/{labId}/matrix', () => {

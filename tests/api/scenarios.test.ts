@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readDatabaseFile } from '@/lib/db/testing';
 import { HttpAgent } from '@/lib/http-agent';
 import { startServer, type RunningServer } from '../support/server';
 import { agent, loginAs, newLab, type TestLab } from './helpers';
@@ -158,13 +158,10 @@ describe('POST /api/labs/{labId}/matrix under default settings', () => {
     expect(after.body.clockOffsetSeconds).toBe(before.body.clockOffsetSeconds);
     expect(after.body.jwt).toEqual(before.body.jwt); // no key rotated here
     expect((await bobJwt.get(lab.api('/jwt/me'))).status).toBe(200);
-    const db = new Database(inject('dbPath'), { readonly: true, fileMustExist: true });
-    try {
-      const { children } = db.prepare('SELECT count(*) AS children FROM labs WHERE parent_lab_id = ?').get(lab.labId) as { children: number };
-      expect(children).toBe(0);
-    } finally {
-      db.close();
-    }
+    const children = readDatabaseFile(inject('dbPath'), (sql) =>
+      sql.get<{ n: number }>('SELECT count(*) AS n FROM labs WHERE parent_lab_id = ?', lab.labId),
+    );
+    expect(children).toEqual({ n: 0 });
   });
 });
 

@@ -119,7 +119,8 @@ export interface Strategy<R extends Recorded = Recorded> {
   /**
    * Step 2 of 2, after commit: sign or seal what `record` decided into the
    * cookies to set. Asynchronous (jose, iron); it has no store to touch.
-   * lib/auth/issue.ts runs the two steps for callers other than login.
+   * lib/auth/issue.ts pairs the two steps: `recordCredentials` inside a
+   * caller's transaction (login, password change), `issueCredentials` alone.
    */
   mint(ctx: LabContext, user: AuthUser, recorded: R): Promise<CookieWrite[]>;
 

@@ -81,13 +81,13 @@ export function stealCredential(store: Store, lab: Lab, strategy: Strategy, jar:
   }
   const parsed = stolenCookiesSchema.safeParse(cookies);
   if (!parsed.success) {
-    throw new ApiError(400, 'bad-request', 'no-credential', `This browser presents no ${strategy.id} cookie here: nothing to steal.`);
+    throw new ApiError('no-credential', `This browser presents no ${strategy.id} cookie here: nothing to steal.`);
   }
   const username = ownerOf(store, lab, strategy, parsed.data);
   const stolenAt = lab.now();
   const copyId = store.transaction(() => {
     if (store.stolenCopies.count(lab.id) >= MAX_COPIES_PER_LAB) {
-      throw new ApiError(409, 'conflict', 'too-many-copies', `A lab holds at most ${MAX_COPIES_PER_LAB} stolen copies; clear them first.`);
+      throw new ApiError('too-many-copies', `A lab holds at most ${MAX_COPIES_PER_LAB} stolen copies; clear them first.`);
     }
     return store.stolenCopies.insert(lab.id, strategy.id, username, stolenAt, JSON.stringify(parsed.data), credentialHash(parsed.data[0]!.value));
   });
@@ -101,7 +101,7 @@ export function listCopies(store: Store, lab: Lab): CopyView[] {
 function requireCopy(store: Store, lab: Lab, copyId: number): StolenCopyRow {
   const row = store.stolenCopies.find(lab.id, copyId);
   // The same answer for another lab's copy as for none: copies are lab-scoped, and nothing says which ids exist elsewhere.
-  if (!row) throw new ApiError(404, 'not-found', 'unknown-copy', 'This lab holds no stolen copy with this id (GET …/copies lists them).');
+  if (!row) throw new ApiError('unknown-copy', 'This lab holds no stolen copy with this id (GET …/copies lists them).');
   return row;
 }
 
@@ -113,11 +113,11 @@ function requireCopy(store: Store, lab: Lab, copyId: number): StolenCopyRow {
 export async function replayCopy(store: Store, lab: Lab, body: ReplayBody) {
   const row = requireCopy(store, lab, body.copyId);
   const strategy = findStrategy(row.strategy);
-  if (!strategy) throw new ApiError(404, 'not-found', 'unknown-strategy', 'The copy names a strategy this server no longer has.');
+  if (!strategy) throw new ApiError('unknown-strategy', 'The copy names a strategy this server no longer has.');
   let cookies = parseCookies(row.cookies_json);
   if (body.tamper) {
     const first = cookies[0]!;
-    if (!decodeJwtForDisplay(first.value)) throw new ApiError(400, 'bad-request', 'not-a-jwt', 'Only a copy of a JWT can be tampered with.');
+    if (!decodeJwtForDisplay(first.value)) throw new ApiError('not-a-jwt', 'Only a copy of a JWT can be tampered with.');
     const tampered = tamperJwt(first.value, body.tamper);
     cookies = stolenCookiesSchema.parse([{ name: first.name, value: tampered }, ...cookies.slice(1)]);
   }

@@ -89,7 +89,7 @@ export type ReplayEndpoint = ReplayBody['endpoint'];
 export async function replayStolenCookies(labId: string, strategy: Strategy, cookies: readonly StolenCookie[], endpoint: ReplayEndpoint) {
   // The strategy's own declaration, not a hard-coded id: a new refreshable strategy is one new file.
   if (endpoint === 'refresh' && !(strategy.refreshable && strategy.refresh)) {
-    throw new ApiError(400, 'bad-request', 'invalid-body', `endpoint: ${strategy.id} has no refresh endpoint.`);
+    throw new ApiError('invalid-body', `endpoint: ${strategy.id} has no refresh endpoint.`);
   }
   const path = cookiePath(labId, strategy.id);
   const attacker = new HttpAgent(selfBaseUrl(), { [ACTOR_HEADER]: 'attacker' });

@@ -15,7 +15,7 @@ export function requireLab(labId: string): { store: Store; lab: Lab } {
   const store = getStore();
   sweepIdleLabs(store, env.labIdleSeconds);
   const lab = findLab(store, labId);
-  if (!lab) throw new ApiError(404, 'not-found', 'unknown-lab', 'No lab with this id (labs idle for a day are deleted).');
+  if (!lab) throw new ApiError('unknown-lab', 'No lab with this id (labs idle for a day are deleted).');
   recordLabActivity(store, lab, env.labIdleSeconds);
   return { store, lab };
 }
@@ -23,7 +23,7 @@ export function requireLab(labId: string): { store: Store; lab: Lab } {
 export function requireStrategy(strategyId: string): Strategy {
   const strategy = findStrategy(strategyId);
   // The name is not echoed back: path input never comes back in an answer.
-  if (!strategy) throw new ApiError(404, 'not-found', 'unknown-strategy', 'No strategy with this name (GET /api/labs/{labId} lists them).');
+  if (!strategy) throw new ApiError('unknown-strategy', 'No strategy with this name (GET /api/labs/{labId} lists them).');
   return strategy;
 }
 

@@ -13,7 +13,7 @@ export const GET = apiRoute<{ labId: string }>(
   async (req, { labId }) => {
     const raw = req.nextUrl.searchParams.get('after');
     if (raw !== null && !CURSOR.test(raw)) {
-      throw new ApiError(400, 'bad-request', 'invalid-cursor', 'after: a whole number of 0 or more (the seq of the last entry you have).');
+      throw new ApiError('invalid-cursor', 'after: a whole number of 0 or more (the seq of the last entry you have).');
     }
     const { store, lab } = requireLab(labId);
     return jsonResponse(readJournal(store, lab.id, raw === null ? 0 : Number(raw)));

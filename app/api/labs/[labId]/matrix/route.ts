@@ -35,7 +35,7 @@ export const POST = apiRoute<{ labId: string }>(
       return answer(await startMatrixRun(store, lab, { baseUrl: selfBaseUrl(), signal: req.signal }), format, words);
     } catch (err) {
       // Nobody is listening any more; the status only reaches the server's own log.
-      if (err instanceof MatrixCancelledError) throw new ApiError(499, 'cancelled', 'client-gone', 'The client went away.');
+      if (err instanceof MatrixCancelledError) throw new ApiError('client-gone', 'The client went away.');
       throw err;
     }
   },

@@ -14,7 +14,7 @@ export const GET = apiRoute<Params>(
   async (req, { labId, strategy: strategyId }) => {
     const { ctx, strategy } = requireLabAndStrategy(labId, strategyId);
     const v = await requireAuth(ctx, strategy, readJar(req, strategy.cookieNames));
-    if (v.user.role !== 'admin') throw new ApiError(403, 'forbidden', 'not-admin', 'This credential does not grant the admin role.');
+    if (v.user.role !== 'admin') throw new ApiError('not-admin', 'This credential does not grant the admin role.');
     return jsonResponse({
       admin: true,
       user: { username: v.user.username, role: v.user.role },

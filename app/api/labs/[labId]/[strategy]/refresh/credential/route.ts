@@ -16,7 +16,7 @@ export const GET = apiRoute<Params>(
     const { store, lab } = requireLab(labId);
     const strategy = requireStrategy(strategyId);
     if (!Object.values(strategy.cookieSubPaths ?? {}).includes('refresh')) {
-      throw new ApiError(404, 'not-found', 'no-refresh', `The ${strategy.id} strategy keeps no cookie on /refresh.`);
+      throw new ApiError('no-refresh', `The ${strategy.id} strategy keeps no cookie on /refresh.`);
     }
     return jsonResponse(credentialView(store, lab, strategy, readJar(req, strategy.cookieNames)));
   },

@@ -24,7 +24,7 @@ export const POST = apiRoute<Params>(
 /** A run creates throwaway labs and moves their clocks: only POST starts one (Next would answer a bare 405). */
 export const GET = apiRoute<Params>(
   async () => {
-    throw new ApiError(405, 'method-not-allowed', 'use-post', 'Start a run with POST.', { Allow: 'POST' });
+    throw new ApiError('use-post', 'Start a run with POST.', { Allow: 'POST' });
   },
   { stateChanging: false },
 );

@@ -31,7 +31,7 @@ type Message = { kind: 'ok' | 'refused'; text: string } | null;
  */
 export function SettingsEditor({ labId, settings, onSaved }: { labId: string; settings: Record<string, unknown>; onSaved: () => void | Promise<void> }) {
   const t = useT('lab');
-  const tc = useT('common');
+  const tr = useT('reasons');
   const locale = useLocale();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [saving, setSaving] = useState(false);
@@ -89,7 +89,7 @@ export function SettingsEditor({ labId, settings, onSaved }: { labId: string; se
     const detail = typeof body.detail === 'string' ? body.detail : '';
     const field = detail.split(':')[0]?.trim() as DurationSetting;
     if (body.reason === 'invalid-body' && (durationSettings as readonly string[]).includes(field)) return range(field);
-    return reasonWords(tc, typeof body.reason === 'string' ? body.reason : `http-${String(body.status ?? '')}`);
+    return reasonWords(tr, typeof body.reason === 'string' ? body.reason : `http-${String(body.status ?? '')}`);
   }
 
   return (

@@ -49,7 +49,7 @@ export function MatrixRunner({
   initial: MatrixReport | null;
 }) {
   const t = useT('scenarios');
-  const tc = useT('common');
+  const tr = useT('reasons');
   const [run, setRun] = useState<Run>({ state: 'idle', report: initial });
   const [selected, setSelected] = useState<ScenarioResult | null>(null);
   const traceHeading = useRef<HTMLHeadingElement>(null);
@@ -158,7 +158,7 @@ export function MatrixRunner({
           )}
           {run.state === 'waiting' && t('alreadyRunning')}
           {run.state === 'done' && t('finished', { total: report?.scenarios.length ?? 0, seconds: (run.elapsedMs / 1000).toFixed(1) })}
-          {run.state === 'failed' && <span className="text-bad">{t('runFailed', { reason: reasonWords(tc, run.reason) })}</span>}
+          {run.state === 'failed' && <span className="text-bad">{t('runFailed', { reason: reasonWords(tr, run.reason) })}</span>}
         </span>
       </div>
 
@@ -293,7 +293,7 @@ function Cell({
   selected: ScenarioResult | null;
 }) {
   const t = useT('scenarios');
-  const tc = useT('common');
+  const tr = useT('reasons');
   const testId = `cell-${scenario}-${strategy}`;
   if (row.state === 'idle') return <span className="status status-none" data-testid={testId}>{t('verdict_pending')}</span>;
   if (row.state === 'running')
@@ -304,7 +304,7 @@ function Cell({
     );
   if (row.state === 'failed')
     return (
-      <span className={`status ${LOOK_STYLE.error.className}`} data-testid={testId} data-verdict="error" data-reason={row.reason} title={reasonWords(tc, row.reason)}>
+      <span className={`status ${LOOK_STYLE.error.className}`} data-testid={testId} data-verdict="error" data-reason={row.reason} title={reasonWords(tr, row.reason)}>
         ! {t('verdict_error')}
       </span>
     );

@@ -34,7 +34,7 @@ export function ScenarioStepper({
   const router = useRouter();
   const runButton = useRef<HTMLButtonElement>(null);
   const t = useT('scenarios');
-  const tc = useT('common');
+  const tr = useT('reasons');
   const [sides, setSides] = useState<[Side, Side]>(() => [
     { strategy: strategies.includes('jwt') ? 'jwt' : strategies[0]!, result: null, error: null },
     { strategy: strategies.includes('session') ? 'session' : strategies[1] ?? strategies[0]!, result: null, error: null },
@@ -170,7 +170,7 @@ export function ScenarioStepper({
                   {side.strategy}
                   {side.result && phase === 'verdict' && <VerdictBadge result={side.result} />}
                 </h3>
-                {side.error && <p className="text-bad">{t('runFailed', { reason: reasonWords(tc, side.error) })}</p>}
+                {side.error && <p className="text-bad">{t('runFailed', { reason: reasonWords(tr, side.error) })}</p>}
                 {side.result && <SideStep result={side.result} phase={phase} />}
                 {side.result && phase === 'verdict' && <Explanation result={side.result} settings={side.settings} />}
               </section>

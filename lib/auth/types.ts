@@ -3,6 +3,7 @@ import type { StoreStatements } from '../db/statement-count';
 import type { Role } from '../db/users';
 import type { Lab } from '../labs/lab';
 import type { FailureReason } from './reasons';
+import type { StrategyId } from '../ids';
 
 export type AuthUser = { id: number; username: string; role: Role };
 
@@ -70,7 +71,7 @@ export type Verification = VerifyOutcome & StoreCost;
 export type UserEvent = 'logout-all' | 'password-change' | 'role-change' | 'ban';
 
 export interface Strategy {
-  readonly id: string;
+  readonly id: StrategyId;
   /** Names of the cookies this strategy owns (scoped to its own path). */
   readonly cookieNames: readonly string[];
   /** True when verify needs nothing but the credential and a key. */

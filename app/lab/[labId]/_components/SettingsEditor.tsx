@@ -5,7 +5,7 @@ import { formatDuration } from '@/lib/scenarios/format';
 import { reasonWords } from '@/lib/ui/reason';
 import { DURATION_UNITS, splitDuration, toSeconds, type DurationUnit } from '@/lib/ui/duration-input';
 import { durationSettings, jwtAlgs, maxSettingSeconds, MIN_SETTING_SECONDS, type DurationSetting } from '@/lib/labs/setting-bounds';
-import { settingHelpKey, settingLabelKey } from '@/lib/i18n/keys';
+import { settingHelpKey, settingLabelKey, type SettingName } from '@/lib/i18n/keys';
 import { callApi } from './api';
 
 type Draft = Record<DurationSetting, { amount: string; unit: DurationUnit }> & { jwtAlg: string };
@@ -47,7 +47,7 @@ export function SettingsEditor({ labId, settings, onSaved }: { labId: string; se
     details.current.scrollIntoView({ block: 'center' });
   }, []);
 
-  const label = (name: string) => t(settingLabelKey(name));
+  const label = (name: SettingName) => t(settingLabelKey(name));
   const range = (name: DurationSetting) =>
     t('settingOutOfRange', { name: label(name), min: formatDuration(MIN_SETTING_SECONDS, locale), max: formatDuration(maxSettingSeconds[name], locale) });
 

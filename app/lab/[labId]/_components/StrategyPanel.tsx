@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
+import { strategyDescriptionOf } from '@/lib/i18n/keys';
 import { callApi } from './api';
 import { lookupsOf, reasonOf, formatDuration } from '@/lib/ui/format';
 import { causeOfRefusal, lastAcceptedOf, actorLabel, type Cause } from '@/lib/ui/journal-view';
@@ -140,7 +141,7 @@ export function StrategyPanel(props: Props) {
     if (res.status === 200) props.onPasswordChanged(identity.username, newPassword);
   }
 
-  const describe = (t as (k: string) => string)(`strategy_${strategy}`);
+  const describe = strategyDescriptionOf(t, strategy);
   return (
     <section className="card flex flex-col gap-2 min-w-0" aria-labelledby={`${pickerId}-h`} data-testid={`panel-${index}`} data-strategy={strategy}>
       <div className="flex items-center justify-between gap-2">

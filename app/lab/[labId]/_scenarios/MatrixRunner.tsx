@@ -5,7 +5,8 @@ import { useLocale, useT } from '@/lib/i18n/client';
 import { LookLegend } from '@/app/_components/LookLegend';
 import { LOOK_STYLE } from '@/lib/ui/outcome-look';
 import { formatDuration } from '@/lib/scenarios/format';
-import { questionKey, scenarioKey, settingEntries, settingLabelKey } from '@/lib/i18n/keys';
+import { questionKey, scenarioKey, scenarioNameOf, settingEntries, settingLabelKey } from '@/lib/i18n/keys';
+import type { ScenarioId } from '@/lib/ids';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
 import { matrixMarkdown, reviewerReport } from '@/lib/scenarios/report';
 import type { ScenarioResult } from '@/lib/scenarios/types';
@@ -44,7 +45,7 @@ export function MatrixRunner({
   initial,
 }: {
   labId: string;
-  scenarios: string[];
+  scenarios: ScenarioId[];
   strategies: string[];
   initial: MatrixReport | null;
 }) {
@@ -207,7 +208,7 @@ export function MatrixRunner({
         <section className="card" aria-labelledby="trace-h" data-testid="trace-panel">
           <div className="flex items-center justify-between gap-2">
             <h2 id="trace-h" ref={traceHeading} tabIndex={-1} className="text-lg font-bold">
-              {t('traceTitle', { strategy: selected.strategy, scenario: t(scenarioKey(selected.scenario)) })} <VerdictBadge result={selected} />
+              {t('traceTitle', { strategy: selected.strategy, scenario: scenarioNameOf(t, selected.scenario) })} <VerdictBadge result={selected} />
             </h2>
             <button type="button" className="btn btn-small" onClick={() => setSelected(null)}>
               {t('close')}
@@ -288,7 +289,7 @@ function Cell({
 }: {
   row: Row;
   strategy: string;
-  scenario: string;
+  scenario: ScenarioId;
   onOpen: (r: ScenarioResult) => void;
   selected: ScenarioResult | null;
 }) {

@@ -1,6 +1,7 @@
 'use client';
 import { useSyncExternalStore } from 'react';
 import { useT } from '@/lib/i18n/client';
+import { scenarioNameOf } from '@/lib/i18n/keys';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
 import { readableTime, reviewerReport } from '@/lib/scenarios/report';
 import { useReportOptions } from './useReportOptions';
@@ -50,7 +51,7 @@ function PrintMatrix({ report }: { report: MatrixReport }) {
         <tbody>
           {report.scenarios.map((scenario) => (
             <tr key={scenario} className="border-t border-border align-top">
-              <th className="p-1 text-left">{t(`scenario_${scenario}` as Parameters<typeof t>[0])}</th>
+              <th className="p-1 text-left">{scenarioNameOf(t, scenario)}</th>
               {report.strategies.map((strategy) => {
                 const r = byCell.get(`${scenario}|${strategy}`);
                 const others = r?.collateral.loggedOut.length ?? 0;

@@ -8,6 +8,7 @@ import { VerdictBadge, VerdictSummary } from './Verdict';
 import { TraceTable } from './TraceTable';
 import { runScenarioRequest } from './run-api';
 import { narrationKey as narrationKeyOf, scenarioPhaseKey } from '@/lib/i18n/keys';
+import type { ScenarioId } from '@/lib/ids';
 import { Explanation } from './Explanation';
 import type { LabSettings } from '@/lib/labs/settings';
 
@@ -26,7 +27,7 @@ export function ScenarioStepper({
   nextHref = null,
 }: {
   labId: string;
-  scenario: string;
+  scenario: ScenarioId;
   strategies: string[];
   /** The next scenario's page: a clicker's "next" on the last step goes there (no dead end in presenter mode). */
   nextHref?: string | null;

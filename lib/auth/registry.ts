@@ -30,3 +30,10 @@ export const strategyIds: readonly StrategyId[] = STRATEGY_IDS;
 export function findStrategy(id: string): Strategy | undefined {
   return strategies.find((s) => s.id === id);
 }
+
+/**
+ * A strategy with a refresh endpoint (POST …/{id}/refresh): derived from the
+ * presence of its `refresh` method, never declared apart from it.
+ */
+export const isRefreshable = (strategy: Strategy): strategy is Strategy & Required<Pick<Strategy, 'refresh'>> =>
+  typeof strategy.refresh === 'function';

@@ -5,7 +5,6 @@ import type { StolenCopyRow } from '../db/stolen-copies';
 import type { CookieJar, Strategy } from '../auth/types';
 import { findStrategy } from '../auth/registry';
 import { decodeJwtForDisplay, tamperJwt } from '../jwt-display';
-import { hashSessionId } from '../auth/strategies/session';
 import type { Lab } from './lab';
 import { clearJournalView, credentialHash } from './journal';
 import { replayStolenCookies, stolenCookiesSchema, type ReplayBody, type StolenCookie } from './replay';
@@ -66,10 +65,8 @@ function ownerOf(store: Store, lab: Lab, strategy: Strategy, cookies: readonly S
   const first = cookies[0]!.value;
   const claim = decodeJwtForDisplay(first)?.payload.username;
   if (typeof claim === 'string') return claim.slice(0, 64);
-  if (strategy.id === 'session' && /^[A-Za-z0-9_-]{43}$/.test(first)) {
-    return store.sessions.findWithUser(lab.id, hashSessionId(first))?.username ?? null;
-  }
-  return null;
+  const jar = new Map(cookies.map((c) => [c.name, c.value]));
+  return strategy.inspectServerRecord?.({ store, lab, now: lab.now() }, jar)?.username ?? null;
 }
 
 /** POST …/{strategy}/steal: copies every cookie of the strategy this browser presented into the attacker store. */

@@ -12,6 +12,7 @@ import type { Scenario, ScenarioRun } from './scenario';
 import type { ActorRole, ScenarioResult, StoreStatements } from './types';
 import { measureWindow } from './window';
 import { classifyProbeAnswer } from './probe';
+import { isRefreshable } from '../auth/registry';
 
 /**
  * Runs one scenario against one strategy, through the real HTTP API, in a
@@ -143,7 +144,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
     let res = await who.get(path);
     let refreshClaim: number | null = null;
     let refreshReason: string | null | undefined;
-    if (res.status === 401 && strategy.refreshable) {
+    if (res.status === 401 && isRefreshable(strategy)) {
       const refreshed = await who.post(strategyPath('/refresh'));
       noteRefresh(refreshed);
       refreshReason = typeof refreshed.body.reason === 'string' ? refreshed.body.reason : null;
@@ -184,7 +185,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
     const present = scenario.bystanders === 'all' ? cast.bystanders : cast.bystanders.slice(0, 1);
     const bystanders = await Promise.all(present.map((b) => logIn(actor('bystander', b.username), b.password)));
     const { stolen, devices } = await scenario.setUp(run);
-    if (strategy.refreshable) {
+    if (isRefreshable(strategy)) {
       // One refresh by the victim's own browser before the theft, so the cost of a refresh is measured too.
       noteRefresh(await stolen.expect(200, 'POST', strategyPath('/refresh')));
     }

@@ -23,7 +23,6 @@ function denylistPresented(ctx: AuthContext, presented: CredentialFacts | null):
 export const jwtDenylistStrategy: Strategy = {
   id: 'jwt-denylist',
   cookieNames: [COOKIE],
-  stateless: false,
   usesLabJwtKey: true,
 
   async issue(ctx, user) {

@@ -182,9 +182,7 @@ export const jwtRefreshStrategy: Strategy = {
   id: ID,
   cookieNames: [ACCESS_COOKIE, REFRESH_COOKIE, REVOKE_COOKIE],
   cookieSubPaths: { [REFRESH_COOKIE]: REFRESH_SUB_PATH, [REVOKE_COOKIE]: REVOKE_SUB_PATH },
-  stateless: false,
   usesLabJwtKey: true,
-  refreshable: true,
 
   async issue(ctx, user) {
     // A family per login: reuse of any of its tokens revokes this login only, not the user's other devices.

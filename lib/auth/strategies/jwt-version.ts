@@ -14,7 +14,6 @@ const VERSION_CLAIM = 'ver';
 export const jwtVersionStrategy: Strategy = {
   id: 'jwt-version',
   cookieNames: [COOKIE],
-  stateless: false,
   usesLabJwtKey: true,
 
   async issue(ctx, user) {

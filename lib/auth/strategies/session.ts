@@ -22,7 +22,6 @@ export function hashSessionId(id: string): string {
 export const sessionStrategy: Strategy = {
   id: 'session',
   cookieNames: [COOKIE],
-  stateless: false,
   usesLabJwtKey: false,
 
   async issue(ctx, user) {
@@ -37,6 +36,24 @@ export const sessionStrategy: Strategy = {
       absolute_expires_at: ctx.now + sessionAbsoluteSeconds,
     });
     return [{ name: COOKIE, value: id }];
+  },
+
+  inspectServerRecord(ctx, jar) {
+    const id = jar.get(COOKIE);
+    if (!id || !SESSION_ID_PATTERN.test(id)) return null;
+    const idHash = hashSessionId(id);
+    const row = ctx.store.sessions.findWithUser(ctx.lab.id, idHash);
+    if (!row) return null;
+    return {
+      idHashPrefix: `${idHash.slice(0, 16)}…`,
+      username: row.username,
+      role: row.role,
+      banned: row.banned === 1,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      idleExpiresAt: row.last_seen_at + ctx.lab.settings.sessionIdleSeconds,
+      absoluteExpiresAt: row.absolute_expires_at,
+    };
   },
 
   async verify(ctx, jar) {

@@ -11,7 +11,7 @@ import { createScenarioLab } from './child-lab';
 import type { Scenario, ScenarioRun } from './scenario';
 import type { ActorRole, ScenarioResult, StoreStatements } from './types';
 import { measureWindow } from './window';
-import { classifyProbeAnswer } from './probe';
+import { classifyCopyAnswer } from './probe';
 import { isRefreshable } from '../auth/registry';
 
 /**
@@ -35,7 +35,8 @@ import { isRefreshable } from '../auth/registry';
 
 export type RunnerOptions = { baseUrl: string };
 
-type ReplayOutcome = {
+/** What one replay of a stolen jar against the probe page showed (the page's badge is lib/ui/replay-outcome.ts's ReplayOutcome). */
+type ProbeResult = {
   works: boolean;
   expiresAt: number | null;
   refusedWith: ScenarioResult['refusedWith'];
@@ -139,7 +140,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
   };
 
   /** One replay of a jar against the probe page, using its refresh cookie if the access credential is refused. */
-  const replay = async (who: Actor, probe: 'me' | 'admin'): Promise<ReplayOutcome> => {
+  const replay = async (who: Actor, probe: 'me' | 'admin'): Promise<ProbeResult> => {
     const path = strategyPath(probe === 'admin' ? '/admin' : '/me');
     let res = await who.get(path);
     let refreshClaim: number | null = null;
@@ -149,7 +150,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
       noteRefresh(refreshed);
       refreshReason = typeof refreshed.body.reason === 'string' ? refreshed.body.reason : null;
       // A 429 (too many refreshes) or a 5xx says nothing about the refresh token: never read it as "blocked".
-      if (classifyProbeAnswer(refreshed.status, refreshed.body.reason) === 'unexpected') {
+      if (classifyCopyAnswer('refresh', refreshed.status, refreshed.body.reason) === 'unexpected') {
         throw new ScenarioStepError(`unexpected answer ${refreshed.status} ${refreshReason ?? ''} from ${refreshed.method} ${refreshed.path}`.trim());
       }
       if (refreshed.status === 200) {
@@ -159,7 +160,8 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
     }
     // A 429, 503 or 500 says nothing about the credential: reporting it as
     // "blocked" would be a verdict the verifier never gave, so the run stops as an error.
-    const answer = classifyProbeAnswer(res.status, res.body.reason);
+    // A 403 not-admin on /admin is the copy refused admin rights: for the role-change question, a refusal.
+    const answer = classifyCopyAnswer(probe, res.status, res.body.reason);
     const works = answer === 'works';
     if (answer === 'unexpected') {
       throw new ScenarioStepError(`unexpected answer ${res.status} ${String(res.body.reason ?? '')} from ${res.method} ${res.path}`.trim());
@@ -220,7 +222,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
       result.refusedWith = after.refusedWith;
     } else {
       recorder.phase = 'time-travel';
-      let lastRefusal: ReplayOutcome['refusedWith'] = null;
+      let lastRefusal: ProbeResult['refusedWith'] = null;
       const measure = await measureWindow({
         revokedAt,
         firstClaim: after.expiresAt,

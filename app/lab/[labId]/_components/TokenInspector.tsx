@@ -2,7 +2,7 @@
 import { useT } from '@/lib/i18n/client';
 import { roleKey } from '@/lib/i18n/keys';
 import type { Key } from '@/lib/i18n/dictionaries';
-import { formatDuration, formatLabTime } from '@/lib/ui/format';
+import { formatClockDuration, formatLabTime } from '@/lib/ui/format';
 import type { CredentialView, JwtDisplay } from './types';
 
 const KNOWN_CLAIMS = ['alg', 'typ', 'kid', 'iss', 'aud', 'sub', 'jti', 'iat', 'exp', 'username', 'role', 'ver'] as const;
@@ -97,7 +97,7 @@ export function ExpiryLine({ exp, labNow }: { exp: number; labNow: number }) {
   const left = exp - labNow;
   return (
     <p className="text-sm font-semibold my-1" data-testid="expiry" aria-live="off">
-            {left > 0 ? t('expiresIn', { time: formatDuration(left) }) : t('expiredAgo', { time: formatDuration(-left) })}{' '}
+            {left > 0 ? t('expiresIn', { time: formatClockDuration(left) }) : t('expiredAgo', { time: formatClockDuration(-left) })}{' '}
       <span className="font-normal text-muted">{t('onLabClock')}</span>
     </p>
   );

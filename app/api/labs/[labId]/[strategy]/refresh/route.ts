@@ -1,5 +1,5 @@
 import { ApiError, apiRoute, errorResponse, jsonResponse } from '@/lib/http';
-import { requireLabAndStrategy } from '@/lib/labs/resolve';
+import { visitLabStrategy } from '@/lib/labs/resolve';
 import { clearCookies, readJar, writeCookies } from '@/lib/cookies';
 import { refreshCounted } from '@/lib/auth/measured';
 
@@ -12,7 +12,7 @@ type Params = { labId: string; strategy: string };
  */
 export const POST = apiRoute<Params>(
   async (req, { labId, strategy: strategyId }) => {
-    const { ctx, strategy } = requireLabAndStrategy(labId, strategyId);
+    const { ctx, strategy } = visitLabStrategy(labId, strategyId);
     if (!strategy.refresh) {
       throw new ApiError('no-refresh', `The ${strategy.id} strategy has no refresh token.`);
     }

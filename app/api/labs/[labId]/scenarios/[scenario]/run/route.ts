@@ -1,5 +1,5 @@
 import { ApiError, apiRoute, jsonResponse } from '@/lib/http';
-import { requireLab } from '@/lib/labs/resolve';
+import { visitLab } from '@/lib/labs/resolve';
 import { selfBaseUrl } from '@/lib/self-url';
 import { runMatrix } from '@/lib/scenarios/matrix';
 import { requireScenario, strategiesFromQuery } from '@/lib/scenarios/request';
@@ -15,7 +15,7 @@ export const POST = apiRoute<Params>(
   async (req, { labId, scenario: scenarioId }) => {
     const scenario = requireScenario(scenarioId);
     const strategies = strategiesFromQuery(req.nextUrl.searchParams);
-    const { store, lab } = requireLab(labId);
+    const { store, lab } = visitLab(labId);
     return jsonResponse(await runMatrix(store, lab, { baseUrl: selfBaseUrl() }, { scenarios: [scenario], strategies }));
   },
   { stateChanging: true },

@@ -20,6 +20,7 @@ import { useReportOptions } from './useReportOptions';
 import { PrintReport } from './PrintReport';
 import { WindowBound } from './WindowBound';
 import { MatrixBusyError, lastMatrix, startMatrix } from './matrix-api';
+import { matrixCell, strategyCosts } from '@/lib/scenarios/matrix-table';
 
 type Run =
   | { state: 'idle'; report: MatrixReport | null }
@@ -309,7 +310,7 @@ function Cell({
         ! {t('verdict_error')}
       </span>
     );
-  const result = row.report.results.find((r) => r.strategy === strategy && r.scenario === scenario);
+  const result = matrixCell(row.report, scenario, strategy);
   if (!result) return <span data-testid={testId}>—</span>;
   const others = Array.isArray(result.collateral?.loggedOut) ? result.collateral.loggedOut.length : 0;
   const isOpen = selected?.scenario === scenario && selected.strategy === strategy;
@@ -339,15 +340,7 @@ function Cell({
 
 function Configuration({ report }: { report: MatrixReport }) {
   const t = useT('scenarios');
-  const byStrategy = report.strategies.map((strategy) => {
-    const runs = report.results.filter((r) => r.strategy === strategy && shownVerdict(r.verdict) !== 'not-applicable' && shownVerdict(r.verdict) !== 'error');
-    return {
-      strategy,
-      perRequest: runs[0]?.lookups.perRequest ?? null,
-      perRefresh: runs.map((r) => r.lookups.perRefresh).find((v) => v !== null) ?? null,
-      cookieBytes: runs[0]?.cookieBytes ?? null,
-    };
-  });
+  const byStrategy = strategyCosts(report);
   return (
     <div className="grid gap-4 md:grid-cols-2" data-secondary>
       <section className="card">

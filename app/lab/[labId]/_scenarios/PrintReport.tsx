@@ -7,6 +7,7 @@ import { readableTime, reviewerReport } from '@/lib/scenarios/report';
 import { useReportOptions } from './useReportOptions';
 import { VerdictBadge } from './Verdict';
 import { WindowBound } from './WindowBound';
+import { matrixRows } from '@/lib/scenarios/matrix-table';
 
 /**
  * The reviewer's report on paper, hidden on screen (app/globals.css @media
@@ -33,7 +34,6 @@ export function PrintReport({ report }: { report: MatrixReport }) {
 function PrintMatrix({ report }: { report: MatrixReport }) {
   const t = useT('scenarios');
   const tr = useT('report');
-  const byCell = new Map(report.results.map((r) => [`${r.scenario}|${r.strategy}`, r]));
   return (
     <section className="hidden print:block print-matrix" data-testid="print-matrix" aria-hidden="true">
       <p className="text-sm">{tr('generated', { date: readableTime(Date.parse(report.generatedAt) / 1000), clock: readableTime(report.labClock), ms: report.durationMs })}</p>
@@ -49,11 +49,10 @@ function PrintMatrix({ report }: { report: MatrixReport }) {
           </tr>
         </thead>
         <tbody>
-          {report.scenarios.map((scenario) => (
+          {matrixRows(report).map(({ scenario, cells }) => (
             <tr key={scenario} className="border-t border-border align-top">
               <th className="p-1 text-left">{scenarioNameOf(t, scenario)}</th>
-              {report.strategies.map((strategy) => {
-                const r = byCell.get(`${scenario}|${strategy}`);
+              {cells.map(({ strategy, result: r }) => {
                 const others = r?.collateral.loggedOut.length ?? 0;
                 return (
                   <td key={strategy} className="p-1" data-testid={`print-cell-${scenario}-${strategy}`}>

@@ -10,7 +10,7 @@ import type { RequestReason } from './reasons';
  */
 
 /** Every request reason's status. `satisfies` makes a reason without a status (or a status for no reason) a type error. */
-const requestStatus = {
+export const requestStatuses = {
   'unknown-endpoint': 404,
   'method-not-allowed': 405,
   'use-post': 405,
@@ -82,6 +82,6 @@ export type ErrorStatus = { status: HttpStatus; error: (typeof errorWords)[HttpS
 
 export function statusOf(problem: Problem): ErrorStatus {
   if ('refusal' in problem) return { status: 401, error: errorWords[401], reason: problem.refusal };
-  const status = requestStatus[problem.reason];
+  const status = requestStatuses[problem.reason];
   return { status, error: errorWords[status], reason: problem.reason };
 }

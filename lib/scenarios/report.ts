@@ -157,7 +157,6 @@ function findingOf(r: ScenarioResult, settings: LabSettings, o: ReportOptions): 
 
 function cellOf(r: ScenarioResult, settings: LabSettings, o: ReportOptions): ReportCell {
   const explanation = explainResult(r, settings, o.t.explain, o.locale);
-  const known = isScenarioId(r.scenario) && isStrategyId(r.strategy);
   return {
     scenario: r.scenario,
     strategy: r.strategy,
@@ -168,7 +167,7 @@ function cellOf(r: ScenarioResult, settings: LabSettings, o: ReportOptions): Rep
     collateral: r.collateral,
     lookups: r.lookups,
     explanation: explanation && { kind: explanation.kind, predicted: explanation.predicted, unexpected: explanation.unexpected, why: explanation.why, fix: explanation.fix },
-    requirements: known ? requirementsFor(r.scenario as never, r.strategy as never).map((q) => q.id) : [],
+    requirements: isScenarioId(r.scenario) && isStrategyId(r.strategy) ? requirementsFor(r.scenario, r.strategy).map((q) => q.id) : [],
   };
 }
 

@@ -8,6 +8,8 @@ import {
   pageContentSecurityPolicy,
   pathIsWellEncoded,
 } from './lib/security-headers';
+import { statusOf } from './lib/errors/status';
+import type { RequestReason } from './lib/errors/reasons';
 
 const PAGE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD']);
 
@@ -23,15 +25,15 @@ export function proxy(req: NextRequest) {
   const isApi = req.nextUrl.pathname === '/api' || req.nextUrl.pathname.startsWith('/api/');
 
   if (isApi && !API_METHODS.has(req.method)) {
-    return apiError(405, 'method-not-allowed', 'method-not-allowed', https, { Allow: 'GET, HEAD, POST, PATCH, OPTIONS' });
+    return apiError('method-not-allowed', https, { Allow: 'GET, HEAD, POST, PATCH, OPTIONS' });
   }
   // Pages are read with GET (and HEAD); the app has no server actions, so any
   // other method on a page is refused here (Next would render the page for a POST).
   if (!isApi && !PAGE_METHODS.has(req.method)) {
-    return apiError(405, 'method-not-allowed', 'method-not-allowed', https, { Allow: 'GET, HEAD' });
+    return apiError('method-not-allowed', https, { Allow: 'GET, HEAD' });
   }
   if (!pathIsWellEncoded(req.nextUrl.pathname)) {
-    return apiError(400, 'bad-request', 'malformed-path', https);
+    return apiError('malformed-path', https);
   }
 
   if (isApi) {
@@ -56,7 +58,8 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-function apiError(status: number, error: string, reason: string, https: boolean, extra: Record<string, string> = {}) {
+function apiError(reason: RequestReason, https: boolean, extra: Record<string, string> = {}) {
+  const { status, error } = statusOf({ reason });
   const res = NextResponse.json(
     { error, reason },
     { status, headers: { 'Cache-Control': 'no-store', 'Content-Security-Policy': API_CONTENT_SECURITY_POLICY, ...extra } },

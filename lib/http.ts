@@ -3,22 +3,14 @@ import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { PasswordHasherBusyError } from './auth/passwords';
 import { recordLabRequest } from './labs/journal';
+import { ApiError } from './errors/api-error';
+import type { ApiReason } from './errors/reasons';
 
 /** Every API answer that is not a success has this shape. */
-export type ErrorBody = { error: string; reason: string; detail?: string };
+export type ErrorBody = { error: string; reason: ApiReason; detail?: string };
 
-/** A failure the handler wants to answer with; thrown from anywhere below a route. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    readonly reason: string,
-    readonly detail?: string,
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(`${status} ${error}: ${reason}`);
-  }
-}
+// Thrown from anywhere below a route; its status comes from lib/errors/status.ts.
+export { ApiError };
 
 // Auth answers carry credentials or depend on them: no cache may keep them.
 const NO_STORE = { 'Cache-Control': 'no-store' };
@@ -48,7 +40,7 @@ export const MAX_BODY_BYTES = 4 * 1024;
 export async function readJsonBody<S extends z.ZodType>(req: NextRequest, schema: S): Promise<z.infer<S>> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, 'unsupported-media-type', 'expected-json', 'Send the body as Content-Type: application/json.');
+    throw new ApiError('expected-json', 'Send the body as Content-Type: application/json.');
   }
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw tooLarge();
@@ -57,7 +49,7 @@ export async function readJsonBody<S extends z.ZodType>(req: NextRequest, schema
   try {
     value = JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'bad-request', 'malformed-json', 'The body is not valid JSON.');
+    throw new ApiError('malformed-json', 'The body is not valid JSON.');
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -66,13 +58,13 @@ export async function readJsonBody<S extends z.ZodType>(req: NextRequest, schema
     // what was sent: zod's message for an unknown key quotes the key itself.
     const where = issue?.path.length ? issue.path.map((p) => (typeof p === 'number' ? p : String(p).slice(0, 40))).join('.') : 'body';
     const what = issue?.code === 'unrecognized_keys' ? 'unknown field' : (issue?.message ?? 'invalid');
-    throw new ApiError(400, 'bad-request', 'invalid-body', `${where}: ${what}`);
+    throw new ApiError('invalid-body', `${where}: ${what}`);
   }
   return parsed.data;
 }
 
 function tooLarge(): ApiError {
-  return new ApiError(413, 'payload-too-large', 'body-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
+  return new ApiError('body-too-large', `The body may be at most ${MAX_BODY_BYTES} bytes.`);
 }
 
 async function readCapped(req: NextRequest): Promise<string> {
@@ -93,7 +85,7 @@ async function readCapped(req: NextRequest): Promise<string> {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
   } catch {
-    throw new ApiError(400, 'bad-request', 'malformed-json', 'The body is not valid UTF-8.');
+    throw new ApiError('malformed-json', 'The body is not valid UTF-8.');
   }
 }
 
@@ -110,12 +102,12 @@ export function assertSameOrigin(req: NextRequest): void {
   // `same-site` is refused too: on a workshop LAN another app on the same
   // host (another port) or a sibling subdomain is "same-site" but not us.
   if (fetchSite === 'cross-site' || fetchSite === 'same-site') {
-    throw new ApiError(403, 'forbidden', 'cross-site-request', 'State changes are refused from other sites.');
+    throw new ApiError('cross-site-request', 'State changes are refused from other sites.');
   }
   const origin = req.headers.get('origin');
   if (origin === null) return;
   if (!sameOrigin(origin, ownOrigin(req))) {
-    throw new ApiError(403, 'forbidden', 'cross-origin-request', 'The Origin header names another site.');
+    throw new ApiError('cross-origin-request', 'The Origin header names another site.');
   }
 }
 
@@ -129,7 +121,7 @@ export function assertSameOrigin(req: NextRequest): void {
 export function assertJsonRequest(req: NextRequest): void {
   const type = req.headers.get('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
-    throw new ApiError(415, 'unsupported-media-type', 'expected-json', 'State changes must be sent with Content-Type: application/json.');
+    throw new ApiError('expected-json', 'State changes must be sent with Content-Type: application/json.');
   }
 }
 
@@ -184,14 +176,14 @@ async function answer<P>(handler: Handler<P>, options: { stateChanging: boolean 
     if (err instanceof ApiError) return errorResponse(err);
     if (err instanceof PasswordHasherBusyError) {
       return errorResponse(
-        new ApiError(503, 'unavailable', 'server-busy', 'Too many logins at once; try again shortly.', { 'Retry-After': '2' }),
+        new ApiError('server-busy', 'Too many logins at once; try again shortly.', { 'Retry-After': '2' }),
       );
     }
     if (isSqliteBusy(err)) {
-      return errorResponse(new ApiError(503, 'unavailable', 'database-busy', 'Try again shortly.', { 'Retry-After': '1' }));
+      return errorResponse(new ApiError('database-busy', 'Try again shortly.', { 'Retry-After': '1' }));
     }
     console.error('unexpected error in', req.method, req.nextUrl.pathname, err);
-    return errorResponse(new ApiError(500, 'internal', 'unexpected'));
+    return errorResponse(new ApiError('unexpected'));
   }
 }
 

@@ -14,8 +14,10 @@ export function isOriginForm(target: string | undefined): boolean {
 }
 
 import { PEER_ADDRESS_HEADER } from './peer-header';
+import { statusOf } from './errors/status';
 
-const BODY = JSON.stringify({ error: 'bad-request', reason: 'bad-request-target', detail: 'Only a path starting with / is served.' });
+const REFUSAL = statusOf({ reason: 'bad-request-target' });
+const BODY = JSON.stringify({ error: REFUSAL.error, reason: REFUSAL.reason, detail: 'Only a path starting with / is served.' });
 
 const holder = globalThis as unknown as { __revocationLabTargetGuard?: boolean };
 
@@ -32,7 +34,7 @@ export function guardRequestTargets(): void {
       // the client: whatever a client sent under this name is replaced.
       req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? '';
       if (!isOriginForm(req.url)) {
-        res.writeHead(400, {
+        res.writeHead(REFUSAL.status, {
           'Content-Type': 'application/json',
           'Content-Length': Buffer.byteLength(BODY),
           'Cache-Control': 'no-store',

@@ -7,7 +7,7 @@ import { answerReason, reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 /** POST /api/labs, then go to the new lab. Also used as "reset the lab" (a fresh one). */
 export function StartLabButton({ label, className = 'btn btn-primary text-lg px-5 py-2' }: { label?: string; className?: string }) {
   const t = useT('home');
-  const tc = useT('common');
+  const tr = useT('reasons');
   const router = useRouter();
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
 
@@ -30,7 +30,7 @@ export function StartLabButton({ label, className = 'btn btn-primary text-lg px-
         {state.busy ? t('starting') : (label ?? t('start'))}
       </button>
       <p role="status" className="text-bad mt-2 min-h-[1.5em]">
-        {state.error ? t('startFailed', { reason: reasonWords(tc, state.error) }) : ''}
+        {state.error ? t('startFailed', { reason: reasonWords(tr, state.error) }) : ''}
       </p>
     </div>
   );

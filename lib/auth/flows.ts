@@ -13,17 +13,17 @@ import type { AuthContext, AuthUser, CookieJar, CookieWrite, Strategy, Verificat
 export const toAuthUser = (row: UserRow): AuthUser => ({ id: row.id, username: row.username, role: row.role });
 
 function throttled(seconds: number): ApiError {
-  return new ApiError(429, 'too-many-requests', 'too-many-failed-logins', `Try again in ${seconds} s.`, {
+  return new ApiError('too-many-failed-logins', `Try again in ${seconds} s.`, {
     'Retry-After': String(seconds),
   });
 }
 
 function accountDisabled(): ApiError {
-  return new ApiError(403, 'forbidden', 'account-disabled', 'This account has been disabled by the operator.');
+  return new ApiError('account-disabled', 'This account has been disabled by the operator.');
 }
 
 function invalidCredentials(): ApiError {
-  return new ApiError(401, 'unauthenticated', 'invalid-credentials', 'Unknown username or wrong password.');
+  return new ApiError('invalid-credentials', 'Unknown username or wrong password.');
 }
 
 /**
@@ -88,7 +88,7 @@ export async function login(
 }
 
 export function unauthenticated(verification: Extract<Verification, { ok: false }>): ApiError {
-  return new ApiError(401, 'unauthenticated', verification.reason);
+  return ApiError.refused(verification.reason);
 }
 
 export async function requireAuth(ctx: AuthContext, strategy: Strategy, jar: CookieJar) {
@@ -126,7 +126,8 @@ export async function changePassword(
   const verification = await requireAuth(ctx, strategy, jar);
   const { store, lab } = ctx;
   const row = store.users.findById(lab.id, verification.user.id);
-  if (!row) throw new ApiError(401, 'unauthenticated', 'unknown-user');
+  // Verified a moment ago, gone now: the credential names nobody, a refusal like verify's own.
+  if (!row) throw ApiError.refused('unknown-user');
   // A stateless credential outlives a ban (that is the lesson): it must not
   // also be able to mint a fresh one, or a banned user stays in for ever.
   if (row.banned) throw accountDisabled();
@@ -138,7 +139,7 @@ export async function changePassword(
   if (waitAfter > 0) throw throttled(waitAfter);
   if (!currentOk) {
     recordFailure(store, lab.id, row.username);
-    throw new ApiError(403, 'forbidden', 'wrong-current-password', 'The current password is not correct.');
+    throw new ApiError('wrong-current-password', 'The current password is not correct.');
   }
   // A child lab is a scenario runner's throwaway lab: nobody but the runner knows its id, every
   // password in it is 128 random bits chosen by the runner (lib/scenarios), and it is deleted when

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '@/lib/db/testing';
 import { frozenLab, jarOf, type FrozenLab } from '@/tests/support/frozen-lab';
-import { strategies } from './registry';
+import { isRefreshable, strategies } from './registry';
 import { logout } from './flows';
 import { refreshCounted, verifyCounted } from './measured';
 import { jwtStrategy } from './strategies/jwt';
@@ -55,7 +55,7 @@ describe('lookups are the statements that ran, counted by the store', () => {
 
   it('jwt-refresh: a refresh reports exactly the statements SQLite executed, refused or not', async () => {
     const { lab, sqlSince } = await loggedLab();
-    const refresh = strategies.find((s) => s.refreshable)!;
+    const refresh = strategies.find(isRefreshable)!;
     const jar = jarOf(await issueCredentials(lab.ctx(), refresh, lab.users.bob));
     for (const attempt of [jar, jar /* reuse of the rotated token */, new Map([['rl_refresh', 'A'.repeat(43)]])]) {
       const ctx = lab.ctx();

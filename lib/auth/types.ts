@@ -3,6 +3,7 @@ import type { StoreStatements } from '../db/lookup-scope';
 import type { Role } from '../db/users';
 import type { Lab } from '../labs/lab';
 import type { FailureReason } from './reasons';
+import type { StrategyId } from '../ids';
 
 export type AuthUser = { id: number; username: string; role: Role };
 
@@ -76,6 +77,19 @@ export type VerifyOutcome =
 /** A verify's decision with the statements it ran. */
 export type Verification = VerifyOutcome & StoreCost;
 
+/** What the server holds for one credential, laid open for display (no id, only a prefix of its hash). */
+export type ServerRecordView = {
+  /** Only a prefix of the stored SHA-256: enough to show that the id itself is not stored. */
+  idHashPrefix: string;
+  username: string;
+  role: Role;
+  banned: boolean;
+  createdAt: number;
+  lastSeenAt: number;
+  idleExpiresAt: number;
+  absoluteExpiresAt: number;
+};
+
 /** User-level events every strategy may react to (inside one transaction). */
 export type UserEvent = 'logout-all' | 'password-change' | 'role-change' | 'ban';
 
@@ -85,23 +99,15 @@ export type UserEvent = 'logout-all' | 'password-change' | 'role-change' | 'ban'
  * record nothing use the default.
  */
 export interface Strategy<R extends Recorded = Recorded> {
-  readonly id: string;
+  readonly id: StrategyId;
   /** Names of the cookies this strategy owns (scoped to its own path). */
   readonly cookieNames: readonly string[];
-  /** True when verify needs nothing but the credential and a key. */
-  readonly stateless: boolean;
   /**
    * True when the credential is a JWT signed with the lab's JWT key, so that
    * rotating the key (POST /keys/rotate) bears on it. The key-rotation
    * scenario reads this declaration to decide `not-applicable`.
    */
   readonly usesLabJwtKey: boolean;
-  /**
-   * True when POST /api/labs/{labId}/{id}/refresh trades a refresh cookie for
-   * fresh credentials. The scenario runner's attacker then uses it too, as a
-   * real attacker holding the whole cookie jar would.
-   */
-  readonly refreshable?: boolean;
   /** Cookies scoped below the strategy's path, by name (see CookieWrite.subPath). */
   readonly cookieSubPaths?: Readonly<Record<string, string>>;
 
@@ -133,9 +139,22 @@ export interface Strategy<R extends Recorded = Recorded> {
 
   /**
    * Optional: trade a refresh credential for fresh ones (POST …/{strategy}/refresh).
-   * Strategies without it answer 404 there. Never throws for bad input.
+   * Its presence is what makes a strategy refreshable (isRefreshable in
+   * lib/auth/registry.ts): the lab page offers a refresh replay and the
+   * scenario runner's attacker uses the stolen refresh cookie too, as a real
+   * attacker holding the whole jar would. Strategies without it answer 404
+   * there. Never throws for bad input.
    */
   refresh?(ctx: AuthContext, jar: CookieJar): Promise<RefreshOutcome>;
+
+  /**
+   * Optional, display only: the server's own record of the presented
+   * credential (a session row), for the lab page's token inspector and the
+   * attacker store's "whose copy". Read-only: it must not verify, touch
+   * last-seen or delete anything, so looking does not change the experiment.
+   * Strategies whose credential carries everything (JWTs, seals) have none.
+   */
+  inspectServerRecord?(ctx: AuthContext, jar: CookieJar): ServerRecordView | null;
 
   /** Server-side part of logging out this device (the caller clears the cookies). */
   logout(ctx: AuthContext, jar: CookieJar, verification: VerifyOutcome): Promise<void> | void;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { translator } from '../i18n/translate';
 import { defaultSettings } from '../labs/settings';
 import type { ScenarioResult, Verdict } from '../scenarios/types';
-import { strategies } from '../auth/registry';
+import { isRefreshable, strategies } from '../auth/registry';
 import { scenarioIds } from '../scenarios/registry';
 import { explainResult, windowText } from './explain';
 import { SCENARIO_IDS, STRATEGY_IDS } from './ids';
@@ -45,7 +45,7 @@ describe('the ids the explanations are typed by', () => {
     for (const s of strategies) {
       const m = MECHANISMS[s.id as (typeof STRATEGY_IDS)[number]];
       expect(m.usesLabJwtKey, s.id).toBe(s.usesLabJwtKey);
-      expect(m.refreshable, s.id).toBe(Boolean(s.refreshable));
+      expect(m.refreshable, s.id).toBe(isRefreshable(s));
     }
   });
 });

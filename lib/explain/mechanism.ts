@@ -9,7 +9,7 @@ import type { ScenarioId, StrategyId } from './ids';
  *
  * `reaches[action]`: does this action change something the strategy's
  * per-request check reads for the attacker's copy? (The MISSION's "per
- * strategy, what each action does".) `usesLabJwtKey` and `refreshable` repeat
+ * strategy, what each action does".) `usesLabJwtKey` and `refreshable` (whether it has `refresh`) repeat
  * the strategy's own declarations (lib/auth/strategies/*; mechanism.test.ts
  * keeps them equal).
  */

@@ -5,7 +5,6 @@ import type { StolenCopyRow } from '../db/stolen-copies';
 import type { CookieJar, Strategy } from '../auth/types';
 import { findStrategy } from '../auth/registry';
 import { decodeJwtForDisplay, tamperJwt } from '../jwt-display';
-import { hashSessionId } from '../auth/strategies/session';
 import type { Lab } from './lab';
 import { clearJournalView, credentialHash } from './journal';
 import { replayStolenCookies, stolenCookiesSchema, type ReplayBody, type StolenCookie } from './replay';
@@ -66,10 +65,8 @@ function ownerOf(store: Store, lab: Lab, strategy: Strategy, cookies: readonly S
   const first = cookies[0]!.value;
   const claim = decodeJwtForDisplay(first)?.payload.username;
   if (typeof claim === 'string') return claim.slice(0, 64);
-  if (strategy.id === 'session' && /^[A-Za-z0-9_-]{43}$/.test(first)) {
-    return store.sessions.findWithUser(lab.id, hashSessionId(first))?.username ?? null;
-  }
-  return null;
+  const jar = new Map(cookies.map((c) => [c.name, c.value]));
+  return strategy.inspectServerRecord?.({ store, lab, now: lab.now() }, jar)?.username ?? null;
 }
 
 /** POST …/{strategy}/steal: copies every cookie of the strategy this browser presented into the attacker store. */
@@ -81,13 +78,13 @@ export function stealCredential(store: Store, lab: Lab, strategy: Strategy, jar:
   }
   const parsed = stolenCookiesSchema.safeParse(cookies);
   if (!parsed.success) {
-    throw new ApiError(400, 'bad-request', 'no-credential', `This browser presents no ${strategy.id} cookie here: nothing to steal.`);
+    throw new ApiError('no-credential', `This browser presents no ${strategy.id} cookie here: nothing to steal.`);
   }
   const username = ownerOf(store, lab, strategy, parsed.data);
   const stolenAt = lab.now();
   const copyId = store.transaction((tx) => {
     if (tx.stolenCopies.count(lab.id) >= MAX_COPIES_PER_LAB) {
-      throw new ApiError(409, 'conflict', 'too-many-copies', `A lab holds at most ${MAX_COPIES_PER_LAB} stolen copies; clear them first.`);
+      throw new ApiError('too-many-copies', `A lab holds at most ${MAX_COPIES_PER_LAB} stolen copies; clear them first.`);
     }
     return tx.stolenCopies.insert(lab.id, strategy.id, username, stolenAt, JSON.stringify(parsed.data), credentialHash(parsed.data[0]!.value));
   });
@@ -101,7 +98,7 @@ export function listCopies(store: Store, lab: Lab): CopyView[] {
 function requireCopy(store: Store, lab: Lab, copyId: number): StolenCopyRow {
   const row = store.stolenCopies.find(lab.id, copyId);
   // The same answer for another lab's copy as for none: copies are lab-scoped, and nothing says which ids exist elsewhere.
-  if (!row) throw new ApiError(404, 'not-found', 'unknown-copy', 'This lab holds no stolen copy with this id (GET …/copies lists them).');
+  if (!row) throw new ApiError('unknown-copy', 'This lab holds no stolen copy with this id (GET …/copies lists them).');
   return row;
 }
 
@@ -113,11 +110,11 @@ function requireCopy(store: Store, lab: Lab, copyId: number): StolenCopyRow {
 export async function replayCopy(store: Store, lab: Lab, body: ReplayBody) {
   const row = requireCopy(store, lab, body.copyId);
   const strategy = findStrategy(row.strategy);
-  if (!strategy) throw new ApiError(404, 'not-found', 'unknown-strategy', 'The copy names a strategy this server no longer has.');
+  if (!strategy) throw new ApiError('unknown-strategy', 'The copy names a strategy this server no longer has.');
   let cookies = parseCookies(row.cookies_json);
   if (body.tamper) {
     const first = cookies[0]!;
-    if (!decodeJwtForDisplay(first.value)) throw new ApiError(400, 'bad-request', 'not-a-jwt', 'Only a copy of a JWT can be tampered with.');
+    if (!decodeJwtForDisplay(first.value)) throw new ApiError('not-a-jwt', 'Only a copy of a JWT can be tampered with.');
     const tampered = tamperJwt(first.value, body.tamper);
     cookies = stolenCookiesSchema.parse([{ name: first.name, value: tampered }, ...cookies.slice(1)]);
   }

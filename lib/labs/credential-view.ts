@@ -1,6 +1,5 @@
 import 'server-only';
-import { hashSessionId } from '../auth/strategies/session';
-import type { CookieJar, Strategy } from '../auth/types';
+import type { CookieJar, ServerRecordView, Strategy } from '../auth/types';
 import type { Store } from '../db/store';
 import { decodeJwtForDisplay, utf8Bytes, type JwtDisplay } from '../jwt-display';
 import type { Lab } from './lab';
@@ -40,24 +39,15 @@ export type PresentedCookie = {
   jwt: JwtDisplay | null;
 };
 
-export type SessionRowView = {
-  /** Only a prefix of the stored SHA-256: enough to show that the id itself is not stored. */
-  idHashPrefix: string;
-  username: string;
-  role: string;
-  banned: boolean;
-  createdAt: number;
-  lastSeenAt: number;
-  idleExpiresAt: number;
-  absoluteExpiresAt: number;
-};
+/** The server's record of a session credential (Strategy.inspectServerRecord). */
+export type SessionRowView = ServerRecordView;
 
 export type CredentialView = {
   strategy: string;
   now: number;
   cookies: PresentedCookie[];
   totalBytes: number;
-  /** For `session`: the row the id points at, or null when there is none (logged out, revoked). */
+  /** For a strategy with a server record (`session`): the row the credential points at, or null when there is none (logged out, revoked). */
   sessionRow: SessionRowView | null;
   /**
    * Sub-paths where more of this strategy's cookies live (jwt-refresh keeps its
@@ -98,24 +88,7 @@ export function credentialView(store: Store, lab: Lab, strategy: Strategy, jar: 
       jwt,
     });
   }
-  let sessionRow: SessionRowView | null = null;
-  const sessionId = strategy.id === 'session' ? jar.get(strategy.cookieNames[0]!) : undefined;
-  if (sessionId && /^[A-Za-z0-9_-]{43}$/.test(sessionId)) {
-    const idHash = hashSessionId(sessionId);
-    const row = store.sessions.findWithUser(lab.id, idHash);
-    if (row) {
-      sessionRow = {
-        idHashPrefix: `${idHash.slice(0, 16)}…`,
-        username: row.username,
-        role: row.role,
-        banned: row.banned === 1,
-        createdAt: row.created_at,
-        lastSeenAt: row.last_seen_at,
-        idleExpiresAt: row.last_seen_at + lab.settings.sessionIdleSeconds,
-        absoluteExpiresAt: row.absolute_expires_at,
-      };
-    }
-  }
+  const sessionRow = strategy.inspectServerRecord?.({ store, lab, now: lab.now() }, jar) ?? null;
   return {
     strategy: strategy.id,
     now: lab.now(),

@@ -23,7 +23,7 @@ export const userView = (row: UserRow): UserView => ({
 
 function requireUser(store: Store, lab: Lab, username: string): UserRow {
   const row = usernameSchema.safeParse(username).success ? store.users.findByName(lab.id, username) : undefined;
-  if (!row) throw new ApiError(404, 'not-found', 'unknown-user', 'No user with this name in this lab.');
+  if (!row) throw new ApiError('unknown-user', 'No user with this name in this lab.');
   return row;
 }
 
@@ -50,7 +50,7 @@ export function setBanned(store: Store, lab: Lab, username: string, banned: bool
 }
 
 // The sweeper may delete an idle lab between the request's first read and its write.
-const labGone = () => new ApiError(404, 'not-found', 'unknown-lab', 'This lab was deleted.');
+const labGone = () => new ApiError('unknown-lab', 'This lab was deleted.');
 
 /**
  * The lab as it is now, for a read-modify-write inside a transaction: the
@@ -81,7 +81,7 @@ export async function rotateJwtKey(store: Store, lab: Lab): Promise<{ kid: strin
     });
     if (keyGeneration !== null) return { kid: key.kid, keyGeneration };
   }
-  throw new ApiError(409, 'conflict', 'settings-changing', 'The signing algorithm kept changing; try again.');
+  throw new ApiError('settings-changing', 'The signing algorithm kept changing; try again.');
 }
 
 /**
@@ -94,7 +94,7 @@ export const MAX_CLOCK_OFFSET_SECONDS = 10 * 365 * 24 * 60 * 60;
 export function advanceClock(store: Store, lab: Lab, seconds: number): { now: number; clockOffsetSeconds: number } {
   const clock = store.transaction((tx) => {
     if (currentLab(tx, lab.id).clockOffsetSeconds + seconds > MAX_CLOCK_OFFSET_SECONDS) {
-      throw new ApiError(400, 'bad-request', 'clock-limit', 'A lab clock may run at most 10 years ahead.');
+      throw new ApiError('clock-limit', 'A lab clock may run at most 10 years ahead.');
     }
     return tx.labs.advanceClock(lab.id, seconds);
   });

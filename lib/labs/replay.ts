@@ -6,6 +6,7 @@ import { selfBaseUrl } from '../self-url';
 import { cookiePath } from '../cookies';
 import type { Strategy } from '../auth/types';
 import { ACTOR_HEADER } from './journal';
+import { isRefreshable } from '../auth/registry';
 
 /** RFC 6265 cookie-octet: no controls, spaces, quotes, commas, semicolons or backslashes. */
 const COOKIE_VALUE = /^[\x21\x23-\x2B\x2D-\x3A\x3C-\x5B\x5D-\x7E]{1,4096}$/;
@@ -87,9 +88,9 @@ export type ReplayEndpoint = ReplayBody['endpoint'];
  * The request says `X-Lab-Actor: attacker`, so the lab journal names it.
  */
 export async function replayStolenCookies(labId: string, strategy: Strategy, cookies: readonly StolenCookie[], endpoint: ReplayEndpoint) {
-  // The strategy's own declaration, not a hard-coded id: a new refreshable strategy is one new file.
-  if (endpoint === 'refresh' && !(strategy.refreshable && strategy.refresh)) {
-    throw new ApiError(400, 'bad-request', 'invalid-body', `endpoint: ${strategy.id} has no refresh endpoint.`);
+  // The strategy's own method, not a hard-coded id: a new refreshable strategy is one new file.
+  if (endpoint === 'refresh' && !isRefreshable(strategy)) {
+    throw new ApiError('invalid-body', `endpoint: ${strategy.id} has no refresh endpoint.`);
   }
   const path = cookiePath(labId, strategy.id);
   const attacker = new HttpAgent(selfBaseUrl(), { [ACTOR_HEADER]: 'attacker' });

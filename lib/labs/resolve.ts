@@ -8,14 +8,18 @@ import { findLab, type Lab } from './lab';
 import { recordLabActivity, sweepIdleLabs } from './sweeper';
 
 /**
- * Loads the lab named in the URL, or answers 404. The same answer for a
- * malformed id and an unknown one: nothing tells a prober which ids exist.
+ * A request's visit to the lab named in its URL — it does three things, in
+ * this order: sweeps labs idle past their time (so an expired lab is a 404
+ * now, not after the next sweep), loads this lab or answers 404 `unknown-lab`,
+ * and stamps the lab's last activity (at most once a minute: a write). The
+ * same answer for a malformed id and an unknown one: nothing tells a prober
+ * which ids exist. Pages that only look (no visit) use findLab.
  */
-export function requireLab(labId: string): { store: Store; lab: Lab } {
+export function visitLab(labId: string): { store: Store; lab: Lab } {
   const store = getStore();
   sweepIdleLabs(store, env.labIdleSeconds);
   const lab = findLab(store, labId);
-  if (!lab) throw new ApiError(404, 'not-found', 'unknown-lab', 'No lab with this id (labs idle for a day are deleted).');
+  if (!lab) throw new ApiError('unknown-lab', 'No lab with this id (labs idle for a day are deleted).');
   recordLabActivity(store, lab, env.labIdleSeconds);
   return { store, lab };
 }
@@ -23,12 +27,13 @@ export function requireLab(labId: string): { store: Store; lab: Lab } {
 export function requireStrategy(strategyId: string): Strategy {
   const strategy = findStrategy(strategyId);
   // The name is not echoed back: path input never comes back in an answer.
-  if (!strategy) throw new ApiError(404, 'not-found', 'unknown-strategy', 'No strategy with this name (GET /api/labs/{labId} lists them).');
+  if (!strategy) throw new ApiError('unknown-strategy', 'No strategy with this name (GET /api/labs/{labId} lists them).');
   return strategy;
 }
 
-export function requireLabAndStrategy(labId: string, strategyId: string): { ctx: AuthContext; strategy: Strategy } {
-  const { store, lab } = requireLab(labId);
+/** visitLab, plus the strategy named in the URL (404 `unknown-strategy`) and the request's auth context. */
+export function visitLabStrategy(labId: string, strategyId: string): { ctx: AuthContext; strategy: Strategy } {
+  const { store, lab } = visitLab(labId);
   const strategy = requireStrategy(strategyId);
   return { ctx: { store, lab, now: lab.now() }, strategy };
 }

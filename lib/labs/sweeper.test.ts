@@ -3,12 +3,12 @@ import { setRealClockForTests } from '../clock';
 import { createMemoryStore } from '../db/testing';
 import type { Store } from '../db/store';
 import { findLab } from './lab';
-import { requireLab } from './resolve';
+import { visitLab } from './resolve';
 import { activityStampIntervalMs, recordLabActivity, sweepIdleLabs } from './sweeper';
 import { frozenLab } from '@/tests/support/frozen-lab';
 
 const DAY_SECONDS = 24 * 3600;
-// lib/db/index.ts keeps the process's one store here; requireLab reads it through getStore().
+// lib/db/index.ts keeps the process's one store here; visitLab reads it through getStore().
 const holder = globalThis as unknown as { __revocationLabStore?: Store };
 const storeBefore = holder.__revocationLabStore;
 
@@ -26,7 +26,7 @@ async function labUsedAt(nowMs: number, store = createMemoryStore()) {
 }
 
 describe('lab activity stamp', () => {
-  it('is rewritten by requireLab only once the stored stamp is over a minute old, not on every request', async () => {
+  it('is rewritten by visitLab only once the stored stamp is over a minute old, not on every request', async () => {
     let realMs = 1_800_000_000_000;
     setRealClockForTests(() => realMs);
     const { store, labId } = await labUsedAt(realMs);
@@ -35,17 +35,17 @@ describe('lab activity stamp', () => {
 
     for (let i = 0; i < 60; i++) {
       realMs += 1000;
-      requireLab(labId);
+      visitLab(labId);
     }
     expect(touch).not.toHaveBeenCalled();
     expect(findLab(store, labId)!.lastUsedAtMs).toBe(1_800_000_000_000);
 
     realMs += 1000; // the stamp is now over a minute old
-    requireLab(labId);
+    visitLab(labId);
     expect(touch).toHaveBeenCalledTimes(1);
     expect(findLab(store, labId)!.lastUsedAtMs).toBe(realMs);
     realMs += 1000;
-    requireLab(labId);
+    visitLab(labId);
     expect(touch).toHaveBeenCalledTimes(1);
   });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Store } from '../db/store';
-import { strategies, strategyIds } from '../auth/registry';
+import { isRefreshable, strategies, strategyIds } from '../auth/registry';
 import type { Lab } from './lab';
 import { userView } from './operator';
 
@@ -14,8 +14,8 @@ export function labView(store: Store, lab: Lab, scenarioIds: readonly string[]) 
     jwt: { alg: lab.jwtKey.alg, kid: lab.jwtKey.kid, keyGeneration: lab.keyGeneration },
     users: store.users.listInLab(lab.id).map(userView),
     strategies: strategyIds,
-    /** Added alongside `strategies` (still a list of ids): those that declare `refreshable` (POST …/{id}/refresh). */
-    refreshableStrategies: strategies.filter((s) => s.refreshable).map((s) => s.id),
+    /** Added alongside `strategies` (still a list of ids): those that have a `refresh` method (POST …/{id}/refresh). */
+    refreshableStrategies: strategies.filter(isRefreshable).map((s) => s.id),
     scenarios: scenarioIds,
     /** When the lab's last matrix run finished (ms, real time), null when it never ran: GET …/matrix has it. */
     lastMatrixRunAt: store.matrixRuns.lastFinishedAt(lab.id),

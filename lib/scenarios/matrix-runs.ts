@@ -25,7 +25,7 @@ export async function startMatrixRun(store: Store, lab: Lab, options: RunnerOpti
   const claim = store.matrixRuns.claim(lab.id, runId, nowMs, nowMs - STALE_CLAIM_MS, JSON.stringify(lab.settings));
   if (!claim.ok) {
     const since = new Date(claim.running.startedAtMs).toISOString();
-    throw new ApiError(409, 'conflict', 'matrix-running', `Matrix run ${claim.running.runId} of this lab, started ${since}, is still running.`);
+    throw new ApiError('matrix-running', `Matrix run ${claim.running.runId} of this lab, started ${since}, is still running.`);
   }
   let report: MatrixReport;
   try {
@@ -46,4 +46,4 @@ export function lastMatrixRun(store: Store, labId: string): MatrixReport | null 
   return JSON.parse(row.report_json) as MatrixReport;
 }
 
-export const noMatrixRun = () => new ApiError(404, 'not-found', 'no-matrix-run', 'This lab has no matrix run yet: POST to start one.');
+export const noMatrixRun = () => new ApiError('no-matrix-run', 'This lab has no matrix run yet: POST to start one.');

@@ -80,7 +80,7 @@ export async function runMatrix(
     results = await cellQueue().runAll(lab.id, cells);
   } catch (err) {
     if (err instanceof LineFullError) {
-      throw new ApiError(503, 'unavailable', 'server-busy', 'Too many scenario runs are waiting; try again shortly.', {
+      throw new ApiError('server-busy', 'Too many scenario runs are waiting; try again shortly.', {
         'Retry-After': String(RETRY_AFTER_SECONDS),
       });
     }

@@ -14,7 +14,7 @@ export function reportLocale(req: NextRequest): Locale {
   const asked = req.nextUrl.searchParams.get('lang');
   if (asked !== null) {
     if (isLocale(asked)) return asked;
-    throw new ApiError(400, 'bad-request', 'unknown-lang', 'lang must be en or ja.');
+    throw new ApiError('unknown-lang', 'lang must be en or ja.');
   }
   const saved = req.cookies.get(LANG_COOKIE)?.value;
   if (isLocale(saved)) return saved;

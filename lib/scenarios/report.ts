@@ -10,6 +10,7 @@ import type { MatrixReport } from './matrix';
 import type { ReportCell, ReportFinding, ReviewerReport } from './report-schema';
 import { REPORT_SCHEMA_VERSION } from './report-version';
 import type { ScenarioResult, TraceEntry } from './types';
+import { matrixRows, strategyCosts } from './matrix-table';
 
 /**
  * The reviewer's report: a pure function of a matrix result, the settings it
@@ -156,7 +157,6 @@ function findingOf(r: ScenarioResult, settings: LabSettings, o: ReportOptions): 
 
 function cellOf(r: ScenarioResult, settings: LabSettings, o: ReportOptions): ReportCell {
   const explanation = explainResult(r, settings, o.t.explain, o.locale);
-  const known = isScenarioId(r.scenario) && isStrategyId(r.strategy);
   return {
     scenario: r.scenario,
     strategy: r.strategy,
@@ -167,7 +167,7 @@ function cellOf(r: ScenarioResult, settings: LabSettings, o: ReportOptions): Rep
     collateral: r.collateral,
     lookups: r.lookups,
     explanation: explanation && { kind: explanation.kind, predicted: explanation.predicted, unexpected: explanation.unexpected, why: explanation.why, fix: explanation.fix },
-    requirements: known ? requirementsFor(r.scenario as never, r.strategy as never).map((q) => q.id) : [],
+    requirements: isScenarioId(r.scenario) && isStrategyId(r.strategy) ? requirementsFor(r.scenario, r.strategy).map((q) => q.id) : [],
   };
 }
 
@@ -203,7 +203,6 @@ const SEVERITY_MARK: Record<Severity, string> = { critical: '🟥', high: '🔴'
 export function matrixMarkdown(matrix: MatrixReport, o: ReportOptions): string {
   const t = o.t.report;
   const json = reviewerReport(matrix, o);
-  const byCell = new Map(matrix.results.map((r) => [`${r.scenario}|${r.strategy}`, r]));
   const lines: string[] = [];
   lines.push(`# ${t('title')}`, '');
   lines.push(t('generated', { date: readableTime(Date.parse(matrix.generatedAt) / 1000), clock: readableTime(matrix.labClock), ms: matrix.durationMs }));
@@ -219,21 +218,15 @@ export function matrixMarkdown(matrix: MatrixReport, o: ReportOptions): string {
   lines.push('', `## ${t('matrix')}`, '');
   lines.push(`| ${t('scenario')} | ${matrix.strategies.map((s) => `\`${s}\``).join(' | ')} |`);
   lines.push(`| --- | ${matrix.strategies.map(() => '---').join(' | ')} |`);
-  for (const scenario of matrix.scenarios) {
-    const cells = matrix.strategies.map((strategy) => {
-      const r = byCell.get(`${scenario}|${strategy}`);
-      return r ? cellText(r, t, o.locale) : '';
-    });
-    lines.push(`| \`${scenario}\` | ${cells.join(' | ')} |`);
+  for (const row of matrixRows(matrix)) {
+    const cells = row.cells.map(({ result }) => (result ? cellText(result, t, o.locale) : ''));
+    lines.push(`| \`${row.scenario}\` | ${cells.join(' | ')} |`);
   }
   lines.push('', t('legend'), '');
 
   lines.push(`## ${t('costs')}`, '', `| | ${t('lookupsPerRequest')} | ${t('perRefresh')} | ${t('cookieBytes')} |`, '| --- | --- | --- | --- |');
-  for (const strategy of matrix.strategies) {
-    const runs = matrix.results.filter((r) => r.strategy === strategy && r.verdict !== 'not-applicable' && r.verdict !== 'error');
-    const first = runs[0];
-    const refresh = runs.map((r) => r.lookups.perRefresh).find((v) => v !== null) ?? null;
-    lines.push(`| \`${strategy}\` | ${first?.lookups.perRequest ?? '—'} | ${refresh ?? '—'} | ${first?.cookieBytes ?? '—'} |`);
+  for (const c of strategyCosts(matrix)) {
+    lines.push(`| \`${c.strategy}\` | ${c.perRequest ?? '—'} | ${c.perRefresh ?? '—'} | ${c.cookieBytes ?? '—'} |`);
   }
 
   lines.push('', `## ${t('findings')}`, '');

@@ -8,7 +8,7 @@ import type { Scenario } from './scenario';
 /** Edge validation for the scenario endpoints: unknown names are 404s with a reason, never a 500. */
 export function requireScenario(id: string): Scenario {
   const scenario = findScenario(id);
-  if (!scenario) throw new ApiError(404, 'not-found', 'unknown-scenario', 'No such scenario.');
+  if (!scenario) throw new ApiError('unknown-scenario', 'No such scenario.');
   return scenario;
 }
 
@@ -17,7 +17,7 @@ export function strategiesFromQuery(params: URLSearchParams): Strategy[] | undef
   const id = params.get('strategy');
   if (id === null) return undefined;
   const strategy = findStrategy(id);
-  if (!strategy) throw new ApiError(404, 'not-found', 'unknown-strategy', 'No such strategy.');
+  if (!strategy) throw new ApiError('unknown-strategy', 'No such strategy.');
   return [strategy];
 }
 
@@ -26,5 +26,5 @@ export type ReportFormat = 'json' | 'md';
 export function formatFromQuery(params: URLSearchParams): ReportFormat {
   const format = params.get('format') ?? 'json';
   if (format === 'json' || format === 'md') return format;
-  throw new ApiError(400, 'bad-request', 'unknown-format', 'format must be json or md.');
+  throw new ApiError('unknown-format', 'format must be json or md.');
 }

@@ -11,7 +11,8 @@ import { createScenarioLab } from './child-lab';
 import type { Scenario, ScenarioRun } from './scenario';
 import type { ActorRole, ScenarioResult, StoreStatements } from './types';
 import { measureWindow } from './window';
-import { classifyProbeAnswer } from './probe';
+import { classifyCopyAnswer } from './probe';
+import { isRefreshable } from '../auth/registry';
 
 /**
  * Runs one scenario against one strategy, through the real HTTP API, in a
@@ -34,7 +35,8 @@ import { classifyProbeAnswer } from './probe';
 
 export type RunnerOptions = { baseUrl: string };
 
-type ReplayOutcome = {
+/** What one replay of a stolen jar against the probe page showed (the page's badge is lib/ui/replay-outcome.ts's ReplayOutcome). */
+type ProbeResult = {
   works: boolean;
   expiresAt: number | null;
   refusedWith: ScenarioResult['refusedWith'];
@@ -138,17 +140,17 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
   };
 
   /** One replay of a jar against the probe page, using its refresh cookie if the access credential is refused. */
-  const replay = async (who: Actor, probe: 'me' | 'admin'): Promise<ReplayOutcome> => {
+  const replay = async (who: Actor, probe: 'me' | 'admin'): Promise<ProbeResult> => {
     const path = strategyPath(probe === 'admin' ? '/admin' : '/me');
     let res = await who.get(path);
     let refreshClaim: number | null = null;
     let refreshReason: string | null | undefined;
-    if (res.status === 401 && strategy.refreshable) {
+    if (res.status === 401 && isRefreshable(strategy)) {
       const refreshed = await who.post(strategyPath('/refresh'));
       noteRefresh(refreshed);
       refreshReason = typeof refreshed.body.reason === 'string' ? refreshed.body.reason : null;
       // A 429 (too many refreshes) or a 5xx says nothing about the refresh token: never read it as "blocked".
-      if (classifyProbeAnswer(refreshed.status, refreshed.body.reason) === 'unexpected') {
+      if (classifyCopyAnswer('refresh', refreshed.status, refreshed.body.reason) === 'unexpected') {
         throw new ScenarioStepError(`unexpected answer ${refreshed.status} ${refreshReason ?? ''} from ${refreshed.method} ${refreshed.path}`.trim());
       }
       if (refreshed.status === 200) {
@@ -158,7 +160,8 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
     }
     // A 429, 503 or 500 says nothing about the credential: reporting it as
     // "blocked" would be a verdict the verifier never gave, so the run stops as an error.
-    const answer = classifyProbeAnswer(res.status, res.body.reason);
+    // A 403 not-admin on /admin is the copy refused admin rights: for the role-change question, a refusal.
+    const answer = classifyCopyAnswer(probe, res.status, res.body.reason);
     const works = answer === 'works';
     if (answer === 'unexpected') {
       throw new ScenarioStepError(`unexpected answer ${res.status} ${String(res.body.reason ?? '')} from ${res.method} ${res.path}`.trim());
@@ -184,7 +187,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
     const present = scenario.bystanders === 'all' ? cast.bystanders : cast.bystanders.slice(0, 1);
     const bystanders = await Promise.all(present.map((b) => logIn(actor('bystander', b.username), b.password)));
     const { stolen, devices } = await scenario.setUp(run);
-    if (strategy.refreshable) {
+    if (isRefreshable(strategy)) {
       // One refresh by the victim's own browser before the theft, so the cost of a refresh is measured too.
       noteRefresh(await stolen.expect(200, 'POST', strategyPath('/refresh')));
     }
@@ -219,7 +222,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
       result.refusedWith = after.refusedWith;
     } else {
       recorder.phase = 'time-travel';
-      let lastRefusal: ReplayOutcome['refusedWith'] = null;
+      let lastRefusal: ProbeResult['refusedWith'] = null;
       const measure = await measureWindow({
         revokedAt,
         firstClaim: after.expiresAt,

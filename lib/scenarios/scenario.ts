@@ -1,3 +1,4 @@
+import type { ScenarioId } from '../ids';
 import type { Role } from '../db/users';
 import type { Strategy } from '../auth/types';
 import type { Actor } from './actors';
@@ -23,11 +24,16 @@ export type ScenarioRun = {
   operator: Actor;
 };
 
+/** Why a scenario may not apply to a strategy: each code has its words in the scenarios dictionary (`na_<code>`, checked by lib/i18n/keys.ts). */
+export const notApplicableCodes = ['no-lab-jwt-key'] as const;
+export type NotApplicableCode = (typeof notApplicableCodes)[number];
+export const isNotApplicableCode = (code: string): code is NotApplicableCode => (notApplicableCodes as readonly string[]).includes(code);
+
 /** `code` names the reason for the pages' dictionaries; `why` says it in English for the API and the report. */
-export type Applicability = { applies: true } | { applies: false; code: string; why: string };
+export type Applicability = { applies: true } | { applies: false; code: NotApplicableCode; why: string };
 
 export interface Scenario {
-  readonly id: string;
+  readonly id: ScenarioId;
   /** The victim's role in the throwaway lab before the run. */
   readonly victimRole: Role;
   /**

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatLabTime, lookupsOf, reasonOf } from './format';
+import { formatClockDuration, formatLabTime, lookupsOf, reasonOf } from './format';
 
-describe('formatDuration', () => {
+describe('formatClockDuration', () => {
   it('shows m:ss under an hour and h:mm:ss above, never negative', () => {
-    expect(formatDuration(0)).toBe('0:00');
-    expect(formatDuration(59.9)).toBe('0:59');
-    expect(formatDuration(15 * 60)).toBe('15:00');
-    expect(formatDuration(3600 + 62)).toBe('1:01:02');
-    expect(formatDuration(-5)).toBe('0:00');
+    expect(formatClockDuration(0)).toBe('0:00');
+    expect(formatClockDuration(59.9)).toBe('0:59');
+    expect(formatClockDuration(15 * 60)).toBe('15:00');
+    expect(formatClockDuration(3600 + 62)).toBe('1:01:02');
+    expect(formatClockDuration(-5)).toBe('0:00');
   });
 });
 

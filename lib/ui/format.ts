@@ -1,7 +1,7 @@
 /** Small display helpers for the lab pages (no locale-specific words: numbers read the same in en and ja). */
 
-/** 14:05, 1:02:03 — a duration on the lab clock. */
-export function formatDuration(totalSeconds: number): string {
+/** 14:05, 1:02:03 — a duration as a clock shows it (lib/scenarios/format.ts formatDuration says it in words: "14 min 5 s"). */
+export function formatClockDuration(totalSeconds: number): string {
   const s = Math.max(0, Math.floor(totalSeconds));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);

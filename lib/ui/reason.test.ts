@@ -4,14 +4,14 @@ import { answerReason, reasonCodeOf, reasonWords } from './reason';
 
 describe('reasonWords', () => {
   it('translates known codes in both languages', () => {
-    expect(reasonWords(translator('en', 'common'), 'network-error')).toMatch(/network/i);
-    expect(reasonWords(translator('ja', 'common'), 'network-error')).toBe('通信エラー（サーバーに届かなかった）');
-    expect(reasonWords(translator('ja', 'common'), 'database-busy')).not.toMatch(/[a-z]{4}/);
+    expect(reasonWords(translator('en', 'reasons'), 'network-error')).toMatch(/network/i);
+    expect(reasonWords(translator('ja', 'reasons'), 'network-error')).toBe('通信エラー（サーバーに届かなかった）');
+    expect(reasonWords(translator('ja', 'reasons'), 'database-busy')).not.toMatch(/[a-z]{4}/);
   });
   it('falls back to the code itself for an unknown code, never empty', () => {
-    expect(reasonWords(translator('ja', 'common'), 'some-new-code')).toBe('some-new-code');
-    expect(reasonWords(translator('ja', 'common'), 'http-502')).toBe('http-502');
-    expect(reasonWords(translator('en', 'common'), null)).toBe('');
+    expect(reasonWords(translator('ja', 'reasons'), 'some-new-code')).toBe('some-new-code');
+    expect(reasonWords(translator('ja', 'reasons'), 'http-502')).toBe('http-502');
+    expect(reasonWords(translator('en', 'reasons'), null)).toBe('');
   });
 });
 

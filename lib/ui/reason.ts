@@ -1,16 +1,17 @@
+import { isReasonCode } from '@/lib/errors/reasons';
+import type { Translate } from '@/lib/i18n/translate';
+
 /**
- * Reason codes (`{ error, reason }` answers, `network-error`, `http-503`…)
- * in plain words: the dictionary entry `reason_<code>` of the namespace
- * given, falling back to the code itself — never an English sentence from
- * the server or the browser, and never nothing.
+ * The one reader of reason codes (`{ error, reason }` answers, `network-error`,
+ * `http-503`…): the code's words from the `reasons` dictionary, or the code
+ * itself when it has none (`http-502`, a code from a newer server) — never an
+ * English sentence from the server or the browser, and never nothing.
  *
- * Pure: takes the page's t() (which answers the key itself when it has no entry).
+ * Pure: takes the page's t() for the `reasons` namespace.
  */
-export function reasonWords(t: (key: never) => string, code: string | null | undefined): string {
+export function reasonWords(t: Translate<'reasons'>, code: string | null | undefined): string {
   if (!code) return '';
-  const key = `reason_${code}`;
-  const words = (t as (key: string) => string)(key);
-  return words && words !== key ? words : code;
+  return isReasonCode(code) ? t(code) : code;
 }
 
 /** A fetch failure as a code: a code thrown by our own code stays; a browser TypeError ("Failed to fetch") is `network-error`. */

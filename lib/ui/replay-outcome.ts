@@ -1,18 +1,21 @@
+import { classifyCopyAnswer, type CopyEndpoint } from '@/lib/scenarios/probe';
+
 /**
  * What one attacker replay means, from the two answers involved: the replay
  * endpoint's own (POST /api/labs/{labId}/replay) and, inside it, the answer
  * the stolen cookies got from the lab's endpoint.
  *
- * Only the inner answer says anything about the stolen copy, and only some of
- * them: a 2xx lets the copy in; a 401 refuses it; a 403 `not-admin` from
- * /admin accepts the copy (the user is still signed in) but grants no admin
- * rights. Anything else — the replay endpoint failing (400, 404, 429, 503, a
+ * Only the inner answer says anything about the stolen copy, read by the same
+ * rule as the scenario runner's (classifyCopyAnswer, lib/scenarios/probe.ts):
+ * a 2xx lets the copy in; a 401 refuses it; a 403 `not-admin` from /admin
+ * accepts the copy (the user is still signed in) but grants no admin rights.
+ * Anything else — the replay endpoint failing (400, 404, 429, 503, a
  * network error as status 0) or an unexpected inner status — is an error of
  * the experiment, never a "blocked".
  *
  * Pure (no React, no DOM): the lab page and the unit tests share it.
  */
-export type ReplayEndpoint = 'me' | 'admin' | 'refresh';
+export type ReplayEndpoint = CopyEndpoint;
 
 export type ReplayOutcome =
   | { kind: 'works'; status: number; reason: null }
@@ -43,10 +46,16 @@ export function classifyReplay(endpoint: ReplayEndpoint, outer: { status: number
     return { kind: 'error', source: 'endpoint', status: outer.status, reason };
   }
   const reason = reasonIn(inner.body);
-  if (inner.status >= 200 && inner.status < 300) return { kind: 'works', status: inner.status, reason: null };
-  if (inner.status === 401) return { kind: 'blocked', status: 401, reason };
-  if (inner.status === 403 && reason === 'not-admin' && endpoint === 'admin') return { kind: 'not-admin', status: 403, reason: 'not-admin' };
-  return { kind: 'error', source: 'inner', status: inner.status, reason: reason ?? `http-${inner.status}` };
+  switch (classifyCopyAnswer(endpoint, inner.status, reason)) {
+    case 'works':
+      return { kind: 'works', status: inner.status, reason: null };
+    case 'refused':
+      return { kind: 'blocked', status: 401, reason };
+    case 'not-admin':
+      return { kind: 'not-admin', status: 403, reason: 'not-admin' };
+    case 'unexpected':
+      return { kind: 'error', source: 'inner', status: inner.status, reason: reason ?? `http-${inner.status}` };
+  }
 }
 
 const COOKIE_NAME = /^[A-Za-z0-9_-]{1,64}$/;

@@ -6,7 +6,7 @@ import { ApiError, apiRoute } from '@/lib/http';
  * exists, so probing paths teaches an attacker nothing.
  */
 const notFound = async (): Promise<Response> => {
-  throw new ApiError(404, 'not-found', 'unknown-endpoint', 'No such API endpoint.');
+  throw new ApiError('unknown-endpoint', 'No such API endpoint.');
 };
 
 export const GET = apiRoute(notFound, { stateChanging: false });

@@ -9,7 +9,7 @@ import { PayloadDemo } from './PayloadDemo';
 /** The three live demos; tamper and payload share one demo lab. */
 export function LearnDemos() {
   const t = useT('learn');
-  const tc = useT('common');
+  const tr = useT('reasons');
   const demo = useDemoLab();
   return (
     <section aria-labelledby="demos-h" className="flex flex-col gap-6">
@@ -23,7 +23,7 @@ export function LearnDemos() {
             {demo.busy ? t('preparing') : t('prepare')}
           </button>
           <p role="status" className="text-sm" data-testid="demo-status">
-            {demo.lab ? t('prepared', { lab: demo.lab.labId.slice(0, 6) + '…' }) : demo.error ? t('failed', { reason: reasonWords(tc, demo.error) }) : ''}
+            {demo.lab ? t('prepared', { lab: demo.lab.labId.slice(0, 6) + '…' }) : demo.error ? t('failed', { reason: reasonWords(tr, demo.error) }) : ''}
           </p>
         </div>
       </div>

@@ -30,7 +30,7 @@ function plantInLocalStorage(token: string) {
  */
 export function StorageDemo() {
   const t = useT('learn');
-  const tc = useT('common');
+  const tr = useT('reasons');
   const [token, setToken] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -83,7 +83,7 @@ export function StorageDemo() {
       </div>
       {error && (
         <p className="text-bad" data-testid="storage-error" data-reason={error}>
-          {t('failed', { reason: reasonWords(tc, error) })}
+          {t('failed', { reason: reasonWords(tr, error) })}
         </p>
       )}
       {token && (

@@ -50,7 +50,6 @@ function readSealedUser(data: unknown, audience: string): SealedUser | null {
 export const ironStatelessStrategy: Strategy = {
   id: ID,
   cookieNames: [COOKIE],
-  stateless: true,
   usesLabJwtKey: false,
 
   // Nothing to record: the server keeps no state about this seal.

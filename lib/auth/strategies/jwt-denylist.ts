@@ -24,7 +24,6 @@ function denylistPresented(tables: StoreTables, ctx: LabContext, presented: Cred
 export const jwtDenylistStrategy: Strategy = {
   id: 'jwt-denylist',
   cookieNames: [COOKIE],
-  stateless: false,
   usesLabJwtKey: true,
 
   // Nothing to record: a token is denylisted when presented for revocation, never at issue.

@@ -186,9 +186,7 @@ export const jwtRefreshStrategy: Strategy<RecordedLogin> = {
   id: ID,
   cookieNames: [ACCESS_COOKIE, REFRESH_COOKIE, REVOKE_COOKIE],
   cookieSubPaths: { [REFRESH_COOKIE]: REFRESH_SUB_PATH, [REVOKE_COOKIE]: REVOKE_SUB_PATH },
-  stateless: false,
   usesLabJwtKey: true,
-  refreshable: true,
 
   record(tx, ctx, user) {
     // A family per login: reuse of any of its tokens revokes this login only, not the user's other devices.

@@ -14,7 +14,6 @@ const VERSION_CLAIM = 'ver';
 export const jwtVersionStrategy: Strategy<{ tokenVersion: number }> = {
   id: 'jwt-version',
   cookieNames: [COOKIE],
-  stateless: false,
   usesLabJwtKey: true,
 
   // The version is read in the login's transaction: a bump committed before it is in the token, one after it cuts the token off.

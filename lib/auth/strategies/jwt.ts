@@ -11,7 +11,6 @@ const COOKIE = 'rl_jwt';
 export const jwtStrategy: Strategy = {
   id: 'jwt',
   cookieNames: [COOKIE],
-  stateless: true,
   usesLabJwtKey: true,
 
   // Nothing to record: the server keeps no state about this token.

@@ -22,7 +22,6 @@ export function hashSessionId(id: string): string {
 export const sessionStrategy: Strategy<{ sessionId: string }> = {
   id: 'session',
   cookieNames: [COOKIE],
-  stateless: false,
   usesLabJwtKey: false,
 
   record(tx, ctx, user) {
@@ -42,6 +41,24 @@ export const sessionStrategy: Strategy<{ sessionId: string }> = {
   // The id carries no data, so there is nothing to sign or seal.
   async mint(_ctx, _user, { sessionId }) {
     return [{ name: COOKIE, value: sessionId }];
+  },
+
+  inspectServerRecord(ctx, jar) {
+    const id = jar.get(COOKIE);
+    if (!id || !SESSION_ID_PATTERN.test(id)) return null;
+    const idHash = hashSessionId(id);
+    const row = ctx.store.sessions.findWithUser(ctx.lab.id, idHash);
+    if (!row) return null;
+    return {
+      idHashPrefix: `${idHash.slice(0, 16)}…`,
+      username: row.username,
+      role: row.role,
+      banned: row.banned === 1,
+      createdAt: row.created_at,
+      lastSeenAt: row.last_seen_at,
+      idleExpiresAt: row.last_seen_at + ctx.lab.settings.sessionIdleSeconds,
+      absoluteExpiresAt: row.absolute_expires_at,
+    };
   },
 
   async verify(ctx, jar) {

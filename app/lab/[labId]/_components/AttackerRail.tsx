@@ -1,7 +1,7 @@
 'use client';
 import { useT } from '@/lib/i18n/client';
 import { LookLegend } from '@/app/_components/LookLegend';
-import { formatDuration, formatLabTime } from '@/lib/ui/format';
+import { formatClockDuration, formatLabTime } from '@/lib/ui/format';
 import { ReasonText } from './StatusBadge';
 import { classifyReplay, type ReplayEndpoint, type ReplayOutcome } from '@/lib/ui/replay-outcome';
 import { LOOK_STYLE, lookOfAnswer } from '@/lib/ui/outcome-look';
@@ -124,7 +124,7 @@ function CopyItem({
             {outcome.kind !== 'works' && <ReasonText reason={outcome.reason} />}
             {accepted && last.expiresAt !== null && last.expiresAt > labNow && (
               <span className="font-semibold" data-testid="copy-remaining">
-                {t('copyWorksFor', { time: formatDuration(last.expiresAt - labNow) })} <span className="font-normal text-muted">{t('onLabClock')}</span>
+                {t('copyWorksFor', { time: formatClockDuration(last.expiresAt - labNow) })} <span className="font-normal text-muted">{t('onLabClock')}</span>
               </span>
             )}
             {accepted && last.expiresAt !== null && last.expiresAt <= labNow && <span className="text-sm">{t('copyExpiredNow')}</span>}

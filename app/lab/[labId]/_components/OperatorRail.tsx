@@ -1,7 +1,7 @@
 'use client';
 import { useT } from '@/lib/i18n/client';
 import { StartLabButton } from '@/app/_components/StartLabButton';
-import { formatDuration, formatLabTime } from '@/lib/ui/format';
+import { formatClockDuration, formatLabTime } from '@/lib/ui/format';
 import type { LabState } from './types';
 import { SettingsEditor } from './SettingsEditor';
 
@@ -89,7 +89,7 @@ export function OperatorRail({
       <p className="text-sm mono" data-testid="lab-clock">
                 {formatLabTime(labNow)}{' '}
         <span className="text-muted">
-          ({lab.clockOffsetSeconds > 0 ? t('clockAhead', { time: formatDuration(lab.clockOffsetSeconds) }) : t('clockInSync')})
+          ({lab.clockOffsetSeconds > 0 ? t('clockAhead', { time: formatClockDuration(lab.clockOffsetSeconds) }) : t('clockInSync')})
         </span>
       </p>
       <div className="flex flex-wrap gap-1 mb-3">

@@ -5,7 +5,7 @@ import { formatDuration } from '@/lib/scenarios/format';
 import { reasonWords } from '@/lib/ui/reason';
 import { DURATION_UNITS, splitDuration, toSeconds, type DurationUnit } from '@/lib/ui/duration-input';
 import { durationSettings, jwtAlgs, maxSettingSeconds, MIN_SETTING_SECONDS, type DurationSetting } from '@/lib/labs/setting-bounds';
-import { settingHelpKey, settingLabelKey } from '@/lib/i18n/keys';
+import { settingHelpKey, settingLabelKey, type SettingName } from '@/lib/i18n/keys';
 import { callApi } from './api';
 
 type Draft = Record<DurationSetting, { amount: string; unit: DurationUnit }> & { jwtAlg: string };
@@ -31,7 +31,7 @@ type Message = { kind: 'ok' | 'refused'; text: string } | null;
  */
 export function SettingsEditor({ labId, settings, onSaved }: { labId: string; settings: Record<string, unknown>; onSaved: () => void | Promise<void> }) {
   const t = useT('lab');
-  const tc = useT('common');
+  const tr = useT('reasons');
   const locale = useLocale();
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
   const [saving, setSaving] = useState(false);
@@ -47,7 +47,7 @@ export function SettingsEditor({ labId, settings, onSaved }: { labId: string; se
     details.current.scrollIntoView({ block: 'center' });
   }, []);
 
-  const label = (name: string) => t(settingLabelKey(name));
+  const label = (name: SettingName) => t(settingLabelKey(name));
   const range = (name: DurationSetting) =>
     t('settingOutOfRange', { name: label(name), min: formatDuration(MIN_SETTING_SECONDS, locale), max: formatDuration(maxSettingSeconds[name], locale) });
 
@@ -89,7 +89,7 @@ export function SettingsEditor({ labId, settings, onSaved }: { labId: string; se
     const detail = typeof body.detail === 'string' ? body.detail : '';
     const field = detail.split(':')[0]?.trim() as DurationSetting;
     if (body.reason === 'invalid-body' && (durationSettings as readonly string[]).includes(field)) return range(field);
-    return reasonWords(tc, typeof body.reason === 'string' ? body.reason : `http-${String(body.status ?? '')}`);
+    return reasonWords(tr, typeof body.reason === 'string' ? body.reason : `http-${String(body.status ?? '')}`);
   }
 
   return (

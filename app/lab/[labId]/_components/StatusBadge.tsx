@@ -1,6 +1,7 @@
 'use client';
 import { useT } from '@/lib/i18n/client';
 import { LOOK_STYLE, lookOfAnswer, type LookActor } from '@/lib/ui/outcome-look';
+import { reasonWords } from '@/lib/ui/reason';
 
 /**
  * An HTTP status as a word, a symbol and a colour — never colour alone. The
@@ -22,18 +23,17 @@ export function StatusBadge({ status, actor = 'victim' }: { status: number | nul
   );
 }
 
-/** A failure reason with its plain-words explanation. */
+/** A failure reason with its plain-words explanation (the one reader: lib/ui/reason.ts). */
 export function ReasonText({ reason }: { reason: string | null }) {
-  const t = useT('lab');
-  if (!reason) return <span className="text-muted">{t('reason_none')}</span>;
-  const key = `reason_${reason}` as Parameters<typeof t>[0];
-  const explained = t(key);
+  const tr = useT('reasons');
+  if (!reason) return <span className="text-muted">—</span>;
+  const explained = reasonWords(tr, reason);
   return (
     <span>
       <code className="mono font-semibold" data-reason={reason}>
         {reason}
       </code>
-      {explained !== key && explained !== reason && <span className="text-muted"> — {explained}</span>}
+      {explained !== reason && <span className="text-muted"> — {explained}</span>}
     </span>
   );
 }

@@ -1,8 +1,9 @@
 'use client';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
+import { strategyDescriptionOf } from '@/lib/i18n/keys';
 import { callApi } from './api';
-import { lookupsOf, reasonOf, formatDuration } from '@/lib/ui/format';
+import { lookupsOf, reasonOf, formatClockDuration } from '@/lib/ui/format';
 import { causeOfRefusal, lastAcceptedOf, actorLabel, type Cause } from '@/lib/ui/journal-view';
 import { ReasonText, StatusBadge } from './StatusBadge';
 import { TokenInspector } from './TokenInspector';
@@ -140,7 +141,7 @@ export function StrategyPanel(props: Props) {
     if (res.status === 200) props.onPasswordChanged(identity.username, newPassword);
   }
 
-  const describe = (t as (k: string) => string)(`strategy_${strategy}`);
+  const describe = strategyDescriptionOf(t, strategy);
   return (
     <section className="card flex flex-col gap-2 min-w-0" aria-labelledby={`${pickerId}-h`} data-testid={`panel-${index}`} data-strategy={strategy}>
       <div className="flex items-center justify-between gap-2">
@@ -304,7 +305,7 @@ function StandingLine({ standing, entries, strategy, labNow }: { standing: Stand
 
 function causeWords(t: ReturnType<typeof useT<'lab'>>, cause: Cause): string {
   const tt = t as unknown as (key: string, params?: Record<string, string | number>) => string;
-  if (cause.kind === 'expired') return t('causeExpired', { time: formatDuration(cause.agoSeconds) });
+  if (cause.kind === 'expired') return t('causeExpired', { time: formatClockDuration(cause.agoSeconds) });
   const who = actorLabel(cause.actor);
   const actor = tt(who.key, who.n !== undefined ? { n: who.n } : undefined);
   if (cause.kind === 'key-rotation') return t('causeKeyRotated', { actor });

@@ -1,9 +1,15 @@
 'use client';
 import { useT } from '@/lib/i18n/client';
-import { formatDuration, formatLabTime } from '@/lib/ui/format';
+import { roleKey } from '@/lib/i18n/keys';
+import type { Key } from '@/lib/i18n/dictionaries';
+import { formatClockDuration, formatLabTime } from '@/lib/ui/format';
 import type { CredentialView, JwtDisplay } from './types';
 
 const KNOWN_CLAIMS = ['alg', 'typ', 'kid', 'iss', 'aud', 'sub', 'jti', 'iat', 'exp', 'username', 'role', 'ver'] as const;
+type KnownClaim = (typeof KNOWN_CLAIMS)[number];
+const isKnownClaim = (name: string): name is KnownClaim => (KNOWN_CLAIMS as readonly string[]).includes(name);
+/** Typed: a claim added to KNOWN_CLAIMS without its words fails the type check. */
+const claimKey = (name: KnownClaim): Key<'lab'> => `claim_${name}`;
 
 /**
  * The token inspector: what this browser presented for the panel's strategy,
@@ -91,7 +97,7 @@ export function ExpiryLine({ exp, labNow }: { exp: number; labNow: number }) {
   const left = exp - labNow;
   return (
     <p className="text-sm font-semibold my-1" data-testid="expiry" aria-live="off">
-            {left > 0 ? t('expiresIn', { time: formatDuration(left) }) : t('expiredAgo', { time: formatDuration(-left) })}{' '}
+            {left > 0 ? t('expiresIn', { time: formatClockDuration(left) }) : t('expiredAgo', { time: formatClockDuration(-left) })}{' '}
       <span className="font-normal text-muted">{t('onLabClock')}</span>
     </p>
   );
@@ -109,7 +115,6 @@ function ClaimTable({ title, colorClass, claims, note }: { title: string; colorC
       )}
       <dl className="text-xs grid grid-cols-[auto_1fr] gap-x-2">
         {Object.entries(claims).map(([name, value]) => {
-          const known = (KNOWN_CLAIMS as readonly string[]).includes(name);
           const shown = (name === 'iat' || name === 'exp') && typeof value === 'number' ? `${value} (${formatLabTime(value)})` : JSON.stringify(value);
           return (
             <div key={name} className="contents">
@@ -119,7 +124,7 @@ function ClaimTable({ title, colorClass, claims, note }: { title: string; colorC
                   {shown}
                 </span>
                 <span className="block text-muted" data-secondary>
-                  {known ? t(`claim_${name}` as Parameters<typeof t>[0]) : t('claim_other')}
+                  {isKnownClaim(name) ? t(claimKey(name)) : t('claim_other')}
                 </span>
               </dd>
             </div>
@@ -132,9 +137,7 @@ function ClaimTable({ title, colorClass, claims, note }: { title: string; colorC
 
 /** The role as the page words it elsewhere (admin / user, 管理者 / 一般), the raw value if it is neither. */
 function roleWords(t: ReturnType<typeof useT<'lab'>>, role: string): string {
-  const key = `role_${role}` as Parameters<typeof t>[0];
-  const words = t(key);
-  return words === key ? role : words;
+  return role === 'admin' || role === 'user' ? t(roleKey(role)) : role;
 }
 
 function SessionRow({ view, labNow }: { view: CredentialView; labNow: number }) {

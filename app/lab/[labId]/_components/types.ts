@@ -11,7 +11,7 @@ export type LabState = {
   jwt: { alg: string; kid: string; keyGeneration: number };
   users: LabUser[];
   strategies: string[];
-  /** Strategies that declare `refreshable` (optional: an older server does not send it, and then none is). */
+  /** Strategies that have a refresh endpoint (optional: an older server does not send it, and then none is). */
   refreshableStrategies?: string[];
   scenarios: string[];
   /** When the lab's last matrix run finished (ms), null when it never ran (optional: an older server does not send it). */

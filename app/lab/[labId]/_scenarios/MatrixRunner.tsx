@@ -5,7 +5,8 @@ import { useLocale, useT } from '@/lib/i18n/client';
 import { LookLegend } from '@/app/_components/LookLegend';
 import { LOOK_STYLE } from '@/lib/ui/outcome-look';
 import { formatDuration } from '@/lib/scenarios/format';
-import { questionKey, scenarioKey, settingEntries, settingLabelKey } from '@/lib/i18n/keys';
+import { questionKey, scenarioKey, scenarioNameOf, settingEntries, settingLabelKey } from '@/lib/i18n/keys';
+import type { ScenarioId } from '@/lib/ids';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
 import { matrixMarkdown, reviewerReport } from '@/lib/scenarios/report';
 import type { ScenarioResult } from '@/lib/scenarios/types';
@@ -19,6 +20,7 @@ import { useReportOptions } from './useReportOptions';
 import { PrintReport } from './PrintReport';
 import { WindowBound } from './WindowBound';
 import { MatrixBusyError, lastMatrix, startMatrix } from './matrix-api';
+import { matrixCell, strategyCosts } from '@/lib/scenarios/matrix-table';
 
 type Run =
   | { state: 'idle'; report: MatrixReport | null }
@@ -44,12 +46,12 @@ export function MatrixRunner({
   initial,
 }: {
   labId: string;
-  scenarios: string[];
+  scenarios: ScenarioId[];
   strategies: string[];
   initial: MatrixReport | null;
 }) {
   const t = useT('scenarios');
-  const tc = useT('common');
+  const tr = useT('reasons');
   const [run, setRun] = useState<Run>({ state: 'idle', report: initial });
   const [selected, setSelected] = useState<ScenarioResult | null>(null);
   const traceHeading = useRef<HTMLHeadingElement>(null);
@@ -158,7 +160,7 @@ export function MatrixRunner({
           )}
           {run.state === 'waiting' && t('alreadyRunning')}
           {run.state === 'done' && t('finished', { total: report?.scenarios.length ?? 0, seconds: (run.elapsedMs / 1000).toFixed(1) })}
-          {run.state === 'failed' && <span className="text-bad">{t('runFailed', { reason: reasonWords(tc, run.reason) })}</span>}
+          {run.state === 'failed' && <span className="text-bad">{t('runFailed', { reason: reasonWords(tr, run.reason) })}</span>}
         </span>
       </div>
 
@@ -207,7 +209,7 @@ export function MatrixRunner({
         <section className="card" aria-labelledby="trace-h" data-testid="trace-panel">
           <div className="flex items-center justify-between gap-2">
             <h2 id="trace-h" ref={traceHeading} tabIndex={-1} className="text-lg font-bold">
-              {t('traceTitle', { strategy: selected.strategy, scenario: t(scenarioKey(selected.scenario)) })} <VerdictBadge result={selected} />
+              {t('traceTitle', { strategy: selected.strategy, scenario: scenarioNameOf(t, selected.scenario) })} <VerdictBadge result={selected} />
             </h2>
             <button type="button" className="btn btn-small" onClick={() => setSelected(null)}>
               {t('close')}
@@ -288,12 +290,12 @@ function Cell({
 }: {
   row: Row;
   strategy: string;
-  scenario: string;
+  scenario: ScenarioId;
   onOpen: (r: ScenarioResult) => void;
   selected: ScenarioResult | null;
 }) {
   const t = useT('scenarios');
-  const tc = useT('common');
+  const tr = useT('reasons');
   const testId = `cell-${scenario}-${strategy}`;
   if (row.state === 'idle') return <span className="status status-none" data-testid={testId}>{t('verdict_pending')}</span>;
   if (row.state === 'running')
@@ -304,11 +306,11 @@ function Cell({
     );
   if (row.state === 'failed')
     return (
-      <span className={`status ${LOOK_STYLE.error.className}`} data-testid={testId} data-verdict="error" data-reason={row.reason} title={reasonWords(tc, row.reason)}>
+      <span className={`status ${LOOK_STYLE.error.className}`} data-testid={testId} data-verdict="error" data-reason={row.reason} title={reasonWords(tr, row.reason)}>
         ! {t('verdict_error')}
       </span>
     );
-  const result = row.report.results.find((r) => r.strategy === strategy && r.scenario === scenario);
+  const result = matrixCell(row.report, scenario, strategy);
   if (!result) return <span data-testid={testId}>—</span>;
   const others = Array.isArray(result.collateral?.loggedOut) ? result.collateral.loggedOut.length : 0;
   const isOpen = selected?.scenario === scenario && selected.strategy === strategy;
@@ -338,15 +340,7 @@ function Cell({
 
 function Configuration({ report }: { report: MatrixReport }) {
   const t = useT('scenarios');
-  const byStrategy = report.strategies.map((strategy) => {
-    const runs = report.results.filter((r) => r.strategy === strategy && shownVerdict(r.verdict) !== 'not-applicable' && shownVerdict(r.verdict) !== 'error');
-    return {
-      strategy,
-      perRequest: runs[0]?.lookups.perRequest ?? null,
-      perRefresh: runs.map((r) => r.lookups.perRefresh).find((v) => v !== null) ?? null,
-      cookieBytes: runs[0]?.cookieBytes ?? null,
-    };
-  });
+  const byStrategy = strategyCosts(report);
   return (
     <div className="grid gap-4 md:grid-cols-2" data-secondary>
       <section className="card">

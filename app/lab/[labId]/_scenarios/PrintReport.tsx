@@ -1,11 +1,13 @@
 'use client';
 import { useSyncExternalStore } from 'react';
 import { useT } from '@/lib/i18n/client';
+import { scenarioNameOf } from '@/lib/i18n/keys';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
 import { readableTime, reviewerReport } from '@/lib/scenarios/report';
 import { useReportOptions } from './useReportOptions';
 import { VerdictBadge } from './Verdict';
 import { WindowBound } from './WindowBound';
+import { matrixRows } from '@/lib/scenarios/matrix-table';
 
 /**
  * The reviewer's report on paper, hidden on screen (app/globals.css @media
@@ -32,7 +34,6 @@ export function PrintReport({ report }: { report: MatrixReport }) {
 function PrintMatrix({ report }: { report: MatrixReport }) {
   const t = useT('scenarios');
   const tr = useT('report');
-  const byCell = new Map(report.results.map((r) => [`${r.scenario}|${r.strategy}`, r]));
   return (
     <section className="hidden print:block print-matrix" data-testid="print-matrix" aria-hidden="true">
       <p className="text-sm">{tr('generated', { date: readableTime(Date.parse(report.generatedAt) / 1000), clock: readableTime(report.labClock), ms: report.durationMs })}</p>
@@ -48,11 +49,10 @@ function PrintMatrix({ report }: { report: MatrixReport }) {
           </tr>
         </thead>
         <tbody>
-          {report.scenarios.map((scenario) => (
+          {matrixRows(report).map(({ scenario, cells }) => (
             <tr key={scenario} className="border-t border-border align-top">
-              <th className="p-1 text-left">{t(`scenario_${scenario}` as Parameters<typeof t>[0])}</th>
-              {report.strategies.map((strategy) => {
-                const r = byCell.get(`${scenario}|${strategy}`);
+              <th className="p-1 text-left">{scenarioNameOf(t, scenario)}</th>
+              {cells.map(({ strategy, result: r }) => {
                 const others = r?.collateral.loggedOut.length ?? 0;
                 return (
                   <td key={strategy} className="p-1" data-testid={`print-cell-${scenario}-${strategy}`}>

@@ -8,6 +8,7 @@ import { VerdictBadge, VerdictSummary } from './Verdict';
 import { TraceTable } from './TraceTable';
 import { runScenarioRequest } from './run-api';
 import { narrationKey as narrationKeyOf, scenarioPhaseKey } from '@/lib/i18n/keys';
+import type { ScenarioId } from '@/lib/ids';
 import { Explanation } from './Explanation';
 import type { LabSettings } from '@/lib/labs/settings';
 
@@ -26,7 +27,7 @@ export function ScenarioStepper({
   nextHref = null,
 }: {
   labId: string;
-  scenario: string;
+  scenario: ScenarioId;
   strategies: string[];
   /** The next scenario's page: a clicker's "next" on the last step goes there (no dead end in presenter mode). */
   nextHref?: string | null;
@@ -34,7 +35,7 @@ export function ScenarioStepper({
   const router = useRouter();
   const runButton = useRef<HTMLButtonElement>(null);
   const t = useT('scenarios');
-  const tc = useT('common');
+  const tr = useT('reasons');
   const [sides, setSides] = useState<[Side, Side]>(() => [
     { strategy: strategies.includes('jwt') ? 'jwt' : strategies[0]!, result: null, error: null },
     { strategy: strategies.includes('session') ? 'session' : strategies[1] ?? strategies[0]!, result: null, error: null },
@@ -170,7 +171,7 @@ export function ScenarioStepper({
                   {side.strategy}
                   {side.result && phase === 'verdict' && <VerdictBadge result={side.result} />}
                 </h3>
-                {side.error && <p className="text-bad">{t('runFailed', { reason: reasonWords(tc, side.error) })}</p>}
+                {side.error && <p className="text-bad">{t('runFailed', { reason: reasonWords(tr, side.error) })}</p>}
                 {side.result && <SideStep result={side.result} phase={phase} />}
                 {side.result && phase === 'verdict' && <Explanation result={side.result} settings={side.settings} />}
               </section>

@@ -1,5 +1,7 @@
 'use client';
 import { useLocale, useT } from '@/lib/i18n/client';
+import { notApplicableKey } from '@/lib/i18n/keys';
+import { isNotApplicableCode } from '@/lib/scenarios/scenario';
 import type { Locale } from '@/lib/i18n/config';
 import { formatDuration } from '@/lib/scenarios/format';
 import type { ScenarioResult } from '@/lib/scenarios/types';
@@ -82,7 +84,5 @@ export function VerdictSummary({ result }: { result: ScenarioResult }) {
 /** Why a scenario does not apply, from its declared code (never the server's English note); the code itself if unknown. */
 function naWords(t: ReturnType<typeof useT<'scenarios'>>, code: string | null, strategy: string): string {
   if (!code) return t('naNoCode');
-  const key = `na_${code}` as Parameters<typeof t>[0];
-  const words = t(key, { strategy });
-  return words === key ? code : words;
+  return isNotApplicableCode(code) ? t(notApplicableKey(code), { strategy }) : code;
 }

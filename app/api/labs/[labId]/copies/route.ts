@@ -1,5 +1,5 @@
 import { apiRoute, jsonResponse } from '@/lib/http';
-import { requireLab } from '@/lib/labs/resolve';
+import { visitLab } from '@/lib/labs/resolve';
 import { clearCopies, listCopies } from '@/lib/labs/copies';
 
 /**
@@ -9,7 +9,7 @@ import { clearCopies, listCopies } from '@/lib/labs/copies';
  */
 export const GET = apiRoute<{ labId: string }>(
   async (_req, { labId }) => {
-    const { store, lab } = requireLab(labId);
+    const { store, lab } = visitLab(labId);
     return jsonResponse({ copies: listCopies(store, lab) });
   },
   { stateChanging: false, journaled: false },
@@ -18,7 +18,7 @@ export const GET = apiRoute<{ labId: string }>(
 /** DELETE /api/labs/{labId}/copies — clears the copies and the timeline (as POST …/copies/clear). */
 export const DELETE = apiRoute<{ labId: string }>(
   async (_req, { labId }) => {
-    const { store, lab } = requireLab(labId);
+    const { store, lab } = visitLab(labId);
     return jsonResponse(clearCopies(store, lab));
   },
   { stateChanging: true },

@@ -1,5 +1,5 @@
 import { ApiError, apiRoute, jsonResponse } from '@/lib/http';
-import { requireLab } from '@/lib/labs/resolve';
+import { visitLab } from '@/lib/labs/resolve';
 import { readJournal } from '@/lib/labs/journal';
 
 const CURSOR = /^\d{1,15}$/;
@@ -13,9 +13,9 @@ export const GET = apiRoute<{ labId: string }>(
   async (req, { labId }) => {
     const raw = req.nextUrl.searchParams.get('after');
     if (raw !== null && !CURSOR.test(raw)) {
-      throw new ApiError(400, 'bad-request', 'invalid-cursor', 'after: a whole number of 0 or more (the seq of the last entry you have).');
+      throw new ApiError('invalid-cursor', 'after: a whole number of 0 or more (the seq of the last entry you have).');
     }
-    const { store, lab } = requireLab(labId);
+    const { store, lab } = visitLab(labId);
     return jsonResponse(readJournal(store, lab.id, raw === null ? 0 : Number(raw)));
   },
   { stateChanging: false, journaled: false },

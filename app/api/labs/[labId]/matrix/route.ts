@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { ApiError, apiRoute, jsonResponse } from '@/lib/http';
-import { requireLab } from '@/lib/labs/resolve';
+import { visitLab } from '@/lib/labs/resolve';
 import { selfBaseUrl } from '@/lib/self-url';
 import { MatrixCancelledError, type MatrixReport } from '@/lib/scenarios/matrix';
 import { lastMatrixRun, noMatrixRun, startMatrixRun } from '@/lib/scenarios/matrix-runs';
@@ -30,12 +30,12 @@ export const POST = apiRoute<{ labId: string }>(
   async (req: NextRequest, { labId }) => {
     const format = formatFromQuery(req.nextUrl.searchParams);
     const words = reportOptions(req, selfBaseUrl());
-    const { store, lab } = requireLab(labId);
+    const { store, lab } = visitLab(labId);
     try {
       return answer(await startMatrixRun(store, lab, { baseUrl: selfBaseUrl(), signal: req.signal }), format, words);
     } catch (err) {
       // Nobody is listening any more; the status only reaches the server's own log.
-      if (err instanceof MatrixCancelledError) throw new ApiError(499, 'cancelled', 'client-gone', 'The client went away.');
+      if (err instanceof MatrixCancelledError) throw new ApiError('client-gone', 'The client went away.');
       throw err;
     }
   },
@@ -51,7 +51,7 @@ export const GET = apiRoute<{ labId: string }>(
   async (req, { labId }) => {
     const format = formatFromQuery(req.nextUrl.searchParams);
     const words = reportOptions(req, selfBaseUrl());
-    const { store, lab } = requireLab(labId);
+    const { store, lab } = visitLab(labId);
     const report = lastMatrixRun(store, lab.id);
     if (!report) throw noMatrixRun();
     return answer(report, format, words);

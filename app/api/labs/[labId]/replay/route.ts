@@ -1,5 +1,5 @@
 import { apiRoute, jsonResponse, readJsonBody } from '@/lib/http';
-import { requireLab } from '@/lib/labs/resolve';
+import { visitLab } from '@/lib/labs/resolve';
 import { replayBodySchema } from '@/lib/labs/replay';
 import { replayCopy } from '@/lib/labs/copies';
 
@@ -11,7 +11,7 @@ import { replayCopy } from '@/lib/labs/copies';
  */
 export const POST = apiRoute<{ labId: string }>(
   async (req, { labId }) => {
-    const { store, lab } = requireLab(labId);
+    const { store, lab } = visitLab(labId);
     const body = await readJsonBody(req, replayBodySchema);
     return jsonResponse(await replayCopy(store, lab, body));
   },

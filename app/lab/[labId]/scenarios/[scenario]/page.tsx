@@ -4,7 +4,8 @@ import type { Metadata } from 'next';
 import { getStore } from '@/lib/db';
 import { findLab } from '@/lib/labs/lab';
 import { strategyIds } from '@/lib/auth/registry';
-import { findScenario, scenarioIds } from '@/lib/scenarios/registry';
+import { scenarioIds } from '@/lib/scenarios/registry';
+import { isScenarioId, type ScenarioId } from '@/lib/ids';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { ScenarioStepper } from '../../_scenarios/ScenarioStepper';
@@ -19,11 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A guided scenario: the question, both sides run for real, then stepped through with → / ←. */
 export default async function ScenarioPage({ params }: { params: Promise<{ labId: string; scenario: string }> }) {
   const { labId, scenario } = await params;
-  if (!findScenario(scenario)) notFound();
+  if (!isScenarioId(scenario)) notFound();
   const t = await getT('scenarios');
   const lab = findLab(getStore(), labId);
   if (!lab) notFound();
-  const name = (id: string) => t(scenarioKey(id));
+  const name = (id: ScenarioId) => t(scenarioKey(id));
   const at = scenarioIds.indexOf(scenario);
   const prev = at > 0 ? scenarioIds[at - 1]! : null;
   const next = at < scenarioIds.length - 1 ? scenarioIds[at + 1]! : null;

@@ -1,5 +1,5 @@
 import { ApiError, apiRoute, jsonResponse } from '@/lib/http';
-import { requireLabAndStrategy } from '@/lib/labs/resolve';
+import { visitLabStrategy } from '@/lib/labs/resolve';
 import { requireAuth } from '@/lib/auth/flows';
 import { readJar } from '@/lib/cookies';
 
@@ -12,9 +12,9 @@ type Params = { labId: string; strategy: string };
  */
 export const GET = apiRoute<Params>(
   async (req, { labId, strategy: strategyId }) => {
-    const { ctx, strategy } = requireLabAndStrategy(labId, strategyId);
+    const { ctx, strategy } = visitLabStrategy(labId, strategyId);
     const v = await requireAuth(ctx, strategy, readJar(req, strategy.cookieNames));
-    if (v.user.role !== 'admin') throw new ApiError(403, 'forbidden', 'not-admin', 'This credential does not grant the admin role.');
+    if (v.user.role !== 'admin') throw new ApiError('not-admin', 'This credential does not grant the admin role.');
     return jsonResponse({
       admin: true,
       user: { username: v.user.username, role: v.user.role },

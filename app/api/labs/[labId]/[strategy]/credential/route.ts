@@ -1,5 +1,5 @@
 import { apiRoute, jsonResponse } from '@/lib/http';
-import { requireLab, requireStrategy } from '@/lib/labs/resolve';
+import { visitLab, requireStrategy } from '@/lib/labs/resolve';
 import { readJar } from '@/lib/cookies';
 import { credentialView } from '@/lib/labs/credential-view';
 
@@ -16,7 +16,7 @@ type Params = { labId: string; strategy: string };
  */
 export const GET = apiRoute<Params>(
   async (req, { labId, strategy: strategyId }) => {
-    const { store, lab } = requireLab(labId);
+    const { store, lab } = visitLab(labId);
     const strategy = requireStrategy(strategyId);
     return jsonResponse(credentialView(store, lab, strategy, readJar(req, strategy.cookieNames)));
   },

@@ -1,5 +1,5 @@
 import { apiRoute, jsonResponse } from '@/lib/http';
-import { requireLabAndStrategy } from '@/lib/labs/resolve';
+import { visitLabStrategy } from '@/lib/labs/resolve';
 import { logout } from '@/lib/auth/flows';
 import { clearCookies, readJar } from '@/lib/cookies';
 
@@ -12,7 +12,7 @@ type Params = { labId: string; strategy: string };
  */
 export const POST = apiRoute<Params>(
   async (req, { labId, strategy: strategyId }) => {
-    const { ctx, strategy } = requireLabAndStrategy(labId, strategyId);
+    const { ctx, strategy } = visitLabStrategy(labId, strategyId);
     const { wasAuthenticated } = await logout(ctx, strategy, readJar(req, strategy.cookieNames));
     const res = jsonResponse({ loggedOut: true, wasAuthenticated, strategy: strategy.id });
     clearCookies(res, req, ctx.lab.id, strategy.id, strategy.cookieNames, strategy.cookieSubPaths);

@@ -1,5 +1,5 @@
 import { apiRoute, jsonResponse } from '@/lib/http';
-import { requireLabAndStrategy } from '@/lib/labs/resolve';
+import { visitLabStrategy } from '@/lib/labs/resolve';
 import { requireAuth } from '@/lib/auth/flows';
 import { readJar } from '@/lib/cookies';
 
@@ -8,7 +8,7 @@ type Params = { labId: string; strategy: string };
 /** GET /api/labs/{labId}/{strategy}/me — who the presented credential says you are, and what that cost. */
 export const GET = apiRoute<Params>(
   async (req, { labId, strategy: strategyId }) => {
-    const { ctx, strategy } = requireLabAndStrategy(labId, strategyId);
+    const { ctx, strategy } = visitLabStrategy(labId, strategyId);
     const v = await requireAuth(ctx, strategy, readJar(req, strategy.cookieNames));
     return jsonResponse({
       user: { username: v.user.username, role: v.user.role },

@@ -1,5 +1,5 @@
 import { ApiError, apiRoute, errorResponse, jsonResponse } from '@/lib/http';
-import { requireLabAndStrategy } from '@/lib/labs/resolve';
+import { visitLabStrategy } from '@/lib/labs/resolve';
 import { clearCookies, readJar, writeCookies } from '@/lib/cookies';
 import { refreshCounted } from '@/lib/auth/measured';
 
@@ -12,18 +12,18 @@ type Params = { labId: string; strategy: string };
  */
 export const POST = apiRoute<Params>(
   async (req, { labId, strategy: strategyId }) => {
-    const { ctx, strategy } = requireLabAndStrategy(labId, strategyId);
+    const { ctx, strategy } = visitLabStrategy(labId, strategyId);
     if (!strategy.refresh) {
-      throw new ApiError(404, 'not-found', 'no-refresh', `The ${strategy.id} strategy has no refresh token.`);
+      throw new ApiError('no-refresh', `The ${strategy.id} strategy has no refresh token.`);
     }
     const result = await refreshCounted(strategy, ctx, readJar(req, strategy.cookieNames));
-    if (!result.ok && result.reason === 'too-many-refreshes') {
-      // Not a refusal of the credential: every cookie stays, and the client is told when to come back.
-      const wait = String(result.retryAfterSeconds ?? 1);
-      throw new ApiError(429, 'too-many-requests', result.reason, result.detail, { 'Retry-After': wait });
-    }
     if (!result.ok) {
-      const res = errorResponse(new ApiError(401, 'unauthenticated', result.reason, result.detail));
+      const { reason } = result;
+      if (reason === 'too-many-refreshes') {
+        // Not a refusal of the credential: every cookie stays, and the client is told when to come back.
+        throw new ApiError(reason, result.detail, { 'Retry-After': String(result.retryAfterSeconds ?? 1) });
+      }
+      const res = errorResponse(ApiError.refused(reason, result.detail));
       clearCookies(res, req, ctx.lab.id, strategy.id, result.clear, strategy.cookieSubPaths);
       return res;
     }

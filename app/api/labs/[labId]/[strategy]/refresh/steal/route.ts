@@ -1,5 +1,5 @@
 import { ApiError, apiRoute, jsonResponse } from '@/lib/http';
-import { requireLab, requireStrategy } from '@/lib/labs/resolve';
+import { visitLab, requireStrategy } from '@/lib/labs/resolve';
 import { readJar } from '@/lib/cookies';
 import { stealCredential } from '@/lib/labs/copies';
 
@@ -13,10 +13,10 @@ type Params = { labId: string; strategy: string };
  */
 export const POST = apiRoute<Params>(
   async (req, { labId, strategy: strategyId }) => {
-    const { store, lab } = requireLab(labId);
+    const { store, lab } = visitLab(labId);
     const strategy = requireStrategy(strategyId);
     if (!Object.values(strategy.cookieSubPaths ?? {}).includes('refresh')) {
-      throw new ApiError(404, 'not-found', 'no-refresh', `The ${strategy.id} strategy keeps no cookie on /refresh.`);
+      throw new ApiError('no-refresh', `The ${strategy.id} strategy keeps no cookie on /refresh.`);
     }
     return jsonResponse(stealCredential(store, lab, strategy, readJar(req, strategy.cookieNames)), 201);
   },

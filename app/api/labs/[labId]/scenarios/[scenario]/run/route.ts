@@ -1,5 +1,5 @@
 import { ApiError, apiRoute, jsonResponse } from '@/lib/http';
-import { requireLab } from '@/lib/labs/resolve';
+import { visitLab } from '@/lib/labs/resolve';
 import { selfBaseUrl } from '@/lib/self-url';
 import { runMatrix } from '@/lib/scenarios/matrix';
 import { requireScenario, strategiesFromQuery } from '@/lib/scenarios/request';
@@ -15,7 +15,7 @@ export const POST = apiRoute<Params>(
   async (req, { labId, scenario: scenarioId }) => {
     const scenario = requireScenario(scenarioId);
     const strategies = strategiesFromQuery(req.nextUrl.searchParams);
-    const { store, lab } = requireLab(labId);
+    const { store, lab } = visitLab(labId);
     return jsonResponse(await runMatrix(store, lab, { baseUrl: selfBaseUrl() }, { scenarios: [scenario], strategies }));
   },
   { stateChanging: true },
@@ -24,7 +24,7 @@ export const POST = apiRoute<Params>(
 /** A run creates throwaway labs and moves their clocks: only POST starts one (Next would answer a bare 405). */
 export const GET = apiRoute<Params>(
   async () => {
-    throw new ApiError(405, 'method-not-allowed', 'use-post', 'Start a run with POST.', { Allow: 'POST' });
+    throw new ApiError('use-post', 'Start a run with POST.', { Allow: 'POST' });
   },
   { stateChanging: false },
 );

@@ -1,11 +1,11 @@
 import { apiRoute, jsonResponse } from '@/lib/http';
-import { requireLab } from '@/lib/labs/resolve';
+import { visitLab } from '@/lib/labs/resolve';
 import { setBanned } from '@/lib/labs/operator';
 
 /** POST /api/labs/{labId}/users/{username}/unban */
 export const POST = apiRoute<{ labId: string; username: string }>(
   async (_req, { labId, username }) => {
-    const { store, lab } = requireLab(labId);
+    const { store, lab } = visitLab(labId);
     return jsonResponse({ user: setBanned(store, lab, username, false) });
   },
   { stateChanging: true },

@@ -143,6 +143,10 @@ describe('key-rotation', () => {
     const j = journal().steal(1, 'jwt', 'J').me('jwt', 'C', 200).rotate().replay(1, 'jwt', 401).me('jwt', 'C', 401);
     expect(statusOf(j, M)).toMatchObject({ status: 'solved', measured: 'attacker-and-others' });
   });
+  it('a session copy is not applicable: its surviving the rotation measures nothing', () => {
+    const j = journal().steal(1, 'session', 'S').me('jwt', 'C', 200).rotate().replay(1, 'session', 200).me('jwt', 'C', 401);
+    expect(statusOf(j, M)).toMatchObject({ status: 'not-started', measured: null });
+  });
   it('not without the collateral, nor when the only refused credential is the copy itself', () => {
     const noCollateral = journal().steal(1, 'jwt', 'J').me('session', 'C', 200).rotate().replay(1, 'jwt', 401).me('session', 'C', 200);
     expect(statusOf(noCollateral, M)).toMatchObject({ status: 'attempted', measured: 'only-attacker' });

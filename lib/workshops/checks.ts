@@ -106,7 +106,8 @@ export const ban = contrast((rev, copy) => rev.kind === 'ban' && sameUser(rev, c
  * collateral). Measured: who was cut off.
  */
 export const keyRotation: MissionCheck = (facts) => {
-  const { actions, pairs } = replaysAfter(facts, (rev) => rev.kind === 'key-rotation');
+  // Key rotation concerns the JWT strategies only (the lab's signing key); a session copy is not applicable.
+  const { actions, pairs } = replaysAfter(facts, (rev, copy) => rev.kind === 'key-rotation' && copy.strategy.startsWith('jwt'));
   const copied = new Set(facts.copies.map((c) => c.credential));
   let collateral = false;
   let innocentKept = false;

@@ -290,6 +290,47 @@ describe('workshop: a mission is solved only by the real requests in the partici
   });
 });
 
+describe('workshop: the other missions over the real lab API', () => {
+  it('sign-out-everywhere and find-the-strategy: jwt survives, jwt-version refuses, its lookup seen; demote-admin on /admin', async () => {
+    const f = await createWorkshop();
+    const ann = await join(f.joinCode, 'Ann');
+    const lab = ann.joined.labId;
+    const password = await passwordOf(lab, 'bob');
+    const phoneLogin = (s: string) => ann.a.post(`/api/labs/${lab}/${s}/login`, { username: 'bob', password });
+    for (const s of ['jwt', 'jwt-version']) {
+      const copy = await loginAndSteal(ann.a, lab, s);
+      expect((await phoneLogin(s)).status).toBe(200);
+      expect((await replay(ann.a, lab, copy)).body.status).toBe(200);
+      if (s === 'jwt') expect((await mission(ann.a, 'sign-out-everywhere')).status).toBe('not-started');
+      expect((await ann.a.post(`/api/labs/${lab}/${s}/logout-all`)).status).toBe(200);
+      expect((await replay(ann.a, lab, copy)).body.status).toBe(s === 'jwt' ? 200 : 401);
+      if (s === 'jwt') expect((await mission(ann.a, 'sign-out-everywhere')).status).toBe('attempted');
+    }
+    expect((await mission(ann.a, 'sign-out-everywhere')).status).toBe('solved');
+    // The cost: the victim's own /me on jwt-version, which reports its lookup.
+    expect((await mission(ann.a, 'find-the-strategy')).status).toBe('attempted');
+    await phoneLogin('jwt-version');
+    const own = await ann.a.get(`/api/labs/${lab}/jwt-version/me`);
+    expect(own.body.lookups).toBeGreaterThanOrEqual(1);
+    expect(await mission(ann.a, 'find-the-strategy')).toMatchObject({ status: 'solved' });
+
+    // Demote the admin: the jwt copy still opens /admin, the session copy does not.
+    const alice = await passwordOf(lab, 'alice');
+    const copies: number[] = [];
+    for (const s of ['jwt', 'session']) {
+      expect((await ann.a.post(`/api/labs/${lab}/${s}/login`, { username: 'alice', password: alice })).status).toBe(200);
+      copies.push((await ann.a.post(`/api/labs/${lab}/${s}/steal`)).body.copyId as number);
+    }
+    expect((await ann.a.post(`/api/labs/${lab}/users/alice/role`, { role: 'user' })).status).toBe(200);
+    const answers = [];
+    for (const copyId of copies) answers.push((await ann.a.post(`/api/labs/${lab}/replay`, { copyId, endpoint: 'admin' })).body.status);
+    expect(answers[0]).toBe(200);
+    expect([401, 403]).toContain(answers[1]);
+    expect((await mission(ann.a, 'demote-admin')).status).toBe('solved');
+    expect((await mission(ann.a, 'ban')).status).toBe('not-started');
+  });
+});
+
 describe('workshop: predict, then reveal', () => {
   it('counts one answer per participant, hidden from participants until the facilitator reveals', async () => {
     const f = await createWorkshop();

@@ -5,6 +5,8 @@ import { appendEntry } from '../labs/journal';
 import { createWorkshop, joinWorkshop, resetParticipantLab, throttle } from './room';
 import { answerPrediction, consoleView, participantView, requireMission, revealPrediction, summaryData } from './views';
 import { summaryMarkdown } from './summary';
+import { sweepIdleLabs } from '../labs/sweeper';
+import { env } from '../env';
 import { hashSecret, normaliseJoinCode, secretMatches } from './secrets';
 
 const status = async (p: Promise<unknown> | (() => unknown)) => {
@@ -86,5 +88,24 @@ describe('the workshop room over a real store', () => {
     expect(store.journal.clearedThrough(lab)).toBe(1);
     expect(store.workshops.deleteExpired(Date.now() + 1000, 0)).toBe(1);
     expect(store.labs.findById(lab)).toBeUndefined();
+  });
+
+  it('the lab sweep deletes an idle workshop and a long-closed one with their labs, and keeps a live one', async () => {
+    const store = createMemoryStore();
+    const idle = createWorkshop(store, {}, Date.now() - (env.workshopIdleSeconds + 60) * 1000).workshop;
+    const closed = createWorkshop(store, {}).workshop;
+    const live = createWorkshop(store, {}).workshop;
+    const labs = [];
+    for (const w of [idle, closed, live]) {
+      // Joined while still in use: the idle one is joined before its stamp is set back.
+      const fresh = { ...w, last_active_at_ms: Date.now() };
+      labs.push((await joinWorkshop(store, fresh, { client: 'c' })).participant.lab_id);
+    }
+    store.db.prepare('UPDATE workshops SET last_active_at_ms = ? WHERE id = ?').run(Date.now() - (env.workshopIdleSeconds + 60) * 1000, idle.id);
+    store.workshops.close(closed.id, Date.now() - (env.workshopClosedRetentionSeconds + 60) * 1000);
+    expect(await status(joinWorkshop(store, store.workshops.findById(idle.id)!, { client: 'c' }))).toBe('403 workshop-closed');
+    sweepIdleLabs(store, env.labIdleSeconds, true);
+    expect([idle, closed, live].map((w) => store.workshops.findById(w.id) !== undefined)).toEqual([false, false, true]);
+    expect(labs.map((id) => store.labs.findById(id) !== undefined)).toEqual([false, false, true]);
   });
 });

@@ -48,7 +48,9 @@ export function presentedFacilitatorKey(req: NextRequest, workshopId: string): s
 
 /** Our origin as the request reached us (for the join and console links handed back to the creator). */
 export function requestOrigin(req: NextRequest): string {
-  const host = req.headers.get('host') ?? req.nextUrl.host;
+  // A Host header is the client's to write: anything but a plain host[:port] is not echoed into a link.
+  const sent = req.headers.get('host');
+  const host = sent && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(sent) ? sent : req.nextUrl.host;
   const forwarded = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
   const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : req.nextUrl.protocol.replace(/:$/, '');
   return `${scheme}://${host}`;

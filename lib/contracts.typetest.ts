@@ -29,13 +29,13 @@ const { 'unknown-lab': _droppedEn, ...reasonsWithoutOne } = dictionaries.reasons
 export const reasonWithoutEnglish: ReasonWords = reasonsWithoutOne;
 
 // A reason added to the union (a workshop's `workshop-full`) before its words were written.
-type ReasonWordsWithNewReason = Record<ReasonCode | 'workshop-full', string>;
-// @ts-expect-error Property ''workshop-full'' is missing: a new reason without a translation
+type ReasonWordsWithNewReason = Record<ReasonCode | 'brand-new-reason', string>;
+// @ts-expect-error Property ''brand-new-reason'' is missing: a new reason without a translation
 export const newReasonWithoutWords: ReasonWordsWithNewReason = dictionaries.reasons.ja;
 
 // …and without a status: the one status table must name it too.
-// @ts-expect-error Property ''workshop-full'' is missing: a new request reason without a status
-export const newReasonWithoutStatus: Record<RequestReason | 'workshop-full', HttpStatus> = requestStatuses;
+// @ts-expect-error Property ''brand-new-reason'' is missing: a new request reason without a status
+export const newReasonWithoutStatus: Record<RequestReason | 'brand-new-reason', HttpStatus> = requestStatuses;
 
 // Domain code names a reason from the union, never a free string and never a status.
 // @ts-expect-error Argument of type '"no-such-reason"' is not assignable

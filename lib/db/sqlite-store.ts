@@ -8,6 +8,8 @@ import { createLoginThrottleQueries } from './login-throttle';
 import { createJournalQueries } from './journal';
 import { createStolenCopyQueries } from './stolen-copies';
 import { createMatrixRunQueries } from './matrix-runs';
+import { createWorkshopQueries } from './workshops';
+import { createLabResetQueries } from './lab-reset';
 import { countingStatementSource, uncountedStatementSource } from './statement-count';
 import type { Store, StoreTables, Transaction } from './store';
 
@@ -60,6 +62,9 @@ export function createSqliteStore(db: Db): Store {
   return {
     ...tables,
     matrixRuns: createMatrixRunQueries(uncounted),
+    // The workshop room and a participant's lab reset: room bookkeeping, not counted.
+    workshops: createWorkshopQueries(uncounted),
+    labReset: createLabResetQueries(uncounted),
     /**
      * IMMEDIATE takes the write lock up front, so a concurrent writer (another
      * process on the same file) waits on busy_timeout instead of failing

@@ -6,6 +6,8 @@ import type { ThrottleRow } from './login-throttle';
 import type { JournalInsert, JournalRow } from './journal';
 import type { StolenCopyRow } from './stolen-copies';
 import type { MatrixClaim, MatrixRunRow } from './matrix-runs';
+import type { WorkshopsTable } from './workshops';
+import type { LabResetTable } from './lab-reset';
 
 /*
  * The store as the rest of the application sees it: one interface per table,
@@ -175,6 +177,10 @@ export type Synchronous<T> = [Extract<T, PromiseLike<unknown>>] extends [never]
 
 export interface Store extends StoreTables {
   readonly matrixRuns: MatrixRunsTable;
+  /** The workshop room (issue 12): room bookkeeping, not a strategy's work, not counted. */
+  readonly workshops: WorkshopsTable;
+  /** Empties a participant's lab in place (call inside a transaction). */
+  readonly labReset: LabResetTable;
   /**
    * Runs fn in one transaction that takes the write lock up front: either
    * every write lands or none, and a concurrent writer (another request,

@@ -53,6 +53,17 @@ export const requestReasons = [
   'database-busy',
   'client-gone',
   'unexpected',
+  // the workshop room (issue 12)
+  'invalid-query',
+  'unknown-workshop',
+  'unknown-mission',
+  'unknown-participant',
+  'not-a-participant',
+  'workshop-closed',
+  'workshop-full',
+  'already-answered',
+  'throttled',
+  'no-join-code',
 ] as const;
 
 export type RequestReason = (typeof requestReasons)[number];

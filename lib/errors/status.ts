@@ -52,6 +52,17 @@ export const requestStatuses = {
   // Not a real status (nginx's "client closed request"): nobody is left to read it, but the journal records it.
   'client-gone': 499,
   unexpected: 500,
+  'invalid-query': 400,
+  // A wrong key, an unknown code and an unknown workshop all answer this: it never reveals which.
+  'unknown-workshop': 404,
+  'unknown-mission': 404,
+  'unknown-participant': 404,
+  'not-a-participant': 404,
+  'workshop-closed': 403,
+  'workshop-full': 403,
+  'already-answered': 409,
+  'throttled': 429,
+  'no-join-code': 503,
 } as const satisfies Record<RequestReason, HttpStatus>;
 
 const errorWords = {

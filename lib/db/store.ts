@@ -8,6 +8,7 @@ import { createLoginThrottleQueries } from './login-throttle';
 import { createJournalQueries } from './journal';
 import { createStolenCopyQueries } from './stolen-copies';
 import { createMatrixRunQueries } from './matrix-runs';
+import { createLabOwnerQueries } from './lab-owners';
 import { countingStatementSource } from './statement-count';
 
 /**
@@ -31,6 +32,8 @@ export function createStore(db: Db) {
     journal: createJournalQueries(db),
     stolenCopies: createStolenCopyQueries(db),
     matrixRuns: createMatrixRunQueries(db),
+    // Lab admission's counts (issue 13.1): the server's bookkeeping, not a strategy's work.
+    labOwners: createLabOwnerQueries(db),
     /**
      * Runs fn in one IMMEDIATE transaction: either every write lands or none,
      * and the write lock is taken up front so a concurrent writer waits

@@ -109,7 +109,8 @@ describe('fair shares per client (issue 13.1)', () => {
     expect(third.body.error).toBe('too-many-requests');
     expect(Number(third.headers['retry-after'])).toBeLessThanOrEqual(60);
     // Claiming to be someone else does not lift the limit…
-    for (const spoof of [{ 'x-revocation-lab-peer': '127.0.0.3' }, { 'x-forwarded-for': '127.0.0.3' }, { 'x-forwarded-for': '10.9.8.7, 127.0.0.3' }]) {
+    const spoofs: Record<string, string>[] = [{ 'x-revocation-lab-peer': '127.0.0.3' }, { 'x-forwarded-for': '127.0.0.3' }, { 'x-forwarded-for': '10.9.8.7, 127.0.0.3' }];
+    for (const spoof of spoofs) {
       expectRefusal(await createLab('127.0.0.2', spoof), 429, 'too-many-lab-creations');
     }
     // …and is not charged to the address claimed: 127.0.0.3 still has its whole share.

@@ -48,6 +48,7 @@ export default defineConfig({
       LABS_PER_CLIENT: '100000',
       LAB_CREATIONS_PER_CLIENT_PER_MINUTE: '100000',
       PASSWORD_HASHES_PER_CLIENT: '100000',
+      REQUESTS_IN_FLIGHT_PER_CLIENT: '100000',
     },
   },
 });

@@ -57,6 +57,13 @@ export const env = {
    * Behind one NAT a room pressing "Start a lab" is one client: raise the two
    * per-client ones to the room's size (workshop joins need no change).
    */
+  /**
+   * How many requests one client may have open at once; beyond, 429 at the
+   * socket before Next spends the thread on it (lib/client-in-flight.ts). A
+   * person's browser has a few open (six connections per host at most); a
+   * room behind one NAT polling its journals, a few dozen: 64.
+   */
+  requestsInFlightPerClient: readPositiveInt('REQUESTS_IN_FLIGHT_PER_CLIENT', 64),
   labLimit: readPositiveInt('LAB_LIMIT', 2_000),
   labsPerClient: readPositiveInt('LABS_PER_CLIENT', 50),
   labCreationsPerClientPerMinute: readPositiveInt('LAB_CREATIONS_PER_CLIENT_PER_MINUTE', 20),

@@ -13,16 +13,26 @@ export function isOriginForm(target: string | undefined): boolean {
   return typeof target === 'string' && target.startsWith('/');
 }
 
-import { PEER_ADDRESS_HEADER } from './peer-header';
+import { clientFromPeer, PEER_ADDRESS_HEADER } from './peer-header';
+import { createInFlightCounter } from './client-in-flight';
 
 const BODY = JSON.stringify({ error: 'bad-request', reason: 'bad-request-target', detail: 'Only a path starting with / is served.' });
 
+const BUSY_BODY = JSON.stringify({
+  error: 'too-many-requests',
+  reason: 'too-many-requests-in-flight',
+  detail: 'This address has too many requests open at once; try again shortly.',
+});
+
 const holder = globalThis as unknown as { __revocationLabTargetGuard?: boolean };
 
-/** Installs the check on every HTTP server of this process (once). */
-export function guardRequestTargets(): void {
+export type GuardOptions = { requestsInFlightPerClient: number; trustedProxyHops: number };
+
+/** Installs the checks on every HTTP server of this process (once). */
+export function guardRequestTargets(options: GuardOptions): void {
   if (holder.__revocationLabTargetGuard) return;
   holder.__revocationLabTargetGuard = true;
+  const inFlight = createInFlightCounter(options.requestsInFlightPerClient);
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function guarded(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'request') {
@@ -42,6 +52,27 @@ export function guardRequestTargets(): void {
         res.end(BODY);
         return true;
       }
+      // Issue 13.1: one client's open requests are bounded before Next spends the thread on them
+      // (lib/client-in-flight.ts). The same client as lib/client-address.ts names.
+      const client = clientFromPeer(req.socket.remoteAddress, req.headers['x-forwarded-for']?.toString(), options.trustedProxyHops);
+      if (!inFlight.enter(client)) {
+        res.writeHead(429, {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(BUSY_BODY),
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+          'Retry-After': '1',
+        });
+        res.end(BUSY_BODY);
+        return true;
+      }
+      let counted = true;
+      const leave = () => {
+        if (counted) inFlight.leave(client);
+        counted = false;
+      };
+      // `close` follows every response, finished or cut off (the client hung up).
+      res.once('close', leave);
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof http.Server.prototype.emit;

@@ -58,6 +58,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       LABS_PER_CLIENT: '100000',
       LAB_CREATIONS_PER_CLIENT_PER_MINUTE: '100000',
       PASSWORD_HASHES_PER_CLIENT: '100000',
+      REQUESTS_IN_FLIGHT_PER_CLIENT: '100000',
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

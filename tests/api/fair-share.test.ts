@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../support/server';
 
@@ -21,6 +22,7 @@ beforeAll(async () => {
       LAB_CREATIONS_PER_CLIENT_PER_MINUTE: '2',
       PASSWORD_HASH_CONCURRENCY: '1',
       PASSWORD_HASHES_PER_CLIENT: '3',
+      REQUESTS_IN_FLIGHT_PER_CLIENT: '24',
     },
   });
 }, 60_000);
@@ -130,5 +132,26 @@ describe('fair shares per client (issue 13.1)', () => {
     const { labId, users } = last.body as unknown as Lab;
     const bob = users.find((u) => u.username === 'bob')!;
     expect((await send('127.0.0.5', 'POST', `/api/labs/${labId}/session/login`, { username: 'bob', password: bob.password })).status).toBe(200);
+  });
+
+  it('one client holds at most REQUESTS_IN_FLIGHT_PER_CLIENT requests open: the next is 429 at the socket, another client is served, and a hang-up frees the place', async () => {
+    const { port } = new URL(server!.baseUrl);
+    // Requests whose bodies never come: each stays open in the handler, as a flood's would.
+    const holdOne = (from: string) =>
+      new Promise<net.Socket>((resolve, reject) => {
+        const socket = net.connect({ host: '127.0.0.1', port: Number(port), localAddress: from }, () => {
+          socket.write(`POST /api/labs/AAAAAAAAAAAAAAAAAAAAAA/session/login HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n`);
+          resolve(socket);
+        });
+        socket.on('error', reject);
+      });
+    const held = await Promise.all(Array.from({ length: 24 }, () => holdOne('127.0.0.8')));
+    await new Promise((r) => setTimeout(r, 500)); // let the server see every one
+    const refused = await send('127.0.0.8', 'GET', '/api/health');
+    expectRefusal(refused, 429, 'too-many-requests-in-flight');
+    expect((await send('127.0.0.9', 'GET', '/api/health')).status).toBe(200);
+    for (const socket of held) socket.destroy();
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await send('127.0.0.8', 'GET', '/api/health')).status).toBe(200);
   });
 });

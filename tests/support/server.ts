@@ -32,6 +32,7 @@ export const ONE_CLIENT_SUITE_LIMITS: Record<string, string> = {
   LABS_PER_CLIENT: '100000',
   LAB_CREATIONS_PER_CLIENT_PER_MINUTE: '100000',
   PASSWORD_HASHES_PER_CLIENT: '100000',
+  REQUESTS_IN_FLIGHT_PER_CLIENT: '100000',
 };
 
 export async function startServer(options: { dbPath?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {

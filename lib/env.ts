@@ -33,9 +33,10 @@ export const env = {
   /** How many scrypt computations may run at once (each holds ~8 MiB). */
   passwordHashConcurrency: readPositiveInt('PASSWORD_HASH_CONCURRENCY', 2),
   /**
-   * How many more may wait; beyond that a login or lab creation is answered
-   * 503 server-busy. 256 at ~170 ms each, two at a time: about 20 s of queue —
-   * enough for a room of 40 pressing "Start a lab" together (120 hashes, ~10 s).
+   * How many more may wait; beyond that a login or password change that needs
+   * a stretched hash is answered 503 server-busy. 256 at ~170 ms each, two at
+   * a time: about 20 s of queue. (Lab creation and seeded accounts' logins use
+   * cheap hashes outside this line: lib/auth/passwords.ts.)
    */
   passwordHashQueueLimit: readPositiveInt('PASSWORD_HASH_QUEUE_LIMIT', 256),
   /**

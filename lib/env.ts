@@ -61,10 +61,10 @@ export const env = {
   /**
    * How many requests one client may have open at once; beyond, 429 at the
    * socket before Next spends the thread on it (lib/client-in-flight.ts). A
-   * person's browser has a few open (six connections per host at most); a
-   * room behind one NAT polling its journals, a few dozen: 64.
+   * person's browser has a few open (six connections per host at most), the
+   * server's own scenario cells a dozen: 32. A room behind one NAT needs more.
    */
-  requestsInFlightPerClient: readPositiveInt('REQUESTS_IN_FLIGHT_PER_CLIENT', 64),
+  requestsInFlightPerClient: readPositiveInt('REQUESTS_IN_FLIGHT_PER_CLIENT', 32),
   labLimit: readPositiveInt('LAB_LIMIT', 2_000),
   labsPerClient: readPositiveInt('LABS_PER_CLIENT', 50),
   labCreationsPerClientPerMinute: readPositiveInt('LAB_CREATIONS_PER_CLIENT_PER_MINUTE', 20),

@@ -24,6 +24,46 @@ const BUSY_BODY = JSON.stringify({
   detail: 'This address has too many requests open at once; try again shortly.',
 });
 
+/**
+ * A refusal is answered after the second its Retry-After names, not at once: a
+ * flooding client that retries the moment it is refused would otherwise turn
+ * fast refusals into thousands of new connections a second, each parsed on the
+ * server's one thread. Held sockets cost memory only, and are bounded: beyond
+ * MAX_HELD_REFUSALS a refused socket is closed at once.
+ */
+const REFUSAL_PAUSE_MS = 1000;
+const MAX_HELD_REFUSALS = 4096;
+let heldRefusals = 0;
+
+function refuseAfterPause(req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (heldRefusals >= MAX_HELD_REFUSALS) {
+    req.socket.destroy();
+    return;
+  }
+  heldRefusals++;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    heldRefusals--;
+    clearTimeout(timer);
+  };
+  const timer = setTimeout(() => {
+    if (!res.destroyed) {
+      res.writeHead(429, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(BUSY_BODY),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Retry-After': '1',
+      });
+      res.end(BUSY_BODY);
+    }
+    release();
+  }, REFUSAL_PAUSE_MS);
+  res.once('close', release);
+}
+
 const holder = globalThis as unknown as { __revocationLabTargetGuard?: boolean };
 
 export type GuardOptions = { requestsInFlightPerClient: number; trustedProxyHops: number };
@@ -56,14 +96,7 @@ export function guardRequestTargets(options: GuardOptions): void {
       // (lib/client-in-flight.ts). The same client as lib/client-address.ts names.
       const client = clientFromPeer(req.socket.remoteAddress, req.headers['x-forwarded-for']?.toString(), options.trustedProxyHops);
       if (!inFlight.enter(client)) {
-        res.writeHead(429, {
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(BUSY_BODY),
-          'Cache-Control': 'no-store',
-          'X-Content-Type-Options': 'nosniff',
-          'Retry-After': '1',
-        });
-        res.end(BUSY_BODY);
+        refuseAfterPause(req, res);
         return true;
       }
       let counted = true;

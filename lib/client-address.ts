@@ -1,6 +1,6 @@
 import 'server-only';
 import { env } from './env';
-import { PEER_ADDRESS_HEADER } from './peer-header';
+import { clientFromPeer, PEER_ADDRESS_HEADER } from './peer-header';
 
 /**
  * Who is asking, for per-client fair shares (lab creation, joins, the
@@ -18,17 +18,5 @@ import { PEER_ADDRESS_HEADER } from './peer-header';
  * which errs on the side of limiting.
  */
 export function clientAddress(req: Request, trustedProxyHops: number = env.trustedProxyHops): string {
-  if (trustedProxyHops > 0) {
-    const hops = (req.headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    const entry = hops[hops.length - trustedProxyHops];
-    if (entry) return normalise(entry);
-  }
-  const peer = req.headers.get(PEER_ADDRESS_HEADER);
-  return peer ? normalise(peer) : 'unknown';
-}
-
-/** `::ffff:127.0.0.5` and `127.0.0.5` are one client. */
-function normalise(address: string): string {
-  const lower = address.toLowerCase();
-  return lower.startsWith('::ffff:') && lower.includes('.') ? lower.slice(7) : lower;
+  return clientFromPeer(req.headers.get(PEER_ADDRESS_HEADER), req.headers.get('x-forwarded-for'), trustedProxyHops);
 }

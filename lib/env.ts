@@ -33,11 +33,41 @@ export const env = {
   /** How many scrypt computations may run at once (each holds ~8 MiB). */
   passwordHashConcurrency: readPositiveInt('PASSWORD_HASH_CONCURRENCY', 2),
   /**
-   * How many more may wait; beyond that a login or lab creation is answered
-   * 503 server-busy. 256 at ~170 ms each, two at a time: about 20 s of queue —
-   * enough for a room of 40 pressing "Start a lab" together (120 hashes, ~10 s).
+   * How many more may wait; beyond that a login or password change that needs
+   * a stretched hash is answered 503 server-busy. 256 at ~170 ms each, two at
+   * a time: about 20 s of queue. (Lab creation and seeded accounts' logins use
+   * cheap hashes outside this line: lib/auth/passwords.ts.)
    */
   passwordHashQueueLimit: readPositiveInt('PASSWORD_HASH_QUEUE_LIMIT', 256),
+  /**
+   * How many of those places one client (lib/client-address.ts) may hold,
+   * running or waiting; beyond that its hashes are answered 429 (issue 13.1).
+   * 16: ~1.5 s of that client's own hashing, and 16 clients to fill the line.
+   * Behind one NAT a whole room is one client: raise it (or set
+   * TRUSTED_PROXY_HOPS behind a proxy that names the clients).
+   */
+  passwordHashesPerClient: readPositiveInt('PASSWORD_HASHES_PER_CLIENT', 16),
+  /**
+   * Lab admission (lib/labs/admission.ts, issue 13.1). Labs live until a day
+   * idle; without a cap one client in a loop fills the disk and the server's
+   * one thread. A lab created for a workshop participant counts against the
+   * global cap only (the workshop bounds its own room), never a client's.
+   * - LAB_LIMIT: live labs in all; beyond, 503 lab-limit-reached.
+   * - LABS_PER_CLIENT: live labs one client created; beyond, 429.
+   * - LAB_CREATIONS_PER_CLIENT_PER_MINUTE: beyond, 429.
+   * Behind one NAT a room pressing "Start a lab" is one client: raise the two
+   * per-client ones to the room's size (workshop joins need no change).
+   */
+  /**
+   * How many requests one client may have open at once; beyond, 429 at the
+   * socket before Next spends the thread on it (lib/client-in-flight.ts). A
+   * person's browser has a few open (six connections per host at most), the
+   * server's own scenario cells a dozen: 32. A room behind one NAT needs more.
+   */
+  requestsInFlightPerClient: readPositiveInt('REQUESTS_IN_FLIGHT_PER_CLIENT', 32),
+  labLimit: readPositiveInt('LAB_LIMIT', 2_000),
+  labsPerClient: readPositiveInt('LABS_PER_CLIENT', 50),
+  labCreationsPerClientPerMinute: readPositiveInt('LAB_CREATIONS_PER_CLIENT_PER_MINUTE', 20),
   /**
    * How many scenario cells (one scenario × one strategy, a few dozen requests
    * to this very server) may run at once, across every lab. The cells and the

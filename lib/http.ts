@@ -1,10 +1,12 @@
 import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
-import { PasswordHasherBusyError } from './auth/passwords';
+import { ClientHashShareError, PasswordHasherBusyError } from './auth/passwords';
+import { clientAddress } from './client-address';
 import { recordLabRequest } from './labs/journal';
 import { ApiError } from './errors/api-error';
 import type { ApiReason } from './errors/reasons';
+import { withRequestClient } from './request-client';
 
 /** Every API answer that is not a success has this shape. */
 export type ErrorBody = { error: string; reason: ApiReason; detail?: string };
@@ -155,7 +157,8 @@ type RouteContext<P> = { params: Promise<P> };
 export function apiRoute<P>(handler: Handler<P>, options: { stateChanging: boolean; journaled?: boolean }) {
   return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
     const params = await ctx.params;
-    const res = await answer(handler, options, req, params);
+    // Shared lines below the route (the password hasher) share per client: they read it from here.
+    const res = await withRequestClient(clientAddress(req), () => answer(handler, options, req, params));
     // Every request to a lab's API goes into the lab's journal, as answered — except the
     // reads of the journal itself and of the copies list (options.journaled: false): a
     // screen polling the journal would otherwise fill it with its own polling.
@@ -174,6 +177,13 @@ async function answer<P>(handler: Handler<P>, options: { stateChanging: boolean 
     return await handler(req, params);
   } catch (err) {
     if (err instanceof ApiError) return errorResponse(err);
+    if (err instanceof ClientHashShareError) {
+      return errorResponse(
+        new ApiError('too-many-password-hashes', 'This address has too many password checks waiting; try again shortly.', {
+          'Retry-After': '2',
+        }),
+      );
+    }
     if (err instanceof PasswordHasherBusyError) {
       return errorResponse(
         new ApiError('server-busy', 'Too many logins at once; try again shortly.', { 'Retry-After': '2' }),

@@ -13,18 +13,69 @@ export function isOriginForm(target: string | undefined): boolean {
   return typeof target === 'string' && target.startsWith('/');
 }
 
-import { PEER_ADDRESS_HEADER } from './peer-header';
+import { clientFromPeer, PEER_ADDRESS_HEADER } from './peer-header';
+import { createInFlightCounter } from './client-in-flight';
 import { statusOf } from './errors/status';
 
 const REFUSAL = statusOf({ reason: 'bad-request-target' });
 const BODY = JSON.stringify({ error: REFUSAL.error, reason: REFUSAL.reason, detail: 'Only a path starting with / is served.' });
 
+const BUSY = statusOf({ reason: 'too-many-requests-in-flight' });
+const BUSY_BODY = JSON.stringify({
+  error: BUSY.error,
+  reason: BUSY.reason,
+  detail: 'This address has too many requests open at once; try again shortly.',
+});
+
+/**
+ * A refusal is answered after the second its Retry-After names, not at once: a
+ * flooding client that retries the moment it is refused would otherwise turn
+ * fast refusals into thousands of new connections a second, each parsed on the
+ * server's one thread. Held sockets cost memory only, and are bounded: beyond
+ * MAX_HELD_REFUSALS a refused socket is closed at once.
+ */
+const REFUSAL_PAUSE_MS = 1000;
+const MAX_HELD_REFUSALS = 4096;
+let heldRefusals = 0;
+
+function refuseAfterPause(req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (heldRefusals >= MAX_HELD_REFUSALS) {
+    req.socket.destroy();
+    return;
+  }
+  heldRefusals++;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    heldRefusals--;
+    clearTimeout(timer);
+  };
+  const timer = setTimeout(() => {
+    if (!res.destroyed) {
+      res.writeHead(429, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(BUSY_BODY),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'Retry-After': '1',
+      });
+      res.end(BUSY_BODY);
+    }
+    release();
+  }, REFUSAL_PAUSE_MS);
+  res.once('close', release);
+}
+
 const holder = globalThis as unknown as { __revocationLabTargetGuard?: boolean };
 
-/** Installs the check on every HTTP server of this process (once). */
-export function guardRequestTargets(): void {
+export type GuardOptions = { requestsInFlightPerClient: number; trustedProxyHops: number };
+
+/** Installs the checks on every HTTP server of this process (once). */
+export function guardRequestTargets(options: GuardOptions): void {
   if (holder.__revocationLabTargetGuard) return;
   holder.__revocationLabTargetGuard = true;
+  const inFlight = createInFlightCounter(options.requestsInFlightPerClient);
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function guarded(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === 'request') {
@@ -44,6 +95,20 @@ export function guardRequestTargets(): void {
         res.end(BODY);
         return true;
       }
+      // Issue 13.1: one client's open requests are bounded before Next spends the thread on them
+      // (lib/client-in-flight.ts). The same client as lib/client-address.ts names.
+      const client = clientFromPeer(req.socket.remoteAddress, req.headers['x-forwarded-for']?.toString(), options.trustedProxyHops);
+      if (!inFlight.enter(client)) {
+        refuseAfterPause(req, res);
+        return true;
+      }
+      let counted = true;
+      const leave = () => {
+        if (counted) inFlight.leave(client);
+        counted = false;
+      };
+      // `close` follows every response, finished or cut off (the client hung up).
+      res.once('close', leave);
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   } as typeof http.Server.prototype.emit;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLimiter, PasswordHasherBusyError } from './passwords';
+import { ClientHashShareError, createLimiter, PasswordHasherBusyError } from './passwords';
 
 /** A task that runs until the test lets it finish. */
 function gate() {
@@ -12,13 +12,13 @@ describe('the password hasher limiter', () => {
   it('runs `limit` at once, queues `maxWaiting` more, refuses the rest at once, and accepts again once the queue drains', async () => {
     const run = createLimiter(1, 2);
     const first = gate();
-    const running = run(first.task);
-    const queued = [run(() => Promise.resolve('q1')), run(() => Promise.resolve('q2'))];
-    await expect(run(() => Promise.resolve('too many'))).rejects.toBeInstanceOf(PasswordHasherBusyError);
+    const running = run('c', first.task);
+    const queued = [run('c', () => Promise.resolve('q1')), run('c', () => Promise.resolve('q2'))];
+    await expect(run('c', () => Promise.resolve('too many'))).rejects.toBeInstanceOf(PasswordHasherBusyError);
     first.open();
     await expect(running).resolves.toBe('done');
     await expect(Promise.all(queued)).resolves.toEqual(['q1', 'q2']);
-    await expect(run(() => Promise.resolve('later'))).resolves.toBe('later');
+    await expect(run('c', () => Promise.resolve('later'))).resolves.toBe('later');
   });
 
   it('hands a finished place to the first in line: a newcomer arriving at that moment waits, never running limit + 1', async () => {
@@ -41,16 +41,16 @@ describe('the password hasher limiter', () => {
     let rc: Promise<unknown> | undefined;
     // A newcomer timed to arrive one tick after a finishes: in the gap between
     // a's place being freed and b (first in line) waking up to take it.
-    const ra = run(() => {
+    const ra = run('x', () => {
       const done = tracked('a', a.task)();
       void done.then(() =>
         Promise.resolve().then(() => {
-          rc = run(tracked('c', () => Promise.resolve()));
+          rc = run('x', tracked('c', () => Promise.resolve()));
         }),
       );
       return done;
     });
-    const rb = run(tracked('b', b.task));
+    const rb = run('x', tracked('b', b.task));
     a.open();
     await ra;
     b.open();
@@ -58,6 +58,29 @@ describe('the password hasher limiter', () => {
     await rc;
     expect(most).toBe(1);
     expect(order).toEqual(['a', 'b', 'c']);
+  });
+
+  it('one client holds at most its share: beyond it only that client is refused (429), another still gets in', async () => {
+    const run = createLimiter(1, 10, 3);
+    const first = gate();
+    const flood = [run('flooder', first.task), run('flooder', () => Promise.resolve('f2')), run('flooder', () => Promise.resolve('f3'))];
+    await expect(run('flooder', () => Promise.resolve('f4'))).rejects.toBeInstanceOf(ClientHashShareError);
+    const other = run('other', () => Promise.resolve('mine'));
+    first.open();
+    await expect(other).resolves.toBe('mine');
+    await expect(Promise.all(flood)).resolves.toEqual(['done', 'f2', 'f3']);
+  });
+
+  it('clients take turns: a login arriving behind a flood waits for one of the flood’s hashes, not all of them', async () => {
+    const run = createLimiter(1, 100, 50);
+    const order: string[] = [];
+    const first = gate();
+    const task = (name: string) => async () => void order.push(name);
+    const flood = [run('flooder', first.task), ...Array.from({ length: 5 }, (_, i) => run('flooder', task(`f${i + 1}`)))];
+    const mine = run('other', task('mine'));
+    first.open();
+    await Promise.all([...flood, mine]);
+    expect(order).toEqual(['f1', 'mine', 'f2', 'f3', 'f4', 'f5']);
   });
 
   it('refuses a limit that would queue every task for ever', () => {

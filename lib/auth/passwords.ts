@@ -1,6 +1,8 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
 import { env } from '../env';
-import { createFifoLimiter, LineFullError } from '../fifo-limiter';
+import { LineFullError } from '../fifo-limiter';
+import { createKeyedLine, KeyShareFullError } from '../keyed-line';
+import { currentRequestClient } from '../request-client';
 
 /**
  * scrypt with one of OWASP's listed parameter sets (Password Storage Cheat
@@ -43,17 +45,35 @@ export class PasswordHasherBusyError extends Error {
 }
 
 /**
- * The hasher's line (lib/fifo-limiter.ts): each scrypt holds 8 MiB and a whole
- * core for ~170 ms, so at most `limit` run at once, at most `maxWaiting` queue,
- * and the rest are refused with PasswordHasherBusyError.
+ * Refused, not queued: this client already has its share of the hasher's line
+ * (PASSWORD_HASHES_PER_CLIENT) running or waiting. Only this client is told to
+ * wait (429); everyone else still finds room in the line (issue 13.1).
  */
-export function createLimiter(limit: number, maxWaiting: number) {
-  const line = createFifoLimiter(limit, maxWaiting);
-  return async function run<T>(task: () => Promise<T>): Promise<T> {
+export class ClientHashShareError extends Error {
+  constructor() {
+    super('This client has too many password hashes waiting.');
+    this.name = 'ClientHashShareError';
+  }
+}
+
+/**
+ * The hasher's line (lib/keyed-line.ts): each scrypt holds 8 MiB and a whole
+ * core for ~170 ms, so at most `limit` run at once and at most `maxWaiting`
+ * queue (the rest: PasswordHasherBusyError, 503). Clients take turns
+ * (round-robin by client address), and one client holds at most `perClient`
+ * places (the rest of its requests: ClientHashShareError, 429): a client
+ * changing passwords or failing logins in a loop can neither fill the line
+ * nor make another client's login wait behind all of its own.
+ */
+export function createLimiter(limit: number, maxWaiting: number, perClient: number = Infinity) {
+  const line = createKeyedLine({ concurrency: limit, maxWaiting, maxPerKey: perClient, order: 'round-robin' });
+  return async function run<T>(client: string, task: () => Promise<T>): Promise<T> {
     try {
-      return await line.run(task);
+      return await line.run(client, task);
     } catch (err) {
-      throw err instanceof LineFullError ? new PasswordHasherBusyError() : err;
+      if (err instanceof LineFullError) throw new PasswordHasherBusyError();
+      if (err instanceof KeyShareFullError) throw new ClientHashShareError();
+      throw err;
     }
   };
 }
@@ -61,16 +81,20 @@ export function createLimiter(limit: number, maxWaiting: number) {
 // One hasher line per process, kept on globalThis so that every route bundle
 // shares it (a copy per bundle would multiply the memory bound). Rebuilt only
 // if the settings differ, as they do in tests that stub the environment.
-type SharedLimiter = { limit: number; maxWaiting: number; run: ReturnType<typeof createLimiter> };
+type SharedLimiter = { limit: number; maxWaiting: number; perClient: number; run: ReturnType<typeof createLimiter> };
 const holder = globalThis as unknown as { __revocationLabHasher?: SharedLimiter };
 const shared = holder.__revocationLabHasher;
 const limiter =
-  shared && shared.limit === env.passwordHashConcurrency && shared.maxWaiting === env.passwordHashQueueLimit
+  shared &&
+  shared.limit === env.passwordHashConcurrency &&
+  shared.maxWaiting === env.passwordHashQueueLimit &&
+  shared.perClient === env.passwordHashesPerClient
     ? shared.run
     : (holder.__revocationLabHasher = {
         limit: env.passwordHashConcurrency,
         maxWaiting: env.passwordHashQueueLimit,
-        run: createLimiter(env.passwordHashConcurrency, env.passwordHashQueueLimit),
+        perClient: env.passwordHashesPerClient,
+        run: createLimiter(env.passwordHashConcurrency, env.passwordHashQueueLimit, env.passwordHashesPerClient),
       }).run;
 
 const costOf = (params: ScryptParams) => params.N * params.r * params.p;
@@ -81,7 +105,8 @@ const costOf = (params: ScryptParams) => params.N * params.r * params.p;
  * ~230 of them at once, which would fill the queue that protects logins.
  */
 function schedule<T>(params: ScryptParams, task: () => Promise<T>): Promise<T> {
-  return costOf(params) <= costOf(RANDOM_SECRET_PARAMS) ? task() : limiter(task);
+  // Outside a request (the server's own work, unit tests) all callers share one key.
+  return costOf(params) <= costOf(RANDOM_SECRET_PARAMS) ? task() : limiter(currentRequestClient() ?? 'server', task);
 }
 
 /**

@@ -235,4 +235,16 @@ export const migrations: readonly string[] = [
     count              INTEGER NOT NULL
   ) STRICT;
   `,
+  // Issue 13.1: who a lab was created for, so live labs and creations can be
+  // capped per client (lib/labs/admission.ts). `owner` is `client:<address>`
+  // or `workshop:<id>`; a lab created before this migration has no row and
+  // counts only against the global cap. Deleted with its lab.
+  `
+  CREATE TABLE lab_owners (
+    lab_id         TEXT PRIMARY KEY REFERENCES labs(id) ON DELETE CASCADE,
+    owner          TEXT NOT NULL,
+    created_at_ms  INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX lab_owners_owner ON lab_owners(owner, created_at_ms);
+  `,
 ];

@@ -10,10 +10,11 @@ import { createStolenCopyQueries } from './stolen-copies';
 import { createMatrixRunQueries } from './matrix-runs';
 import { createWorkshopQueries } from './workshops';
 import { createLabResetQueries } from './lab-reset';
+import { createLabOwnerQueries } from './lab-owners';
 import { countingStatementSource, uncountedStatementSource } from './statement-count';
 import type { Store, StoreTables, Transaction } from './store';
 
-const TABLE_NAMES = ['labs', 'users', 'sessions', 'denylist', 'refreshTokens', 'loginThrottle', 'journal', 'stolenCopies'] as const;
+const TABLE_NAMES = ['labs', 'users', 'sessions', 'denylist', 'refreshTokens', 'loginThrottle', 'journal', 'stolenCopies', 'labOwners'] as const;
 
 /**
  * A transaction object for one callback: the same tables, behind getters that
@@ -58,6 +59,7 @@ export function createSqliteStore(db: Db): Store {
     loginThrottle: createLoginThrottleQueries(counted),
     journal: createJournalQueries(uncounted),
     stolenCopies: createStolenCopyQueries(uncounted),
+    labOwners: createLabOwnerQueries(uncounted),
   };
   return {
     ...tables,

@@ -8,6 +8,7 @@ import type { StolenCopyRow } from './stolen-copies';
 import type { MatrixClaim, MatrixRunRow } from './matrix-runs';
 import type { WorkshopsTable } from './workshops';
 import type { LabResetTable } from './lab-reset';
+import type { LabOwnersTable } from './lab-owners';
 
 /*
  * The store as the rest of the application sees it: one interface per table,
@@ -151,6 +152,8 @@ export interface StoreTables {
   readonly loginThrottle: LoginThrottleTable;
   readonly journal: JournalTable;
   readonly stolenCopies: StolenCopiesTable;
+  /** Who each live lab was created for (issue 13.1, lib/labs/admission.ts): bookkeeping, not counted. */
+  readonly labOwners: LabOwnersTable;
 }
 
 /** Type-only: a Transaction cannot be built outside an adapter, nor a Store passed where one is required. */

@@ -64,6 +64,12 @@ export const requestReasons = [
   'already-answered',
   'throttled',
   'no-join-code',
+  // fair shares per client (issue 13.1)
+  'too-many-lab-creations',
+  'too-many-labs',
+  'too-many-password-hashes',
+  'too-many-requests-in-flight',
+  'lab-limit-reached',
 ] as const;
 
 export type RequestReason = (typeof requestReasons)[number];

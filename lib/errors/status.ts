@@ -63,6 +63,11 @@ export const requestStatuses = {
   'already-answered': 409,
   'throttled': 429,
   'no-join-code': 503,
+  'too-many-lab-creations': 429,
+  'too-many-labs': 429,
+  'too-many-password-hashes': 429,
+  'too-many-requests-in-flight': 429,
+  'lab-limit-reached': 503,
 } as const satisfies Record<RequestReason, HttpStatus>;
 
 const errorWords = {

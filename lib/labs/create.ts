@@ -6,6 +6,7 @@ import { hashPassword, PRINTED_DEMO_PASSWORD_PARAMS } from '../auth/passwords';
 import { generateJwtKey } from '../auth/keys';
 import { defaultSettings, type LabSettings } from './settings';
 import { findLab, type Lab } from './lab';
+import { admitLabCreation, envLabLimits, ownerKey, type LabLimits, type LabOwner } from './admission';
 
 export type DemoUser = { username: string; password: string; role: Role };
 
@@ -32,7 +33,17 @@ export function newLabId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-export async function createLab(store: Store): Promise<{ lab: Lab; users: DemoUser[] }> {
+/**
+ * A new lab with seeded users, created for `owner` (lib/labs/admission.ts):
+ * refused with the admission's 429/503 before any work when the owner or the
+ * server is at its cap, and checked again inside the inserting transaction.
+ */
+export async function createLab(
+  store: Store,
+  owner: LabOwner = null,
+  limits: LabLimits = envLabLimits(),
+): Promise<{ lab: Lab; users: DemoUser[] }> {
+  admitLabCreation(store, owner, limits);
   const users = seedUsers.map((u) => ({ ...u, password: demoPassword() }));
   const [hashes, jwtKey] = await Promise.all([
     Promise.all(users.map((u) => hashPassword(u.password, PRINTED_DEMO_PASSWORD_PARAMS))),
@@ -41,6 +52,8 @@ export async function createLab(store: Store): Promise<{ lab: Lab; users: DemoUs
   const id = newLabId();
   const nowMs = realNowMs();
   store.transaction((tx) => {
+    // Under the write lock: parallel creations are counted one after another.
+    admitLabCreation(tx, owner, limits, nowMs);
     tx.labs.insert({
       id,
       parent_lab_id: null,
@@ -57,6 +70,7 @@ export async function createLab(store: Store): Promise<{ lab: Lab; users: DemoUs
       key_generation: 1,
     });
     users.forEach((u, i) => tx.users.insert(id, u.username, hashes[i]!, u.password, u.role));
+    if (owner) tx.labOwners.insert(id, ownerKey(owner), nowMs);
   });
   return { lab: findLab(store, id)!, users };
 }

@@ -114,7 +114,7 @@ export async function joinWorkshop(
   if (isClosed(w, nowMs)) throw new ApiError('workshop-closed', 'This workshop is closed: it takes no new participants.');
   if (store.workshops.participantCount(w.id) >= w.capacity) throw full(w);
   throttle(store, `join:${input.client}`, env.workshopJoinsPerClient, 10 * 60_000, nowMs);
-  const { lab } = await createLab(store);
+  const { lab } = await createLab(store, { workshop: w.id });
   const cookie = newSecret();
   const participant: ParticipantRow = {
     id: newParticipantId(),

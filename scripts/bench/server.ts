@@ -49,7 +49,18 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const dbDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-bench-'));
   const child: ChildProcess = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', DATABASE_PATH: path.join(dbDir, 'bench.db'), ...extraEnv },
+    // The bench is one client (127.0.0.1) creating a room's worth of labs: its per-client caps are lifted, as for a room behind one NAT.
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+      DATABASE_PATH: path.join(dbDir, 'bench.db'),
+      LABS_PER_CLIENT: '100000',
+      LAB_CREATIONS_PER_CLIENT_PER_MINUTE: '100000',
+      PASSWORD_HASHES_PER_CLIENT: '100000',
+      REQUESTS_IN_FLIGHT_PER_CLIENT: '100000',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

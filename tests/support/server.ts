@@ -22,6 +22,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Every test talks from 127.0.0.1, so to the server the whole suite is one
+ * client creating hundreds of labs in minutes: the per-client caps (issue
+ * 13.1) are lifted here, as for a room behind one NAT. Tests of the caps
+ * themselves start their own server with small ones (tests/api/fair-share.test.ts).
+ */
+export const ONE_CLIENT_SUITE_LIMITS: Record<string, string> = {
+  LABS_PER_CLIENT: '100000',
+  LAB_CREATIONS_PER_CLIENT_PER_MINUTE: '100000',
+  PASSWORD_HASHES_PER_CLIENT: '100000',
+  REQUESTS_IN_FLIGHT_PER_CLIENT: '100000',
+};
+
 export async function startServer(options: { dbPath?: string; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const root = path.resolve(import.meta.dirname, '..', '..');
   if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
@@ -32,7 +45,7 @@ export async function startServer(options: { dbPath?: string; env?: Record<strin
   // Start next-server itself (not through npx) so the pid we hold is the server's.
   const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_PATH: dbPath, ...options.env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', DATABASE_PATH: dbPath, ...ONE_CLIENT_SUITE_LIMITS, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

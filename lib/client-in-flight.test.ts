@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { createInFlightCounter } from './client-in-flight';
+
+describe('requests in flight per client', () => {
+  it('admits `max` per client, refuses the next of that client only, and frees a place when one ends', () => {
+    const counter = createInFlightCounter(2);
+    expect(counter.enter('a')).toBe(true);
+    expect(counter.enter('a')).toBe(true);
+    expect(counter.enter('a')).toBe(false);
+    expect(counter.enter('b')).toBe(true);
+    counter.leave('a');
+    expect(counter.enter('a')).toBe(true);
+    counter.leave('a');
+    counter.leave('a');
+    counter.leave('b');
+    expect([counter.count('a'), counter.count('b')]).toEqual([0, 0]);
+  });
+});

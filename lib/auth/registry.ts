@@ -5,6 +5,7 @@ import { jwtDenylistStrategy } from './strategies/jwt-denylist';
 import { jwtVersionStrategy } from './strategies/jwt-version';
 import { jwtRefreshStrategy } from './strategies/jwt-refresh';
 import { ironStatelessStrategy } from './strategies/iron-stateless';
+import { sessionCachedStrategy } from './strategies/session-cached';
 
 /** Every strategy the lab can run. Adding one is a new file in strategies/ and one line here. */
 export const strategies: readonly Strategy[] = [
@@ -14,6 +15,7 @@ export const strategies: readonly Strategy[] = [
   jwtVersionStrategy,
   jwtRefreshStrategy,
   ironStatelessStrategy,
+  sessionCachedStrategy,
 ];
 
 export const strategyIds = strategies.map((s) => s.id);

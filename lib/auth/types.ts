@@ -7,7 +7,17 @@ import type { FailureReason } from './reasons';
 export type AuthUser = { id: number; username: string; role: Role };
 
 /** What a strategy needs to do its work: the store, the lab, and the lab clock read once per request. */
-export type AuthContext = { store: Store; lab: Lab; now: number };
+export type AuthContext = {
+  store: Store;
+  lab: Lab;
+  now: number;
+  /**
+   * Set when a strategy runs as a preset (lib/presets): the preset's id, used
+   * as the credential's audience/domain, so a preset's token is never accepted
+   * by the plain strategy it is built on, nor the other way round.
+   */
+  credentialScope?: string;
+};
 
 /** The cookies of one request that belong to one strategy, by name. */
 export type CookieJar = ReadonlyMap<string, string>;
@@ -60,7 +70,17 @@ export type RefreshResult = RefreshOutcome & StoreCost;
 
 /** What a strategy's verify decides. */
 export type VerifyOutcome =
-  | { ok: true; user: AuthUser; credential: CredentialFacts }
+  | {
+      ok: true;
+      user: AuthUser;
+      credential: CredentialFacts;
+      /**
+       * Cookies a successful read writes back: a renewed cache cookie
+       * (session-cached), a re-issued token with a pushed-forward expiry (the
+       * Auth.js preset). The /me and /admin routes set them.
+       */
+      renew?: CookieWrite[];
+    }
   | { ok: false; reason: FailureReason };
 
 /** A verify's decision with the statements it ran. */

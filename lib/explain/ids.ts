@@ -5,7 +5,7 @@
  * scenario or strategy fails that test until it is explained).
  */
 export const SCENARIO_IDS = ['logout', 'stolen-token', 'password-change', 'role-change', 'ban', 'key-rotation', 'expiry'] as const;
-export const STRATEGY_IDS = ['jwt', 'session', 'jwt-denylist', 'jwt-version', 'jwt-refresh', 'iron-stateless'] as const;
+export const STRATEGY_IDS = ['jwt', 'session', 'jwt-denylist', 'jwt-version', 'jwt-refresh', 'iron-stateless', 'session-cached'] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 export type StrategyId = (typeof STRATEGY_IDS)[number];
 

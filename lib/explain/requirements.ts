@@ -92,6 +92,7 @@ const BY_STRATEGY: Record<StrategyId, RequirementId[]> = {
   'jwt-version': ['rfc8725'],
   'jwt-refresh': ['asvs-10.4.5', 'rfc9700-4.14.2', 'rfc8725'],
   'iron-stateless': [],
+  'session-cached': [],
 };
 
 export function requirementsFor(scenario: ScenarioId, strategy: StrategyId): Requirement[] {

@@ -57,7 +57,7 @@ const maxOf = (...values: (number | null)[]): number | null =>
 
 /** How far the clock may be moved: twice the longest lifetime the settings allow (a day at least). */
 export function horizonSecondsFor(settings: LabSettings): number {
-  const lifetimes = [settings.jwtTtlSeconds, settings.accessTtlSeconds, settings.refreshTtlSeconds, settings.sessionIdleSeconds, settings.sessionAbsoluteSeconds];
+  const lifetimes = [settings.jwtTtlSeconds, settings.accessTtlSeconds, settings.refreshTtlSeconds, settings.sessionIdleSeconds, settings.sessionAbsoluteSeconds, settings.sessionCacheSeconds];
   return Math.max(24 * 60 * 60, 2 * Math.max(...lifetimes));
 }
 

@@ -1,4 +1,5 @@
 import { strategies } from './registry';
+import { presetOnlyStrategies } from '../presets/registry';
 import type { AuthContext, AuthUser, CredentialFacts, Strategy, UserEvent } from './types';
 
 /**
@@ -12,7 +13,9 @@ export function broadcastUserEvent(
   event: UserEvent,
   origin: { strategy: Strategy; presented: CredentialFacts } | null = null,
 ): void {
-  for (const strategy of strategies) {
+  // The preset-only strategies hold state of their own (Firebase's "tokens valid after" mark); the presets
+  // built on the lab's strategies share those strategies' tables, which the lab's strategies already revoke.
+  for (const strategy of [...strategies, ...presetOnlyStrategies]) {
     strategy.onUserEvent(ctx, user, event, origin && origin.strategy.id === strategy.id ? origin.presented : null);
   }
 }

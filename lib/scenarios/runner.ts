@@ -32,7 +32,15 @@ import { classifyProbeAnswer } from './probe';
  * expires and the refresh is refused (revoked) — or later, if it is not.
  */
 
-export type RunnerOptions = { baseUrl: string };
+export type RunnerOptions = {
+  baseUrl: string;
+  /**
+   * Settings of the throwaway lab, when not the parent's: a preset's own
+   * (lib/presets), so its key is made in the preset's algorithm and the clock
+   * horizon follows the preset's lifetimes.
+   */
+  settingsFor?: (strategy: Strategy) => LabSettings | undefined;
+};
 
 type ReplayOutcome = {
   works: boolean;
@@ -97,7 +105,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
 
   let created: Awaited<ReturnType<typeof createScenarioLab>>;
   try {
-    created = await createScenarioLab(store, parent, scenario.victimRole);
+    created = await createScenarioLab(store, parent, scenario.victimRole, options.settingsFor?.(strategy) ?? parent.settings);
   } catch (err) {
     // A cell that cannot run says so; the other cells and the answer go on (never a 500 for one cell).
     console.error('could not create a throwaway lab', scenario.id, strategy.id, err);

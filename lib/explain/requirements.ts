@@ -95,6 +95,11 @@ const BY_STRATEGY: Record<StrategyId, RequirementId[]> = {
   'session-cached': [],
 };
 
+/** What a scenario's revocation is required by, whatever the strategy (a preset with explanations of its own). */
+export function requirementsForScenario(scenario: ScenarioId): Requirement[] {
+  return BY_SCENARIO[scenario].map((id) => REQUIREMENTS[id]);
+}
+
 export function requirementsFor(scenario: ScenarioId, strategy: StrategyId): Requirement[] {
   const ids = [...BY_SCENARIO[scenario], ...BY_STRATEGY[strategy]];
   return [...new Set(ids)].map((id) => REQUIREMENTS[id]);

@@ -34,6 +34,12 @@ export type PresetStrategy = 'authjs-jwt' | 'jwt' | 'iron-stateless' | 'session-
 export type PresetDefinition = {
   id: string;
   strategy: PresetStrategy;
+  /**
+   * The lab strategy whose explanations (why, what would fix it) hold for
+   * this preset word for word, if one does; otherwise the preset's own
+   * (dictionary `presets`: why_/fix_<id>).
+   */
+  explainAs?: 'jwt' | 'iron-stateless' | 'session-cached' | 'jwt-refresh';
   strategyOptions?: { checkRevoked: boolean };
   /** Every setting the strategy reads, with its source. Settings it does not read keep the lab's defaults. */
   numbers: Partial<Record<keyof LabSettings, SourcedValue>>;
@@ -76,6 +82,7 @@ export const presetDefinitions: readonly PresetDefinition[] = [
   },
   {
     id: 'nextjs-guide',
+    explainAs: 'jwt',
     strategy: 'jwt',
     numbers: {
       jwtTtlSeconds: { value: 7 * DAY, source: NEXT_GUIDE, why: 'The guide signs with `.setExpirationTime(\'7d\')` and sets the cookie to expire 7 days out.' },
@@ -93,6 +100,7 @@ export const presetDefinitions: readonly PresetDefinition[] = [
   },
   {
     id: 'iron-default',
+    explainAs: 'iron-stateless',
     strategy: 'iron-stateless',
     numbers: {
       jwtTtlSeconds: {
@@ -112,6 +120,7 @@ export const presetDefinitions: readonly PresetDefinition[] = [
   },
   {
     id: 'better-auth-cached',
+    explainAs: 'session-cached',
     strategy: 'session-cached',
     numbers: {
       sessionIdleSeconds: {
@@ -141,6 +150,7 @@ export const presetDefinitions: readonly PresetDefinition[] = [
   },
   {
     id: 'clerk-like',
+    explainAs: 'jwt-refresh',
     strategy: 'jwt-refresh',
     numbers: {
       accessTtlSeconds: { value: 60, source: CLERK_TOKEN, why: 'The session token (a JWT) lives one minute: "The TTL for a Clerk token is one minute"; the client fetches a new one before it expires.' },
@@ -161,6 +171,7 @@ export const presetDefinitions: readonly PresetDefinition[] = [
   },
   {
     id: 'firebase-id-token',
+    explainAs: 'jwt',
     strategy: 'firebase-id-token',
     strategyOptions: { checkRevoked: false },
     numbers: {

@@ -101,6 +101,7 @@ export type PresetView = {
   id: string;
   strategy: string;
   strategyOptions: { checkRevoked: boolean } | null;
+  explainAs: PresetDefinition['explainAs'] | null;
   settings: Partial<LabSettings>;
   numbers: PresetDefinition['numbers'];
   source: PresetSource;
@@ -108,5 +109,5 @@ export type PresetView = {
 
 export function presetView(p: Preset): PresetView {
   const settings = Object.fromEntries(Object.keys(p.numbers).map((k) => [k, p.settings[k as keyof LabSettings]])) as Partial<LabSettings>;
-  return { id: p.id, strategy: p.strategy, strategyOptions: p.strategyOptions ?? null, settings, numbers: p.numbers, source: p.source };
+  return { id: p.id, strategy: p.strategy, strategyOptions: p.strategyOptions ?? null, explainAs: p.explainAs ?? null, settings, numbers: p.numbers, source: p.source };
 }

@@ -18,13 +18,14 @@ type Expected =
   | { verdict: 'works-until-expiry'; windowSeconds: number | null; collateral?: 'all' | 'none' }
   | { verdict: 'not-applicable' };
 
-const DEFAULTS = { jwtTtlSeconds: 900, accessTtlSeconds: 300, refreshTtlSeconds: 24 * 3600, sessionAbsoluteSeconds: 8 * 3600 };
+const DEFAULTS = { jwtTtlSeconds: 900, accessTtlSeconds: 300, refreshTtlSeconds: 24 * 3600, sessionAbsoluteSeconds: 8 * 3600, sessionCacheSeconds: 300 };
 const works = (windowSeconds: number | null): Expected => ({ verdict: 'works-until-expiry', windowSeconds });
 const blocked: Expected = { verdict: 'blocked', collateral: 'none' };
 const na: Expected = { verdict: 'not-applicable' };
 const J = DEFAULTS.jwtTtlSeconds;
 const A = DEFAULTS.accessTtlSeconds;
 const R = DEFAULTS.refreshTtlSeconds;
+const C = DEFAULTS.sessionCacheSeconds;
 
 const expected: Record<string, Record<string, Expected>> = {
   // Nothing on the server to revoke: every copy lives until exp; key rotation cuts everyone off.
@@ -60,6 +61,13 @@ const expected: Record<string, Record<string, Expected>> = {
   'iron-stateless': {
     logout: works(J), 'stolen-token': works(J), 'password-change': works(J), 'role-change': works(J), ban: works(J),
     'key-rotation': na, expiry: works(J),
+  },
+  // Every revocation deletes the rows, but a fresh cache cookie is believed without reading them: the copy works
+  // until the cache issued at login expires (sessionCacheSeconds). Expiry: each renewal reads the row and slides
+  // the idle timeout, so only the absolute timeout ends it, as for `session`.
+  'session-cached': {
+    logout: works(C), 'stolen-token': works(C), 'password-change': works(C), 'role-change': works(C), ban: works(C),
+    'key-rotation': na, expiry: works(DEFAULTS.sessionAbsoluteSeconds),
   },
 };
 

@@ -4,6 +4,7 @@ import { explain } from './explain';
 import { home } from './home';
 import { lab } from './lab';
 import { learn } from './learn';
+import { presets } from './presets';
 import { report } from './report';
 import { scenarios } from './scenarios';
 
@@ -11,7 +12,7 @@ import { scenarios } from './scenarios';
  * Every namespace, by name. Adding one: a new file beside this one exporting
  * defineNamespace(en, ja), and one line here (see lib/i18n/README.md).
  */
-export const dictionaries = { common, cost, explain, home, lab, learn, report, scenarios };
+export const dictionaries = { common, cost, explain, home, lab, learn, presets, report, scenarios };
 
 export type Namespace = keyof typeof dictionaries;
 export type Key<N extends Namespace> = keyof (typeof dictionaries)[N]['en'] & string;

@@ -38,9 +38,9 @@ export type ReportOptions = {
  * a mechanism of its own, nothing here (its why/fix come from the presets
  * dictionary and its requirements from the scenario alone).
  */
-type Subject = { result: ScenarioResult; settings: LabSettings; ownPreset: PresetView | null };
+export type Subject = { result: ScenarioResult; settings: LabSettings; ownPreset: PresetView | null };
 
-function subjectOf(r: ScenarioResult, matrix: MatrixReport): Subject {
+export function subjectOf(r: ScenarioResult, matrix: MatrixReport): Subject {
   const preset = matrix.presets?.find((p) => p.id === r.strategy);
   if (!preset) return { result: r, settings: matrix.settings, ownPreset: null };
   const settings = { ...matrix.settings, ...preset.settings } as LabSettings;

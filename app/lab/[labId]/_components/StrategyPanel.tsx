@@ -1,12 +1,13 @@
 'use client';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useT } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
+import { formatDurationIn } from '@/lib/scenarios/format';
 import { callApi } from './api';
 import { lookupsOf, reasonOf, formatDuration } from '@/lib/ui/format';
 import { causeOfRefusal, lastAcceptedOf, actorLabel, type Cause } from '@/lib/ui/journal-view';
 import { ReasonText, StatusBadge } from './StatusBadge';
 import { TokenInspector } from './TokenInspector';
-import type { ApiResult, CredentialView, JournalEntry, LabUser, Role } from './types';
+import type { ApiResult, CredentialView, JournalEntry, LabUser, PresetChoice, Role } from './types';
 import { focusKeeper } from '@/lib/ui/focus';
 
 async function readCredential(labId: string, strategy: string): Promise<CredentialView | null> {
@@ -27,6 +28,8 @@ type Props = {
   labId: string;
   strategy: string;
   strategies: string[];
+  /** Library presets the picker offers beside the strategies (a panel can be "Auth.js default"). */
+  presets?: PresetChoice[];
   onStrategyChange: (strategy: string) => void;
   users: LabUser[];
   passwords: Record<string, string>;
@@ -58,6 +61,8 @@ export function StrategyPanel(props: Props) {
   const { index, labId, strategy, strategies, users, passwords, run, changeSeq, entries, labNow } = props;
   const actor = `panel-${index}`;
   const t = useT('lab');
+  const tp = useT('presets');
+  const locale = useLocale();
   const pickerId = useId();
   const pwId = useId();
   const [standing, setStanding] = useState<Standing>({ kind: 'unknown' });
@@ -140,7 +145,16 @@ export function StrategyPanel(props: Props) {
     if (res.status === 200) props.onPasswordChanged(identity.username, newPassword);
   }
 
-  const describe = (t as (k: string) => string)(`strategy_${strategy}`);
+  const preset = props.presets?.find((p) => p.id === strategy) ?? null;
+  const describe = preset
+    ? tp('presetNote', {
+        library: preset.source.library,
+        version: preset.source.version,
+        settings: Object.entries(preset.settings)
+          .map(([k, v]) => `${k} ${typeof v === 'number' ? formatDurationIn(v, locale) : String(v)}`)
+          .join(', '),
+      })
+    : (t as (k: string) => string)(`strategy_${strategy}`);
   return (
     <section className="card flex flex-col gap-2 min-w-0" aria-labelledby={`${pickerId}-h`} data-testid={`panel-${index}`} data-strategy={strategy}>
       <div className="flex items-center justify-between gap-2">
@@ -159,11 +173,22 @@ export function StrategyPanel(props: Props) {
               props.onStrategyChange(e.target.value);
             }}
           >
-            {strategies.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
+            <optgroup label={tp('pickerGroupStrategies')}>
+              {strategies.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </optgroup>
+            {props.presets && props.presets.length > 0 && (
+              <optgroup label={tp('pickerGroupPresets')}>
+                {props.presets.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {(tp as (k: string) => string)(`name_${p.id}`)} ({p.id})
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
       </div>

@@ -294,12 +294,16 @@ export function matrixMarkdown(matrix: MatrixReport, o: ReportOptions): string {
     lines.push('');
   }
 
-  lines.push(`## ${t('configuration')}`, '', `| ${t('setting')} | ${t('value')} | |`, '| --- | --- | --- |');
+  lines.push(`## ${t('configuration')}`, '');
   // A presets run ran under each preset's own settings (the table above), not the lab's.
-  for (const [key, value] of matrix.presets ? [] : Object.entries(matrix.settings)) {
-    lines.push(`| \`${key}\` | ${value} | ${typeof value === 'number' ? formatDurationIn(value, o.locale) : ''} |`);
+  if (!matrix.presets) {
+    lines.push(`| ${t('setting')} | ${t('value')} | |`, '| --- | --- | --- |');
+    for (const [key, value] of Object.entries(matrix.settings)) {
+      lines.push(`| \`${key}\` | ${value} | ${typeof value === 'number' ? formatDurationIn(value, o.locale) : ''} |`);
+    }
+    lines.push('');
   }
-  lines.push('', `| ${t('package')} | ${t('version')} |`, '| --- | --- |');
+  lines.push(`| ${t('package')} | ${t('version')} |`, '| --- | --- |');
   for (const [name, version] of Object.entries(matrix.versions)) lines.push(`| ${name} | ${version ?? '?'} |`);
 
   lines.push('', `## ${t('matrix')}`, '');

@@ -322,7 +322,7 @@ describe('GET /api/labs/{labId}/matrix?format=md (the stored run)', () => {
 });
 
 describe('the line of scenario cells every lab shares', () => {
-  // Its own server, one cell at a time with room for 60 waiting: one matrix (42 cells) fits, two do not.
+  // Its own server, one cell at a time with room for 60 waiting: one matrix (49 cells) fits, two do not.
   let server: RunningServer | undefined;
   beforeAll(async () => {
     server = await startServer({ env: { SCENARIO_CELL_CONCURRENCY: '1', SCENARIO_CELL_QUEUE_LIMIT: '60' } });
@@ -357,7 +357,7 @@ describe('the line of scenario cells every lab shares', () => {
     expect(Number(busy.res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(busy.ms).toBeLessThan(ok.ms); // refused at once, not after waiting its turn
     const results = (ok.res.body as unknown as Matrix).results;
-    expect(results).toHaveLength(42);
+    expect(results).toHaveLength(49);
     expect(results.filter((r) => r.verdict === 'error')).toEqual([]);
     // The line drained: the refused lab's matrix runs now.
     const retried = await client().post(`/api/labs/${busy === first ? labIds[0] : labIds[1]}/matrix`);

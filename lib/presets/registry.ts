@@ -1,4 +1,4 @@
-import { strategies as labStrategies } from '../auth/registry';
+import { findStrategy, strategies as labStrategies } from '../auth/registry';
 import { authjsJwtStrategy } from '../auth/strategies/authjs-jwt';
 import { firebaseIdTokenStrategy } from '../auth/strategies/firebase-id-token';
 import { ironStatelessStrategy } from '../auth/strategies/iron-stateless';
@@ -89,6 +89,11 @@ export const refusedPresets: readonly RefusedPreset[] = loaded.refused;
 
 export function findPreset(id: string): Preset | undefined {
   return presets.find((p) => p.id === id);
+}
+
+/** A lab strategy or a runnable preset, by the id its API paths use. */
+export function findStrategyOrPreset(id: string): Strategy | undefined {
+  return findStrategy(id) ?? findPreset(id)?.runnable;
 }
 
 /** Strategies that exist only for presets: user events must reach them too (the lab's own strategies hear every event already). */

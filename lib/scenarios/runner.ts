@@ -12,6 +12,7 @@ import type { Scenario, ScenarioRun } from './scenario';
 import type { ActorRole, ScenarioResult, StoreStatements } from './types';
 import { measureWindow } from './window';
 import { classifyProbeAnswer } from './probe';
+import { findPreset } from '../presets/registry';
 
 /**
  * Runs one scenario against one strategy, through the real HTTP API, in a
@@ -105,7 +106,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
 
   let created: Awaited<ReturnType<typeof createScenarioLab>>;
   try {
-    created = await createScenarioLab(store, parent, scenario.victimRole, options.settingsFor?.(strategy) ?? parent.settings);
+    created = await createScenarioLab(store, parent, scenario.victimRole, options.settingsFor?.(strategy) ?? findPreset(strategy.id)?.settings ?? parent.settings);
   } catch (err) {
     // A cell that cannot run says so; the other cells and the answer go on (never a 500 for one cell).
     console.error('could not create a throwaway lab', scenario.id, strategy.id, err);

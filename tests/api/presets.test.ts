@@ -26,8 +26,18 @@ describe('library presets through the HTTP API', () => {
     const left = (me.body.expiresAt as number) - (me.body.now as number);
     expect(left).toBeGreaterThan(290);
     expect(left).toBeLessThanOrEqual(300);
+    // The attacker's copy is held by the lab and replayed as for any strategy; the journal names the preset.
+    const stolen = await a.post(lab.api('/better-auth-cached/steal'));
+    expect(stolen.status).toBe(200);
     expect((await a.post(lab.api('/better-auth-cached/logout'))).status).toBe(200);
     expect((await a.get(lab.api('/better-auth-cached/me'))).status).toBe(401);
+    const replayed = await agent().post(lab.api('/replay'), { copyId: stolen.body.copyId, endpoint: 'me' });
+    expect(replayed.status).toBe(200);
+    // Logged out, yet the copy's cache cookie is still fresh: it works (the cost of the cache, measured).
+    expect(JSON.stringify(replayed.body)).toContain('"status":200');
+    const journal = await agent().get(lab.api('/journal?after=0'));
+    const entries = journal.body.entries as { path: string; strategy: string | null }[];
+    expect(entries.find((e) => e.path.endsWith('/better-auth-cached/me'))?.strategy).toBe('better-auth-cached');
   });
 
   it('an unknown preset or set is a 404 { error, reason } and starts nothing', async () => {

@@ -28,7 +28,7 @@ describe('library presets through the HTTP API', () => {
     expect(left).toBeLessThanOrEqual(300);
     // The attacker's copy is held by the lab and replayed as for any strategy; the journal names the preset.
     const stolen = await a.post(lab.api('/better-auth-cached/steal'));
-    expect(stolen.status).toBe(200);
+    expect(stolen.status).toBe(201);
     expect((await a.post(lab.api('/better-auth-cached/logout'))).status).toBe(200);
     expect((await a.get(lab.api('/better-auth-cached/me'))).status).toBe(401);
     const replayed = await agent().post(lab.api('/replay'), { copyId: stolen.body.copyId, endpoint: 'me' });

@@ -70,3 +70,15 @@ test('a panel can be a preset: "Auth.js default" logs in, and its description na
   await panel(page, 1).getByRole('button', { name: 'GET /me' }).click();
   await expect(panel(page, 1)).toContainText('Signed in as bob');
 });
+
+test('/learn measures the libraries live: each preset’s windows after logout, sign-out-everywhere and password change, with its source and thread', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.goto('/learn');
+  const section = page.getByTestId('library-measured');
+  await section.getByTestId('measure-libraries').click();
+  await expect(section.getByTestId('library-table')).toBeVisible({ timeout: 150_000 });
+  await expect(section.getByTestId('library-better-auth-cached-logout')).toContainText('5 min');
+  await expect(section.getByTestId('library-better-auth-cached-logout').locator('.look-danger')).toBeVisible();
+  await expect(section.getByTestId('library-firebase-check-revoked-stolen-token').locator('.look-defended')).toBeVisible();
+  await expect(section.getByTestId('library-authjs-jwt').getByTestId('thread-link')).toHaveAttribute('href', 'https://github.com/nextauthjs/next-auth/issues/662');
+});

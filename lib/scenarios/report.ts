@@ -255,7 +255,7 @@ export function presetHeadline(matrix: MatrixReport, o: ReportOptions, scenario 
     if (r.verdict === 'blocked') return t('line_blocked', { preset, action });
     const slid = r.window && r.window.slides > 0 ? t('line_slid', { n: r.window.slides }) : '';
     if (r.windowSeconds === null) {
-      return `${t('line_horizon', { preset, action, window: formatDurationIn(r.window?.lastWorkingSeconds ?? 0, o.locale) })}${slid || '.'}`;
+      return `${t('line_horizon', { preset, action, window: formatDurationIn(r.window?.lastWorkingSeconds ?? 0, o.locale) })}${slid || (o.locale === 'ja' ? '。' : '.')}`;
     }
     const line = t('line_works', { preset, action, window: windowDuration(r, o.locale) });
     return slid ? `${line.replace(/[.。]$/, '')}${slid}` : line;

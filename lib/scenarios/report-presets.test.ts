@@ -35,7 +35,7 @@ const run = (authjs: Partial<ScenarioResult>): MatrixReport => ({
   generatedAt: '2026-12-02T17:00:00.000Z',
   labClock: 1_000_000,
   settings: defaultSettings,
-  versions: { next: '16.4.6' },
+  versions: { next: '16.4.6', jose: '6.2.18', 'iron-session': '8.0.4', 'better-sqlite3': '12.11.1' },
   scenarios: ['logout'],
   strategies: views.map((v) => v.id),
   results: [

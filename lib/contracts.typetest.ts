@@ -61,9 +61,9 @@ export const strategyDescriptionKey = (id: StrategyId): keyof LabStringsWithoutS
   // @ts-expect-error Type '"strategy_session"' is not assignable: a strategy without its description
   `strategy_${id}`;
 
-// A strategy added to the ids (`session-cached`) before its strings: the same check fails.
-export const newStrategyKey = (id: StrategyId | 'session-cached'): Key<'lab'> =>
-  // @ts-expect-error Type '"strategy_session-cached"' is not assignable: a new strategy without its strings
+// A strategy added to the ids (say `brand-new`) before its strings: the same check fails.
+export const newStrategyKey = (id: StrategyId | 'brand-new'): Key<'lab'> =>
+  // @ts-expect-error Type '"strategy_brand-new"' is not assignable: a new strategy without its strings
   `strategy_${id}`;
 
 // The Japanese table must carry exactly the English keys.

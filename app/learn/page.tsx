@@ -4,6 +4,7 @@ import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { StartLabButton } from '@/app/_components/StartLabButton';
 import { LearnDemos } from './_components/LearnDemos';
+import { LibraryMeasured } from './_components/LibraryMeasured';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT('learn');
@@ -51,6 +52,8 @@ export default async function LearnPage() {
           <p>{t('fair2')}</p>
           <p>{t('fair3')}</p>
         </section>
+
+        <LibraryMeasured />
 
         <section aria-labelledby="cost-h" className="card flex flex-col gap-2">
           <h2 id="cost-h" className="text-xl font-bold">

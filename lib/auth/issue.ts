@@ -2,7 +2,7 @@ import type { Transaction } from '../db/store';
 import type { AuthContext, AuthUser, CookieWrite, LabContext, Strategy } from './types';
 
 /** The lab and its clock without the store: what `record` and `mint` get, at run time as by type. */
-export const labContextOf = (ctx: AuthContext): LabContext => ({ lab: ctx.lab, now: ctx.now });
+export const labContextOf = (ctx: AuthContext): LabContext => ({ lab: ctx.lab, now: ctx.now, credentialScope: ctx.credentialScope });
 
 /**
  * Records a fresh credential with `tx` (the caller's transaction) and returns

@@ -9,6 +9,8 @@ import type { FailureReason } from './reasons';
 export function reasonFromJoseError(err: unknown): FailureReason {
   if (err instanceof errors.JWTExpired) return 'expired';
   if (err instanceof errors.JWSSignatureVerificationFailed) return 'bad-signature';
+  // An encrypted JWT whose authentication tag does not verify: the JWE's "signature" failed.
+  if (err instanceof errors.JWEDecryptionFailed) return 'bad-signature';
   if (err instanceof errors.JOSEAlgNotAllowed) return 'alg-not-allowed';
   if (err instanceof errors.JWTClaimValidationFailed) return 'bad-claims';
   // Past the algorithm allowlist (JOSEAlgNotAllowed above), jose only says

@@ -35,7 +35,7 @@ export async function signLabJwt(
   const token = await new SignJWT({ ...extraClaims, username: user.username, role: user.role })
     .setProtectedHeader({ alg: lab.jwtKey.alg, typ: JWT_TYPE, kid: lab.jwtKey.kid })
     .setIssuer(issuerFor(lab.id))
-    .setAudience(audienceFor(lab.id, strategyId))
+    .setAudience(audienceFor(lab.id, ctx.credentialScope ?? strategyId))
     .setSubject(String(user.id))
     .setJti(jti)
     // Numeric dates from the lab clock: jose would otherwise read the real clock.
@@ -66,7 +66,7 @@ export async function verifyLabJwt(ctx: LabContext, token: string | undefined, s
     const { payload } = await jwtVerify(token, verifyKey, {
       algorithms: [lab.jwtKey.alg],
       issuer: issuerFor(lab.id),
-      audience: audienceFor(lab.id, strategyId),
+      audience: audienceFor(lab.id, ctx.credentialScope ?? strategyId),
       typ: JWT_TYPE,
       requiredClaims: ['exp', 'iat', 'sub', 'jti'],
       currentDate: new Date(now * 1000),

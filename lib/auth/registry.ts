@@ -6,6 +6,7 @@ import { jwtDenylistStrategy } from './strategies/jwt-denylist';
 import { jwtVersionStrategy } from './strategies/jwt-version';
 import { jwtRefreshStrategy } from './strategies/jwt-refresh';
 import { ironStatelessStrategy } from './strategies/iron-stateless';
+import { sessionCachedStrategy } from './strategies/session-cached';
 
 /**
  * Every strategy the lab can run, by id. Adding one is a new file in
@@ -20,6 +21,7 @@ const byId = {
   'jwt-version': jwtVersionStrategy,
   'jwt-refresh': jwtRefreshStrategy,
   'iron-stateless': ironStatelessStrategy,
+  'session-cached': sessionCachedStrategy,
 } satisfies Record<StrategyId, Strategy>;
 
 /** In the order of STRATEGY_IDS (the pickers' and the matrix's). */

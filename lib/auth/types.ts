@@ -3,12 +3,21 @@ import type { StoreStatements } from '../db/lookup-scope';
 import type { Role } from '../db/users';
 import type { Lab } from '../labs/lab';
 import type { FailureReason } from './reasons';
-import type { StrategyId } from '../ids';
+import type { RunnableId } from '../ids';
 
 export type AuthUser = { id: number; username: string; role: Role };
 
 /** The lab and its clock, read once per request: what signing and sealing need, and no store. */
-export type LabContext = { lab: Lab; now: number };
+export type LabContext = {
+  lab: Lab;
+  now: number;
+  /**
+   * Set when a strategy runs as a preset (lib/presets): the preset's id, used
+   * as the credential's audience/domain, so a preset's token is never accepted
+   * by the plain strategy it is built on, nor the other way round.
+   */
+  credentialScope?: string;
+};
 
 /** What a strategy needs to do its work outside a transaction: the store, the lab, and the lab clock. */
 export type AuthContext = LabContext & { store: Store };
@@ -71,7 +80,17 @@ export type RefreshResult = RefreshOutcome & StoreCost;
 
 /** What a strategy's verify decides. */
 export type VerifyOutcome =
-  | { ok: true; user: AuthUser; credential: CredentialFacts }
+  | {
+      ok: true;
+      user: AuthUser;
+      credential: CredentialFacts;
+      /**
+       * Cookies a successful read writes back: a renewed cache cookie
+       * (session-cached), a re-issued token with a pushed-forward expiry (the
+       * Auth.js preset). The /me and /admin routes set them.
+       */
+      renew?: CookieWrite[];
+    }
   | { ok: false; reason: FailureReason };
 
 /** A verify's decision with the statements it ran. */
@@ -99,7 +118,7 @@ export type UserEvent = 'logout-all' | 'password-change' | 'role-change' | 'ban'
  * record nothing use the default.
  */
 export interface Strategy<R extends Recorded = Recorded> {
-  readonly id: StrategyId;
+  readonly id: RunnableId;
   /** Names of the cookies this strategy owns (scoped to its own path). */
   readonly cookieNames: readonly string[];
   /**

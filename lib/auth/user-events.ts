@@ -1,6 +1,7 @@
 import type { Transaction } from '../db/store';
 import { strategies } from './registry';
 import { labContextOf } from './issue';
+import { presetOnlyStrategies } from '../presets/registry';
 import type { AuthContext, AuthUser, CredentialFacts, Strategy, UserEvent } from './types';
 
 /**
@@ -17,7 +18,9 @@ export function broadcastUserEvent(
   origin: { strategy: Strategy; presented: CredentialFacts } | null = null,
 ): void {
   const labCtx = labContextOf(ctx);
-  for (const strategy of strategies) {
+  // The preset-only strategies hold state of their own (Firebase's "tokens valid after" mark); the presets
+  // built on the lab's strategies share those strategies' tables, which the lab's strategies already revoke.
+  for (const strategy of [...strategies, ...presetOnlyStrategies]) {
     strategy.onUserEvent(tx, labCtx, user, event, origin && origin.strategy.id === strategy.id ? origin.presented : null);
   }
 }

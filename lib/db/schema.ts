@@ -247,4 +247,13 @@ export const migrations: readonly string[] = [
   ) STRICT;
   CREATE INDEX lab_owners_owner ON lab_owners(owner, created_at_ms);
   `,
+  // Issue 14 (presets). The Firebase preset's "tokens valid after" mark, as a
+  // generation per user: sign-out-everywhere, password change and ban move it
+  // (a role change does not, as in Firebase); an ID token older than the mark
+  // is refused when the server asks (checkRevoked). And one last matrix run
+  // per set (strategies, presets), so running one never drops the other's.
+  `
+  ALTER TABLE users ADD COLUMN revocation_generation INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE matrix_runs ADD COLUMN run_set TEXT NOT NULL DEFAULT 'strategies';
+  `,
 ];

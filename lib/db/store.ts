@@ -5,7 +5,7 @@ import type { RefreshTokenRow, RefreshTokenWithUser } from './refresh-tokens';
 import type { ThrottleRow } from './login-throttle';
 import type { JournalInsert, JournalRow } from './journal';
 import type { StolenCopyRow } from './stolen-copies';
-import type { MatrixClaim, MatrixRunRow } from './matrix-runs';
+import type { MatrixClaim, MatrixRunRow, MatrixSet } from './matrix-runs';
 import type { WorkshopsTable } from './workshops';
 import type { LabResetTable } from './lab-reset';
 import type { LabOwnersTable } from './lab-owners';
@@ -51,6 +51,9 @@ export interface UsersTable {
   setRole(labId: string, userId: number, role: Role): void;
   setBanned(labId: string, userId: number, banned: boolean): void;
   bumpTokenVersion(labId: string, userId: number): void;
+  /** The Firebase preset's "tokens valid after" mark, as a generation (sign-out-everywhere, password change, ban). */
+  bumpRevocationGeneration(labId: string, userId: number): void;
+  revocationStateInLab(labId: string, userId: number): { revocation_generation: number; banned: 0 | 1 } | undefined;
   /** Version and ban flag of a user of this lab only (a token of another lab never reads this one's rows). */
   tokenStateInLab(labId: string, userId: number): Pick<UserRow, 'token_version' | 'banned'> | undefined;
 }
@@ -123,12 +126,13 @@ export interface StolenCopiesTable {
 /** The matrix runs of each lab: at most one running, and the last finished one. Each method is atomic on its own. */
 export interface MatrixRunsTable {
   /** Claims the lab's one running slot for runId, unless another run holds it (claims older than staleBeforeMs lapse). */
-  claim(labId: string, runId: string, nowMs: number, staleBeforeMs: number, settingsJson: string): MatrixClaim;
+  claim(labId: string, runId: string, nowMs: number, staleBeforeMs: number, settingsJson: string, set?: MatrixSet): MatrixClaim;
   /** Stores the result as the lab's last run; false when the claim had lapsed or the lab is gone. */
   finish(labId: string, runId: string, nowMs: number, reportJson: string, settingsJson: string): boolean;
   /** Releases a claim whose run failed or was cancelled: the last finished run stays. */
   abandon(runId: string): void;
-  lastFinished(labId: string): MatrixRunRow | undefined;
+  /** The lab's last finished run of a set (strategies when none is named): one kept per set. */
+  lastFinished(labId: string, set?: MatrixSet): MatrixRunRow | undefined;
   /** When the lab's last run finished (real-time ms), without reading its report; null when it never ran. */
   lastFinishedAt(labId: string): number | null;
   running(labId: string): Pick<MatrixRunRow, 'run_id' | 'started_at_ms'> | undefined;

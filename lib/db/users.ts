@@ -37,6 +37,14 @@ export function createUserQueries(db: StatementSource): UsersTable {
     'SELECT token_version, banned FROM users WHERE lab_id = ? AND id = ?',
   );
 
+  // The Firebase preset's "tokens valid after" mark (lib/auth/strategies/firebase-id-token.ts).
+  const bumpGeneration = db.prepare<[string, number]>(
+    'UPDATE users SET revocation_generation = revocation_generation + 1 WHERE lab_id = ? AND id = ?',
+  );
+  const generationInLab = db.prepare<[string, number], { revocation_generation: number; banned: 0 | 1 }>(
+    'SELECT revocation_generation, banned FROM users WHERE lab_id = ? AND id = ?',
+  );
+
   return {
     insert: (labId: string, username: string, passwordHash: string, demoPassword: string | null, role: Role) =>
       Number(insert.run(labId, username, passwordHash, demoPassword, role).lastInsertRowid),
@@ -50,5 +58,8 @@ export function createUserQueries(db: StatementSource): UsersTable {
     bumpTokenVersion: (labId: string, userId: number) => void bumpVersion.run(labId, userId),
     /** Version and ban flag of a user of this lab only (a token of another lab never reads this one's rows). */
     tokenStateInLab: (labId: string, userId: number) => versionInLab.get(labId, userId),
+    bumpRevocationGeneration: (labId: string, userId: number) => void bumpGeneration.run(labId, userId),
+    /** The user's "tokens valid after" generation and ban flag, in this lab only. */
+    revocationStateInLab: (labId: string, userId: number) => generationInLab.get(labId, userId),
   };
 }

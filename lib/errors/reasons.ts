@@ -70,6 +70,9 @@ export const requestReasons = [
   'too-many-password-hashes',
   'too-many-requests-in-flight',
   'lab-limit-reached',
+  // presets (issue 14)
+  'unknown-set',
+  'preset-out-of-range',
 ] as const;
 
 export type RequestReason = (typeof requestReasons)[number];

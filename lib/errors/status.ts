@@ -68,6 +68,8 @@ export const requestStatuses = {
   'too-many-password-hashes': 429,
   'too-many-requests-in-flight': 429,
   'lab-limit-reached': 503,
+  'unknown-set': 404,
+  'preset-out-of-range': 409,
 } as const satisfies Record<RequestReason, HttpStatus>;
 
 const errorWords = {

@@ -53,6 +53,7 @@ export function durationValues(settings: LabSettings, locale: Locale): Record<st
     refreshTtl: d(settings.refreshTtlSeconds),
     idle: d(settings.sessionIdleSeconds),
     absolute: d(settings.sessionAbsoluteSeconds),
+    cache: d(settings.sessionCacheSeconds),
   };
 }
 

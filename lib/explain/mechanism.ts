@@ -60,6 +60,15 @@ export const MECHANISMS: Record<StrategyId, Mechanism> = {
   // Revocations reach the refresh table, never the access token the copy carries.
   'jwt-refresh': { reaches: none, usesLabJwtKey: true, refreshable: true, credentialLifetime: 'accessTtlSeconds', lifetimeWithoutRevocation: 'refreshTtlSeconds' },
   'iron-stateless': { reaches: none, usesLabJwtKey: false, refreshable: false, credentialLifetime: 'jwtTtlSeconds', lifetimeWithoutRevocation: 'jwtTtlSeconds' },
+  // Every action deletes the rows, but a fresh cache cookie is believed without reading them: nothing reaches the copy until it expires.
+  'session-cached': {
+    reaches: none,
+    usesLabJwtKey: false,
+    refreshable: false,
+    credentialLifetime: 'sessionCacheSeconds',
+    lifetimeWithoutRevocation: 'sessionAbsoluteSeconds',
+    slidingIdle: 'sessionIdleSeconds',
+  },
 };
 
 export type PredictedVerdict = 'blocked' | 'works-until-expiry' | 'not-applicable';

@@ -92,7 +92,13 @@ const BY_STRATEGY: Record<StrategyId, RequirementId[]> = {
   'jwt-version': ['rfc8725'],
   'jwt-refresh': ['asvs-10.4.5', 'rfc9700-4.14.2', 'rfc8725'],
   'iron-stateless': [],
+  'session-cached': [],
 };
+
+/** What a scenario's revocation is required by, whatever the strategy (a preset with explanations of its own). */
+export function requirementsForScenario(scenario: ScenarioId): Requirement[] {
+  return BY_SCENARIO[scenario].map((id) => REQUIREMENTS[id]);
+}
 
 export function requirementsFor(scenario: ScenarioId, strategy: StrategyId): Requirement[] {
   const ids = [...BY_SCENARIO[scenario], ...BY_STRATEGY[strategy]];

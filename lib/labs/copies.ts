@@ -3,7 +3,8 @@ import { ApiError } from '../http';
 import type { Store } from '../db/store';
 import type { StolenCopyRow } from '../db/stolen-copies';
 import type { CookieJar, Strategy } from '../auth/types';
-import { findStrategy } from '../auth/registry';
+// Presets are addressed like strategies (lib/presets).
+import { findStrategyOrPreset as findStrategy } from '../presets/registry';
 import { decodeJwtForDisplay, tamperJwt } from '../jwt-display';
 import type { Lab } from './lab';
 import { clearJournalView, credentialHash } from './journal';

@@ -4,7 +4,8 @@ import type { NextRequest } from 'next/server';
 import { getStore, type Store, type StoreTables } from '../db';
 import { env } from '../env';
 import { realNowMs } from '../clock';
-import { findStrategy } from '../auth/registry';
+// Presets are addressed like strategies (lib/presets).
+import { findStrategyOrPreset as findStrategy } from '../presets/registry';
 import type { JournalRow } from '../db/journal';
 import { journalEffect, type JournalEffect } from './journal-effect';
 import { LAB_ID_PATTERN } from './lab';

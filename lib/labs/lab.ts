@@ -2,7 +2,7 @@ import { labNowSeconds } from '../clock';
 import type { StoreTables } from '../db/store';
 import type { LabRow } from '../db/labs';
 import type { StoredJwtKey } from '../auth/keys';
-import { labSettingsSchema, type LabSettings } from './settings';
+import { parseStoredSettings, type LabSettings } from './settings';
 
 /** A lab as the rest of the code sees it: parsed settings, its key, its clock. */
 export type Lab = {
@@ -45,7 +45,7 @@ function memoByText<T extends object>(parse: (text: string) => T, limit: number)
 }
 
 // Most labs share the default settings text; a workshop of a few hundred labs fits either way.
-const parseSettings = memoByText((text) => labSettingsSchema.parse(JSON.parse(text)), 1000);
+const parseSettings = memoByText((text) => parseStoredSettings(JSON.parse(text)), 1000);
 const parseJwk = memoByText((text) => JSON.parse(text) as StoredJwtKey['jwk'], 1000);
 
 export function labFromRow(row: LabRow): Lab {

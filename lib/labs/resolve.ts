@@ -3,6 +3,7 @@ import { getStore, type Store } from '../db';
 import { env } from '../env';
 import { ApiError } from '../http';
 import { findStrategy } from '../auth/registry';
+import { findPreset, refusedPresets } from '../presets/registry';
 import type { AuthContext, Strategy } from '../auth/types';
 import { findLab, type Lab } from './lab';
 import { recordLabActivity, sweepIdleLabs } from './sweeper';
@@ -24,11 +25,15 @@ export function visitLab(labId: string): { store: Store; lab: Lab } {
   return { store, lab };
 }
 
+/** A lab strategy, or a library preset (presets are addressed by their id in the same place: …/{labId}/authjs-jwt/me). */
 export function requireStrategy(strategyId: string): Strategy {
-  const strategy = findStrategy(strategyId);
+  const strategy = findStrategy(strategyId) ?? findPreset(strategyId)?.runnable;
+  if (strategy) return strategy;
+  if (refusedPresets.some((r) => r.id === strategyId)) {
+    throw new ApiError('preset-out-of-range', 'This preset’s settings fall outside the lab’s allowed ranges: it was refused when loaded.');
+  }
   // The name is not echoed back: path input never comes back in an answer.
-  if (!strategy) throw new ApiError('unknown-strategy', 'No strategy with this name (GET /api/labs/{labId} lists them).');
-  return strategy;
+  throw new ApiError('unknown-strategy', 'No strategy or preset with this name (GET /api/labs/{labId} lists them).');
 }
 
 /** visitLab, plus the strategy named in the URL (404 `unknown-strategy`) and the request's auth context. */

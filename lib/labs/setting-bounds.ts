@@ -8,7 +8,7 @@ const DAY = 24 * 60 * 60;
 export const jwtAlgs = ['HS256', 'ES256', 'EdDSA'] as const;
 export type JwtAlg = (typeof jwtAlgs)[number];
 
-export const durationSettings = ['jwtTtlSeconds', 'accessTtlSeconds', 'refreshTtlSeconds', 'sessionIdleSeconds', 'sessionAbsoluteSeconds'] as const;
+export const durationSettings = ['jwtTtlSeconds', 'accessTtlSeconds', 'refreshTtlSeconds', 'sessionIdleSeconds', 'sessionAbsoluteSeconds', 'sessionCacheSeconds'] as const;
 export type DurationSetting = (typeof durationSettings)[number];
 
 export const MIN_SETTING_SECONDS = 10;
@@ -19,4 +19,6 @@ export const maxSettingSeconds: Record<DurationSetting, number> = {
   refreshTtlSeconds: 90 * DAY,
   sessionIdleSeconds: 30 * DAY,
   sessionAbsoluteSeconds: 90 * DAY,
+  // session-cached: the cache cookie is meant to be short; a day is already far past any documented default.
+  sessionCacheSeconds: DAY,
 };

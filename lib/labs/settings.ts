@@ -13,6 +13,7 @@ export const labSettingsSchema = z
     refreshTtlSeconds: seconds(maxSettingSeconds.refreshTtlSeconds),
     sessionIdleSeconds: seconds(maxSettingSeconds.sessionIdleSeconds),
     sessionAbsoluteSeconds: seconds(maxSettingSeconds.sessionAbsoluteSeconds),
+    sessionCacheSeconds: seconds(maxSettingSeconds.sessionCacheSeconds),
     jwtAlg: z.enum(jwtAlgs),
   })
   .strict();
@@ -31,8 +32,20 @@ export const defaultSettings: LabSettings = {
   refreshTtlSeconds: DAY,
   sessionIdleSeconds: 30 * 60,
   sessionAbsoluteSeconds: 8 * 60 * 60,
+  // session-cached: Better Auth's cookieCache default (5 minutes; lib/presets/presets.ts names the source).
+  sessionCacheSeconds: 5 * 60,
   jwtAlg: 'HS256',
 };
+
+/**
+ * Parses stored settings text. Labs stored before a setting existed lack it:
+ * the default fills the gap here, at read, never in the schema (a default in
+ * the schema would also fill every PATCH that omits it, resetting the lab's value).
+ */
+export function parseStoredSettings(stored: unknown): LabSettings {
+  const known = typeof stored === 'object' && stored !== null ? stored : {};
+  return labSettingsSchema.parse({ sessionCacheSeconds: defaultSettings.sessionCacheSeconds, ...known });
+}
 
 export function mergeSettings(current: LabSettings, patch: Partial<LabSettings>): LabSettings {
   return labSettingsSchema.parse({ ...current, ...patch });

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Store } from '../db/store';
 import type { Role } from '../db/users';
 import type { Lab } from '../labs/lab';
+import type { LabSettings } from '../labs/settings';
 import { createChildLab } from '../labs/create';
 import { hashPassword, RANDOM_SECRET_PARAMS } from '../auth/passwords';
 
@@ -17,8 +18,13 @@ export type Cast = { victim: CastMember; bystanders: CastMember[] };
  * with RANDOM_SECRET_PARAMS. The victim is given the role the scenario needs
  * (the person may have demoted alice in their own lab).
  */
-export async function createScenarioLab(store: Store, parent: Lab, victimRole: Role): Promise<{ lab: Lab; cast: Cast }> {
-  const lab = await createChildLab(store, parent);
+export async function createScenarioLab(
+  store: Store,
+  parent: Lab,
+  victimRole: Role,
+  settings: LabSettings = parent.settings,
+): Promise<{ lab: Lab; cast: Cast }> {
+  const lab = await createChildLab(store, parent, settings);
   try {
     const rows = store.users.listInLab(lab.id);
     const passwords = rows.map(() => randomBytes(16).toString('base64url'));

@@ -13,9 +13,15 @@ import { LineFullError } from '../fifo-limiter';
 import { createCellQueue, type CellQueue } from './cell-queue';
 import { env } from '../env';
 import { ApiError } from '../http';
+import type { MatrixSet } from '../db/matrix-runs';
+import type { PresetView } from '../presets/registry';
 
 /** A set of results with the exact configuration they were produced under (the lab id is left out: it is a capability). */
 export type MatrixReport = {
+  /** Which set ran (reports stored before sets existed have none: strategies). */
+  set?: MatrixSet;
+  /** For the presets set: each preset's strategy, own settings and sources (its cells ran under those, not `settings`). */
+  presets?: PresetView[];
   generatedAt: string;
   labClock: number;
   settings: LabSettings;
@@ -60,7 +66,7 @@ export async function runMatrix(
   store: Store,
   lab: Lab,
   options: RunnerOptions & { signal?: AbortSignal },
-  only: { scenarios?: readonly Scenario[]; strategies?: readonly Strategy[] } = {},
+  only: { scenarios?: readonly Scenario[]; strategies?: readonly Strategy[]; set?: MatrixSet; presets?: PresetView[] } = {},
 ): Promise<MatrixReport> {
   const started = performance.now();
   const scenarios = only.scenarios ?? allScenarios;
@@ -87,6 +93,8 @@ export async function runMatrix(
     throw err;
   }
   return {
+    ...(only.set ? { set: only.set } : {}),
+    ...(only.presets ? { presets: only.presets } : {}),
     generatedAt: new Date().toISOString(),
     labClock: lab.now(),
     settings: lab.settings,

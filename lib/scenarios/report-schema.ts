@@ -76,6 +76,10 @@ export const reviewerReportSchema = z.object({
   versions: z.record(z.string(), z.string().nullable()),
   scenarios: z.array(z.string()),
   strategies: z.array(z.string()),
+  /** Which set ran; for presets, each preset with its own settings and sources, and the one-line-per-preset headline. */
+  set: z.enum(['strategies', 'presets']).optional(),
+  presets: z.array(z.looseObject({ id: z.string(), strategy: z.string(), settings: z.record(z.string(), z.union([z.number(), z.string()])) })).optional(),
+  headline: z.array(z.string()).optional(),
   cells: z.array(reportCellSchema),
   findings: z.array(reportFindingSchema),
   /** The raw results, traces included, exactly as the API returned them. */

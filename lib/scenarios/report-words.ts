@@ -23,5 +23,5 @@ export function reportLocale(req: NextRequest): Locale {
 
 export function reportOptions(req: NextRequest, origin: string): ReportOptions {
   const locale = reportLocale(req);
-  return { locale, origin, t: { report: translator(locale, 'report'), explain: translator(locale, 'explain') } };
+  return { locale, origin, t: { report: translator(locale, 'report'), explain: translator(locale, 'explain'), presets: translator(locale, 'presets') } };
 }

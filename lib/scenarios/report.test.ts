@@ -30,7 +30,7 @@ const exact = { windowSeconds: 900, exact: true, lastWorkingSeconds: 899, firstR
 const report: MatrixReport = {
   generatedAt: '2026-11-25T17:00:00.000Z',
   labClock: 1_000_000,
-  settings: { jwtTtlSeconds: 900, accessTtlSeconds: 300, refreshTtlSeconds: 86400, sessionIdleSeconds: 1800, sessionAbsoluteSeconds: 28800, jwtAlg: 'HS256' },
+  settings: { jwtTtlSeconds: 900, accessTtlSeconds: 300, refreshTtlSeconds: 86400, sessionIdleSeconds: 1800, sessionAbsoluteSeconds: 28800, sessionCacheSeconds: 300, jwtAlg: 'HS256' },
   versions: { next: '16.4.6', jose: '6.2.18', 'iron-session': '8.0.4', 'better-sqlite3': '12.11.1' },
   scenarios: ['logout', 'key-rotation'],
   strategies: ['jwt', 'session'],

@@ -1,9 +1,10 @@
 import type { Key } from '../i18n/dictionaries';
 import type { LabSettings } from '../labs/settings';
 import { explainResult, type ExplainT, type Locale } from '../explain/explain';
-import { isScenarioId, isStrategyId } from '../explain/ids';
+import { isScenarioId, isStrategyId, type ScenarioId, type StrategyId } from '../explain/ids';
 import { boundingSetting } from '../explain/mechanism';
-import { requirementsFor, type Requirement } from '../explain/requirements';
+import { requirementsFor, requirementsForScenario, type Requirement } from '../explain/requirements';
+import type { PresetView } from '../presets/registry';
 import { curlLine, shellQuote } from '../curl';
 import { formatDurationIn } from './format';
 import type { MatrixReport } from './matrix';
@@ -22,17 +23,38 @@ import { matrixRows, strategyCosts } from './matrix-table';
  */
 
 export type ReportT = (key: Key<'report'>, values?: Record<string, string | number>) => string;
+export type PresetsT = (key: Key<'presets'>, values?: Record<string, string | number>) => string;
 export type ReportOptions = {
   locale: Locale;
   /** Origin the curl lines point at (the page's own, or the API's). */
   origin: string;
-  t: { report: ReportT; explain: ExplainT };
+  /** `presets` names the library presets; without it a presets run shows their ids. */
+  t: { report: ReportT; explain: ExplainT; presets?: PresetsT };
 };
+
+/**
+ * What a cell is explained as. A lab strategy: itself, under the run's
+ * settings. A preset: the lab strategy whose explanations hold for it word for
+ * word (`explainAs`), under the preset's own settings; or, for a preset with
+ * a mechanism of its own, nothing here (its why/fix come from the presets
+ * dictionary and its requirements from the scenario alone).
+ */
+export type Subject = { result: ScenarioResult; settings: LabSettings; ownPreset: PresetView | null };
+
+export function subjectOf(r: ScenarioResult, matrix: MatrixReport): Subject {
+  const preset = matrix.presets?.find((p) => p.id === r.strategy);
+  if (!preset) return { result: r, settings: matrix.settings, ownPreset: null };
+  const settings = { ...matrix.settings, ...preset.settings } as LabSettings;
+  if (preset.explainAs) return { result: { ...r, strategy: preset.explainAs }, settings, ownPreset: null };
+  return { result: r, settings, ownPreset: preset };
+}
 
 type Severity = ReportFinding['severity'];
 const SEVERITIES: Severity[] = ['low', 'medium', 'high', 'critical'];
 const HOUR = 3600;
 const SHORT = 300;
+/** The setting that bounds a working copy, for the presets explained on their own (authjs-jwt, firebase-check-revoked). */
+const OWN_PRESET_BOUND: Record<string, string> = { 'authjs-jwt': 'jwtTtlSeconds', 'firebase-check-revoked': 'jwtTtlSeconds' };
 
 /** "2026-12-02 13:45:07 UTC": readable in either language, and unambiguous. */
 export function readableTime(epochSeconds: number): string {
@@ -45,6 +67,8 @@ function windowDuration(r: ScenarioResult, locale: Locale): string {
 }
 
 function boundOf(r: ScenarioResult): string | null {
+  // A preset with a mechanism of its own: jwtTtlSeconds bounds every copy it leaves working.
+  if (r.verdict === 'works-until-expiry' && !isStrategyId(r.strategy) && OWN_PRESET_BOUND[r.strategy]) return OWN_PRESET_BOUND[r.strategy]!;
   if (r.verdict !== 'works-until-expiry' || !isScenarioId(r.scenario) || !isStrategyId(r.strategy)) return null;
   return boundingSetting(r.scenario, r.strategy).setting;
 }
@@ -108,13 +132,23 @@ function references(requirements: Requirement[], t: ExplainT): ReportFinding['re
   return requirements.map((q) => ({ id: q.id, number: q.number, source: q.source, level: q.level, url: q.url, summary: t(`req_${q.id}`) }));
 }
 
-function findingOf(r: ScenarioResult, settings: LabSettings, o: ReportOptions): ReportFinding | null {
-  if (!isScenarioId(r.scenario) || !isStrategyId(r.strategy)) return null;
+function findingOf(r: ScenarioResult, subject: Subject, o: ReportOptions): ReportFinding | null {
+  const s = subject.result;
+  if (!isScenarioId(r.scenario)) return null;
+  if (!isStrategyId(s.strategy) && !subject.ownPreset) return null;
   const { report: t, explain: te } = o.t;
-  const explanation = explainResult(r, settings, te, o.locale);
-  const requirements = requirementsFor(r.scenario, r.strategy);
+  const explanation = isStrategyId(s.strategy) ? explainResult(s, subject.settings, te, o.locale) : null;
+  const requirements = isStrategyId(s.strategy) ? requirementsFor(r.scenario, s.strategy) : requirementsForScenario(r.scenario);
   const action = t(`action_${r.scenario}`);
-  const base = { scenario: r.scenario, strategy: r.strategy, why: explanation?.why ?? '', unexpected: explanation?.unexpected ?? null, remediation: explanation?.fix ?? '', references: references(requirements, te) };
+  const own = subject.ownPreset && o.t.presets ? { why: o.t.presets(`why_${subject.ownPreset.id}` as never), fix: o.t.presets(`fix_${subject.ownPreset.id}` as never) } : null;
+  const base = {
+    scenario: r.scenario,
+    strategy: r.strategy,
+    why: explanation?.why ?? own?.why ?? '',
+    unexpected: explanation?.unexpected ?? null,
+    remediation: explanation?.fix ?? own?.fix ?? '',
+    references: references(requirements, te),
+  };
   // Expiry revokes nothing: its window is the lifetime the settings chose, shown in the matrix beside its setting, not a failure.
   if (r.verdict === 'works-until-expiry' && r.scenario !== 'expiry') {
     const { severity, rationale } = severityOf(r, requirements, t, o.locale);
@@ -155,19 +189,25 @@ function findingOf(r: ScenarioResult, settings: LabSettings, o: ReportOptions): 
   return null;
 }
 
-function cellOf(r: ScenarioResult, settings: LabSettings, o: ReportOptions): ReportCell {
-  const explanation = explainResult(r, settings, o.t.explain, o.locale);
+function cellOf(r: ScenarioResult, subject: Subject, o: ReportOptions): ReportCell {
+  const s = subject.result;
+  const explanation = explainResult(s, subject.settings, o.t.explain, o.locale);
+  const known = isScenarioId(r.scenario) && isStrategyId(s.strategy);
   return {
     scenario: r.scenario,
     strategy: r.strategy,
     verdict: r.verdict,
     windowSeconds: r.windowSeconds,
     window: explanation?.window ?? null,
-    boundBy: boundOf(r),
+    boundBy: boundOf(s),
     collateral: r.collateral,
     lookups: r.lookups,
     explanation: explanation && { kind: explanation.kind, predicted: explanation.predicted, unexpected: explanation.unexpected, why: explanation.why, fix: explanation.fix },
-    requirements: isScenarioId(r.scenario) && isStrategyId(r.strategy) ? requirementsFor(r.scenario, r.strategy).map((q) => q.id) : [],
+    requirements: known
+      ? requirementsFor(r.scenario as ScenarioId, s.strategy as StrategyId).map((q) => q.id)
+      : isScenarioId(r.scenario) && subject.ownPreset
+        ? requirementsForScenario(r.scenario).map((q) => q.id)
+        : [],
   };
 }
 
@@ -186,10 +226,41 @@ export function reviewerReport(matrix: MatrixReport, o: ReportOptions): Reviewer
     versions: matrix.versions,
     scenarios: matrix.scenarios,
     strategies: matrix.strategies,
-    cells: ordered.map((r) => cellOf(r, matrix.settings, o)),
-    findings: ordered.map((r) => findingOf(r, matrix.settings, o)).filter((f): f is ReportFinding => f !== null),
+    ...(matrix.set ? { set: matrix.set } : {}),
+    ...(matrix.presets ? { presets: matrix.presets, headline: presetHeadline(matrix, o) } : {}),
+    cells: ordered.map((r) => cellOf(r, subjectOf(r, matrix), o)),
+    findings: ordered.map((r) => findingOf(r, subjectOf(r, matrix), o)).filter((f): f is ReportFinding => f !== null),
     results: matrix.results,
   };
+}
+
+/** A preset's name in the report's language (its id when the words are not at hand). */
+export function presetName(id: string, o: ReportOptions): string {
+  return o.t.presets ? o.t.presets(`name_${id}` as never) : id;
+}
+
+/**
+ * The reviewer's headline for a presets run: one line per preset, what a copy
+ * stolen before logout still did — computed from the measured cells, never
+ * written per preset.
+ */
+export function presetHeadline(matrix: MatrixReport, o: ReportOptions, scenario = 'logout'): string[] {
+  const t = o.t.presets;
+  const action = o.t.report(`action_${scenario}` as never);
+  return (matrix.presets ?? []).map((p) => {
+    const r = matrix.results.find((x) => x.strategy === p.id && x.scenario === scenario);
+    const preset = presetName(p.id, o);
+    if (!t) return `${p.id} × ${scenario}: ${r?.verdict ?? '?'}`;
+    if (!r || r.verdict === 'error') return t('line_error', { preset, action });
+    if (r.verdict === 'not-applicable') return t('line_na', { preset, action });
+    if (r.verdict === 'blocked') return t('line_blocked', { preset, action });
+    const slid = r.window && r.window.slides > 0 ? t('line_slid', { n: r.window.slides }) : '';
+    if (r.windowSeconds === null) {
+      return `${t('line_horizon', { preset, action, window: formatDurationIn(r.window?.lastWorkingSeconds ?? 0, o.locale) })}${slid || (o.locale === 'ja' ? '。' : '.')}`;
+    }
+    const line = t('line_works', { preset, action, window: windowDuration(r, o.locale) });
+    return slid ? `${line.replace(/[.。]$/, '')}${slid}` : line;
+  });
 }
 
 /** Results in the matrix's order (scenario rows, strategy columns), whatever order they arrived in. */
@@ -208,18 +279,38 @@ export function matrixMarkdown(matrix: MatrixReport, o: ReportOptions): string {
   lines.push(t('generated', { date: readableTime(Date.parse(matrix.generatedAt) / 1000), clock: readableTime(matrix.labClock), ms: matrix.durationMs }));
   lines.push(t('method'), '');
 
-  lines.push(`## ${t('configuration')}`, '', `| ${t('setting')} | ${t('value')} | |`, '| --- | --- | --- |');
-  for (const [key, value] of Object.entries(matrix.settings)) {
-    lines.push(`| \`${key}\` | ${value} | ${typeof value === 'number' ? formatDurationIn(value, o.locale) : ''} |`);
+  if (matrix.presets && json.headline) {
+    const tp = o.t.presets;
+    lines.push(`## ${tp ? tp('headline') : 'Library defaults, measured'}`, '');
+    if (tp) lines.push(tp('headlineIntro'), '');
+    for (const line of json.headline) lines.push(`- ${line}`);
+    lines.push('', `## ${tp ? tp('presetsTable') : 'Presets'}`, '');
+    lines.push(`| ${tp ? [tp('preset'), tp('strategy'), tp('settings'), tp('source'), tp('thread')].join(' | ') : 'preset | strategy | settings | source | thread'} |`, '| --- | --- | --- | --- | --- |');
+    for (const p of matrix.presets) {
+      const settings = Object.entries(p.settings).map(([k, v]) => `\`${k}\` ${typeof v === 'number' ? formatDurationIn(v, o.locale) : v}`).join(', ');
+      const strategy = p.strategyOptions ? `\`${p.strategy}\` (checkRevoked: ${p.strategyOptions.checkRevoked})` : `\`${p.strategy}\``;
+      lines.push(`| ${presetName(p.id, o)} (\`${p.id}\`) | ${strategy} | ${settings} | [${p.source.library} ${p.source.version}](${p.source.docsUrl}) | ${p.source.issueUrl} |`);
+    }
+    lines.push('');
   }
-  lines.push('', `| ${t('package')} | ${t('version')} |`, '| --- | --- |');
+
+  lines.push(`## ${t('configuration')}`, '');
+  // A presets run ran under each preset's own settings (the table above), not the lab's.
+  if (!matrix.presets) {
+    lines.push(`| ${t('setting')} | ${t('value')} | |`, '| --- | --- | --- |');
+    for (const [key, value] of Object.entries(matrix.settings)) {
+      lines.push(`| \`${key}\` | ${value} | ${typeof value === 'number' ? formatDurationIn(value, o.locale) : ''} |`);
+    }
+    lines.push('');
+  }
+  lines.push(`| ${t('package')} | ${t('version')} |`, '| --- | --- |');
   for (const [name, version] of Object.entries(matrix.versions)) lines.push(`| ${name} | ${version ?? '?'} |`);
 
   lines.push('', `## ${t('matrix')}`, '');
   lines.push(`| ${t('scenario')} | ${matrix.strategies.map((s) => `\`${s}\``).join(' | ')} |`);
   lines.push(`| --- | ${matrix.strategies.map(() => '---').join(' | ')} |`);
   for (const row of matrixRows(matrix)) {
-    const cells = row.cells.map(({ result }) => (result ? cellText(result, t, o.locale) : ''));
+    const cells = row.cells.map(({ result }) => (result ? cellText(subjectOf(result, matrix).result, t, o.locale) : ''));
     lines.push(`| \`${row.scenario}\` | ${cells.join(' | ')} |`);
   }
   lines.push('', t('legend'), '');

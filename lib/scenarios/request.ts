@@ -1,6 +1,7 @@
 import 'server-only';
 import { ApiError } from '../http';
-import { findStrategy } from '../auth/registry';
+// Presets are addressed like strategies (lib/presets).
+import { findStrategyOrPreset as findStrategy } from '../presets/registry';
 import type { Strategy } from '../auth/types';
 import { findScenario } from './registry';
 import type { Scenario } from './scenario';

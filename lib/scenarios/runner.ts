@@ -13,6 +13,7 @@ import type { ActorRole, ScenarioResult, StoreStatements } from './types';
 import { measureWindow } from './window';
 import { classifyCopyAnswer } from './probe';
 import { isRefreshable } from '../auth/registry';
+import { findPreset } from '../presets/registry';
 
 /**
  * Runs one scenario against one strategy, through the real HTTP API, in a
@@ -33,7 +34,15 @@ import { isRefreshable } from '../auth/registry';
  * expires and the refresh is refused (revoked) — or later, if it is not.
  */
 
-export type RunnerOptions = { baseUrl: string };
+export type RunnerOptions = {
+  baseUrl: string;
+  /**
+   * Settings of the throwaway lab, when not the parent's: a preset's own
+   * (lib/presets), so its key is made in the preset's algorithm and the clock
+   * horizon follows the preset's lifetimes.
+   */
+  settingsFor?: (strategy: Strategy) => LabSettings | undefined;
+};
 
 /** What one replay of a stolen jar against the probe page showed (the page's badge is lib/ui/replay-outcome.ts's ReplayOutcome). */
 type ProbeResult = {
@@ -59,7 +68,7 @@ const maxOf = (...values: (number | null)[]): number | null =>
 
 /** How far the clock may be moved: twice the longest lifetime the settings allow (a day at least). */
 export function horizonSecondsFor(settings: LabSettings): number {
-  const lifetimes = [settings.jwtTtlSeconds, settings.accessTtlSeconds, settings.refreshTtlSeconds, settings.sessionIdleSeconds, settings.sessionAbsoluteSeconds];
+  const lifetimes = [settings.jwtTtlSeconds, settings.accessTtlSeconds, settings.refreshTtlSeconds, settings.sessionIdleSeconds, settings.sessionAbsoluteSeconds, settings.sessionCacheSeconds];
   return Math.max(24 * 60 * 60, 2 * Math.max(...lifetimes));
 }
 
@@ -99,7 +108,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
 
   let created: Awaited<ReturnType<typeof createScenarioLab>>;
   try {
-    created = await createScenarioLab(store, parent, scenario.victimRole);
+    created = await createScenarioLab(store, parent, scenario.victimRole, options.settingsFor?.(strategy) ?? findPreset(strategy.id)?.settings ?? parent.settings);
   } catch (err) {
     // A cell that cannot run says so; the other cells and the answer go on (never a 500 for one cell).
     console.error('could not create a throwaway lab', scenario.id, strategy.id, err);

@@ -27,7 +27,7 @@ describe('POST then GET /api/labs/{labId}/matrix', () => {
     const ran = await agent().post(lab.api('/matrix'));
     expect(ran.status).toBe(200);
     const first = ran.body as unknown as Matrix;
-    expect(first.results).toHaveLength(42);
+    expect(first.results).toHaveLength(49);
     expect(windowOf(first, 'logout', 'jwt')).toBe(900);
 
     const read = await agent().get(lab.api('/matrix'));

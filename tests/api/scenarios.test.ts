@@ -18,13 +18,14 @@ type Expected =
   | { verdict: 'works-until-expiry'; windowSeconds: number | null; collateral?: 'all' | 'none' }
   | { verdict: 'not-applicable' };
 
-const DEFAULTS = { jwtTtlSeconds: 900, accessTtlSeconds: 300, refreshTtlSeconds: 24 * 3600, sessionAbsoluteSeconds: 8 * 3600 };
+const DEFAULTS = { jwtTtlSeconds: 900, accessTtlSeconds: 300, refreshTtlSeconds: 24 * 3600, sessionAbsoluteSeconds: 8 * 3600, sessionCacheSeconds: 300 };
 const works = (windowSeconds: number | null): Expected => ({ verdict: 'works-until-expiry', windowSeconds });
 const blocked: Expected = { verdict: 'blocked', collateral: 'none' };
 const na: Expected = { verdict: 'not-applicable' };
 const J = DEFAULTS.jwtTtlSeconds;
 const A = DEFAULTS.accessTtlSeconds;
 const R = DEFAULTS.refreshTtlSeconds;
+const C = DEFAULTS.sessionCacheSeconds;
 
 const expected: Record<string, Record<string, Expected>> = {
   // Nothing on the server to revoke: every copy lives until exp; key rotation cuts everyone off.
@@ -60,6 +61,13 @@ const expected: Record<string, Record<string, Expected>> = {
   'iron-stateless': {
     logout: works(J), 'stolen-token': works(J), 'password-change': works(J), 'role-change': works(J), ban: works(J),
     'key-rotation': na, expiry: works(J),
+  },
+  // Every revocation deletes the rows, but a fresh cache cookie is believed without reading them: the copy works
+  // until the cache issued at login expires (sessionCacheSeconds). Expiry: each renewal reads the row and slides
+  // the idle timeout, so only the absolute timeout ends it, as for `session`.
+  'session-cached': {
+    logout: works(C), 'stolen-token': works(C), 'password-change': works(C), 'role-change': works(C), ban: works(C),
+    'key-rotation': na, expiry: works(DEFAULTS.sessionAbsoluteSeconds),
   },
 };
 
@@ -311,7 +319,7 @@ describe('GET /api/labs/{labId}/matrix?format=md (the stored run)', () => {
 });
 
 describe('the line of scenario cells every lab shares', () => {
-  // Its own server, one cell at a time with room for 60 waiting: one matrix (42 cells) fits, two do not.
+  // Its own server, one cell at a time with room for 60 waiting: one matrix (49 cells) fits, two do not.
   let server: RunningServer | undefined;
   beforeAll(async () => {
     server = await startServer({ env: { SCENARIO_CELL_CONCURRENCY: '1', SCENARIO_CELL_QUEUE_LIMIT: '60' } });
@@ -346,7 +354,7 @@ describe('the line of scenario cells every lab shares', () => {
     expect(Number(busy.res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(busy.ms).toBeLessThan(ok.ms); // refused at once, not after waiting its turn
     const results = (ok.res.body as unknown as Matrix).results;
-    expect(results).toHaveLength(42);
+    expect(results).toHaveLength(49);
     expect(results.filter((r) => r.verdict === 'error')).toEqual([]);
     // The line drained: the refused lab's matrix runs now.
     const retried = await client().post(`/api/labs/${busy === first ? labIds[0] : labIds[1]}/matrix`);

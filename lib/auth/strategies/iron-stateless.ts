@@ -60,7 +60,7 @@ export const ironStatelessStrategy: Strategy = {
       v: DATA_VERSION,
       // The lab's password already keeps other labs out; the audience keeps the
       // seal from being mistaken for any other sealed value we might add later.
-      aud: audienceFor(ctx.lab.id, ID),
+      aud: audienceFor(ctx.lab.id, ctx.credentialScope ?? ID),
       uid: user.id,
       username: user.username,
       role: user.role,
@@ -87,7 +87,7 @@ export const ironStatelessStrategy: Strategy = {
     if (typeof data !== 'object' || data === null || Object.keys(data).length === 0) {
       return { ok: false, reason: 'bad-signature' };
     }
-    const sealed = readSealedUser(data, audienceFor(ctx.lab.id, ID));
+    const sealed = readSealedUser(data, audienceFor(ctx.lab.id, ctx.credentialScope ?? ID));
     if (!sealed) return { ok: false, reason: 'bad-claims' };
     // Same rule as jose's `exp`: refused from the second it names.
     if (ctx.now >= sealed.exp) return { ok: false, reason: 'expired' };

@@ -6,6 +6,7 @@ import { lab } from './lab';
 import { learn } from './learn';
 import { missions } from './missions';
 import { reasons } from './reasons';
+import { presets } from './presets';
 import { report } from './report';
 import { scenarios } from './scenarios';
 
@@ -13,7 +14,7 @@ import { scenarios } from './scenarios';
  * Every namespace, by name. Adding one: a new file beside this one exporting
  * defineNamespace(en, ja), and one line here (see lib/i18n/README.md).
  */
-export const dictionaries = { common, cost, explain, home, lab, learn, missions, reasons, report, scenarios };
+export const dictionaries = { common, cost, explain, home, lab, learn, missions, presets, reasons, report, scenarios };
 
 export type Namespace = keyof typeof dictionaries;
 export type Key<N extends Namespace> = keyof (typeof dictionaries)[N]['en'] & string;

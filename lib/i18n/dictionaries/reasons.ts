@@ -73,6 +73,8 @@ const en: ReasonWords = {
   'too-many-password-hashes': 'this address has too many password checks waiting — wait a little',
   'too-many-requests-in-flight': 'this address has too many requests open at once — wait a little',
   'lab-limit-reached': 'the server holds as many labs as it may — try again later',
+  'unknown-set': 'no matrix set with this name (strategies or presets)',
+  'preset-out-of-range': 'this preset’s settings fall outside the lab’s allowed ranges: it was refused when loaded',
   // The browser's own codes.
   'network-error': 'network error (the server could not be reached)',
   'not-json': 'the server’s answer was not JSON',
@@ -140,6 +142,8 @@ const ja: ReasonWords = {
   'too-many-password-hashes': 'このアドレスから待機中のパスワード検証が多すぎる。少し待ってください',
   'too-many-requests-in-flight': 'このアドレスから同時に開いているリクエストが多すぎる。少し待ってください',
   'lab-limit-reached': 'サーバーが持てるラボの数の上限に達した。後でもう一度試してください',
+  'unknown-set': 'この名前のマトリクスの組はない（strategies か presets）',
+  'preset-out-of-range': 'このプリセットの設定はラボで許される範囲の外にある。読み込み時に拒否された',
   'network-error': '通信エラー（サーバーに届かなかった）',
   'not-json': 'サーバーの応答が JSON ではない',
   'unexpected-answer': 'サーバーの応答が想定した形ではない',

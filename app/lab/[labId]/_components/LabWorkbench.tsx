@@ -231,6 +231,7 @@ export function LabWorkbench({ initial }: { initial: LabState }) {
             labId={labId}
             strategy={strategy}
             strategies={lab.strategies}
+            presets={lab.presets ?? []}
             onStrategyChange={(s) => setPanelStrategies((list) => list.map((old, j) => (j === i ? s : old)))}
             users={lab.users}
             passwords={passwords}

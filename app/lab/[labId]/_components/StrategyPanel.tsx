@@ -1,13 +1,14 @@
 'use client';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useT } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
 import { strategyDescriptionOf } from '@/lib/i18n/keys';
+import { formatDurationIn } from '@/lib/scenarios/format';
 import { callApi } from './api';
 import { lookupsOf, reasonOf, formatClockDuration } from '@/lib/ui/format';
 import { causeOfRefusal, lastAcceptedOf, actorLabel, type Cause } from '@/lib/ui/journal-view';
 import { ReasonText, StatusBadge } from './StatusBadge';
 import { TokenInspector } from './TokenInspector';
-import type { ApiResult, CredentialView, JournalEntry, LabUser, Role } from './types';
+import type { ApiResult, CredentialView, JournalEntry, LabUser, PresetChoice, Role } from './types';
 import { focusKeeper } from '@/lib/ui/focus';
 
 async function readCredential(labId: string, strategy: string): Promise<CredentialView | null> {
@@ -28,6 +29,8 @@ type Props = {
   labId: string;
   strategy: string;
   strategies: string[];
+  /** Library presets the picker offers beside the strategies (a panel can be "Auth.js default"). */
+  presets?: PresetChoice[];
   onStrategyChange: (strategy: string) => void;
   users: LabUser[];
   passwords: Record<string, string>;
@@ -59,6 +62,8 @@ export function StrategyPanel(props: Props) {
   const { index, labId, strategy, strategies, users, passwords, run, changeSeq, entries, labNow } = props;
   const actor = `panel-${index}`;
   const t = useT('lab');
+  const tp = useT('presets');
+  const locale = useLocale();
   const pickerId = useId();
   const pwId = useId();
   const [standing, setStanding] = useState<Standing>({ kind: 'unknown' });
@@ -141,7 +146,16 @@ export function StrategyPanel(props: Props) {
     if (res.status === 200) props.onPasswordChanged(identity.username, newPassword);
   }
 
-  const describe = strategyDescriptionOf(t, strategy);
+  const preset = props.presets?.find((p) => p.id === strategy) ?? null;
+  const describe = preset
+    ? tp('presetNote', {
+        library: preset.source.library,
+        version: preset.source.version,
+        settings: Object.entries(preset.settings)
+          .map(([k, v]) => `${k} ${typeof v === 'number' ? formatDurationIn(v, locale) : String(v)}`)
+          .join(', '),
+      })
+    : strategyDescriptionOf(t, strategy);
   return (
     <section className="card flex flex-col gap-2 min-w-0" aria-labelledby={`${pickerId}-h`} data-testid={`panel-${index}`} data-strategy={strategy}>
       <div className="flex items-center justify-between gap-2">
@@ -160,11 +174,22 @@ export function StrategyPanel(props: Props) {
               props.onStrategyChange(e.target.value);
             }}
           >
-            {strategies.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
+            <optgroup label={tp('pickerGroupStrategies')}>
+              {strategies.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </optgroup>
+            {props.presets && props.presets.length > 0 && (
+              <optgroup label={tp('pickerGroupPresets')}>
+                {props.presets.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {(tp as (k: string) => string)(`name_${p.id}`)} ({p.id})
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
       </div>

@@ -14,8 +14,18 @@ export type LabState = {
   /** Strategies that have a refresh endpoint (optional: an older server does not send it, and then none is). */
   refreshableStrategies?: string[];
   scenarios: string[];
+  /** Library presets, addressed like strategies (optional: an older server does not send them). */
+  presets?: PresetChoice[];
   /** When the lab's last matrix run finished (ms), null when it never ran (optional: an older server does not send it). */
   lastMatrixRunAt?: number | null;
+};
+
+/** What the lab page needs of a preset (GET /api/labs/{labId} `presets`). */
+export type PresetChoice = {
+  id: string;
+  strategy: string;
+  settings: Record<string, unknown>;
+  source: { library: string; version: string; docsUrl: string; issueUrl: string };
 };
 
 export type ApiResult = { status: number; body: Record<string, unknown> };

@@ -21,6 +21,8 @@ import { PrintReport } from './PrintReport';
 import { WindowBound } from './WindowBound';
 import { MatrixBusyError, lastMatrix, startMatrix } from './matrix-api';
 import { matrixCell, strategyCosts } from '@/lib/scenarios/matrix-table';
+import type { MatrixSet } from '@/lib/db/matrix-runs';
+import { PresetExplanation, PresetsHeadline } from './PresetsHeadline';
 
 type Run =
   | { state: 'idle'; report: MatrixReport | null }
@@ -44,11 +46,14 @@ export function MatrixRunner({
   scenarios,
   strategies,
   initial,
+  set = 'strategies',
 }: {
   labId: string;
   scenarios: ScenarioId[];
   strategies: string[];
   initial: MatrixReport | null;
+  /** Which matrix this page runs: the lab's strategies or the library presets (each keeps its own last run). */
+  set?: MatrixSet;
 }) {
   const t = useT('scenarios');
   const tr = useT('reasons');
@@ -66,13 +71,13 @@ export function MatrixRunner({
     setSelected(null);
     setRun((prev) => ({ state: 'running', report: prev.report, startedAt }));
     try {
-      const fresh = await startMatrix(labId);
+      const fresh = await startMatrix(labId, set);
       setRun({ state: 'done', report: fresh, elapsedMs: performance.now() - startedAt });
     } catch (err) {
       if (err instanceof MatrixBusyError) setRun((prev) => ({ state: 'waiting', report: prev.report }));
       else setRun((prev) => ({ state: 'failed', report: prev.report, reason: reasonCodeOf(err) }));
     }
-  }, [labId]);
+  }, [labId, set]);
 
   // The button was disabled while the run went on, so focus fell to <body>: once it is
   // enabled again (after the commit, hence an effect) focus goes back to it.
@@ -86,7 +91,7 @@ export function MatrixRunner({
   // ask the lab for its stored run once on mount (a read: it never starts one).
   useEffect(() => {
     let stopped = false;
-    lastMatrix(labId)
+    lastMatrix(labId, set)
       .then((latest) => {
         if (stopped || !latest) return;
         setRun((prev) => (prev.state === 'idle' && prev.report?.generatedAt !== latest.generatedAt ? { state: 'idle', report: latest } : prev));
@@ -95,7 +100,7 @@ export function MatrixRunner({
     return () => {
       stopped = true;
     };
-  }, [labId]);
+  }, [labId, set]);
 
   // Another screen is running this lab's matrix: show its result when it is stored.
   useEffect(() => {
@@ -103,7 +108,7 @@ export function MatrixRunner({
     const before = run.report?.generatedAt ?? null;
     let stopped = false;
     const timer = setInterval(() => {
-      lastMatrix(labId)
+      lastMatrix(labId, set)
         .then((latest) => {
           if (!stopped && latest && latest.generatedAt !== before) setRun({ state: 'done', report: latest, elapsedMs: latest.durationMs });
         })
@@ -113,7 +118,7 @@ export function MatrixRunner({
       stopped = true;
       clearInterval(timer);
     };
-  }, [labId, run]);
+  }, [labId, run, set]);
 
   const rowOf = (scenario: string): Row => {
     if (run.state === 'running') return { state: 'running' };
@@ -124,7 +129,7 @@ export function MatrixRunner({
 
   const exportAs = (format: 'md' | 'json') => {
     if (!report) return;
-    const stamp = report.generatedAt.replace(/[:.]/g, '-');
+    const stamp = `${set === 'presets' ? 'presets-' : ''}${report.generatedAt.replace(/[:.]/g, '-')}`;
     // The report in the page's language: the same functions GET …/matrix?format=md|json uses.
     if (format === 'md') downloadText(`revocation-lab-matrix-${stamp}.md`, matrixMarkdown(report, reportOptions()), 'text/markdown');
     else downloadText(`revocation-lab-matrix-${stamp}.json`, JSON.stringify(reviewerReport(report, reportOptions()), null, 2) + '\n', 'application/json');
@@ -164,7 +169,7 @@ export function MatrixRunner({
         </span>
       </div>
 
-      <RunInfo labId={labId} report={report} />
+      {set === 'presets' ? report?.presets && !busy && <PresetsHeadline report={report} /> : <RunInfo labId={labId} report={report} />}
       <LookLegend looks={['danger', 'defended', 'cost', 'error']} />
 
       <div className="card overflow-x-auto">
@@ -216,7 +221,8 @@ export function MatrixRunner({
             </button>
           </div>
           <VerdictSummary result={selected} />
-          <Explanation result={selected} settings={report?.settings} />
+          {/* A preset is explained as the lab strategy it matches, under its own settings, or in words of its own. */}
+          {report?.presets ? <PresetExplanation result={selected} report={report} /> : <Explanation result={selected} settings={report?.settings} />}
           <p className="text-xs text-muted mb-2" data-secondary>
             {t('traceIntro')}
           </p>

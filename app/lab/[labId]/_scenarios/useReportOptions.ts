@@ -8,5 +8,6 @@ export function useReportOptions(): () => ReportOptions {
   const locale = useLocale();
   const report = useT('report');
   const explain = useT('explain');
-  return useCallback(() => ({ locale, origin: window.location.origin, t: { report, explain } }), [locale, report, explain]);
+  const presets = useT('presets');
+  return useCallback(() => ({ locale, origin: window.location.origin, t: { report, explain, presets } }), [locale, report, explain, presets]);
 }

@@ -1,7 +1,7 @@
 import { ApiError, apiRoute, jsonResponse } from '@/lib/http';
 import { visitLabStrategy } from '@/lib/labs/resolve';
 import { requireAuth } from '@/lib/auth/flows';
-import { readJar } from '@/lib/cookies';
+import { readJar, writeCookies } from '@/lib/cookies';
 
 type Params = { labId: string; strategy: string };
 
@@ -15,7 +15,7 @@ export const GET = apiRoute<Params>(
     const { ctx, strategy } = visitLabStrategy(labId, strategyId);
     const v = await requireAuth(ctx, strategy, readJar(req, strategy.cookieNames));
     if (v.user.role !== 'admin') throw new ApiError('not-admin', 'This credential does not grant the admin role.');
-    return jsonResponse({
+    const res = jsonResponse({
       admin: true,
       user: { username: v.user.username, role: v.user.role },
       lookups: v.lookups,
@@ -25,6 +25,9 @@ export const GET = apiRoute<Params>(
       now: ctx.now,
       expiresAt: v.credential.expiresAt ?? null,
     });
+    // A read that renews the credential (a cache cookie, a re-issued token) sends it back.
+    if (v.renew?.length) writeCookies(res, req, labId, strategy.id, v.renew);
+    return res;
   },
   { stateChanging: false },
 );

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import type { ScenarioResult } from '@/lib/scenarios/types';
+import { agent, baseUrl, loginAs, newLab } from './helpers';
+
+const DAY = 86_400;
+type PresetsMatrix = { set: string; strategies: string[]; scenarios: string[]; results: ScenarioResult[]; presets: { id: string; settings: Record<string, unknown>; source: { docsUrl: string; issueUrl: string } }[] };
+
+describe('library presets through the HTTP API', () => {
+  it('GET /api/labs/{labId} lists the presets with strategy, settings and source', async () => {
+    const lab = await newLab();
+    const res = await agent().get(lab.api(''));
+    expect(res.status).toBe(200);
+    const presets = res.body.presets as PresetsMatrix['presets'];
+    expect(presets.map((p) => p.id)).toEqual(['authjs-jwt', 'nextjs-guide', 'iron-default', 'better-auth-cached', 'clerk-like', 'firebase-id-token', 'firebase-check-revoked']);
+    expect(presets.find((p) => p.id === 'authjs-jwt')).toMatchObject({ strategy: 'authjs-jwt', settings: { jwtTtlSeconds: 30 * DAY }, source: { issueUrl: 'https://github.com/nextauthjs/next-auth/issues/662' } });
+    expect(res.body.refreshableStrategies).toContain('clerk-like');
+  });
+
+  it('a panel can be a preset: login, /me and logout on …/{labId}/{preset}/…, with the preset’s own lifetime', async () => {
+    const lab = await newLab();
+    const a = await loginAs(lab, 'better-auth-cached', 'bob');
+    const me = await a.get(lab.api('/better-auth-cached/me'));
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ user: { username: 'bob' }, lookups: 0, strategy: 'better-auth-cached' });
+    // The cache cookie made at login, on the preset's 5 minutes (not the lab's settings): a second or so may have passed since.
+    const left = (me.body.expiresAt as number) - (me.body.now as number);
+    expect(left).toBeGreaterThan(290);
+    expect(left).toBeLessThanOrEqual(300);
+    // The attacker's copy is held by the lab and replayed as for any strategy; the journal names the preset.
+    const stolen = await a.post(lab.api('/better-auth-cached/steal'));
+    expect(stolen.status).toBe(201);
+    expect((await a.post(lab.api('/better-auth-cached/logout'))).status).toBe(200);
+    expect((await a.get(lab.api('/better-auth-cached/me'))).status).toBe(401);
+    const replayed = await agent().post(lab.api('/replay'), { copyId: stolen.body.copyId, endpoint: 'me' });
+    expect(replayed.status).toBe(200);
+    // Logged out, yet the copy's cache cookie is still fresh: it works (the cost of the cache, measured).
+    expect(JSON.stringify(replayed.body)).toContain('"status":200');
+    const journal = await agent().get(lab.api('/journal?after=0'));
+    const entries = journal.body.entries as { path: string; strategy: string | null }[];
+    expect(entries.find((e) => e.path.endsWith('/better-auth-cached/me'))?.strategy).toBe('better-auth-cached');
+  });
+
+  it('an unknown preset or set is a 404 { error, reason } and starts nothing', async () => {
+    const lab = await newLab();
+    const path = await agent().get(lab.api('/no-such-preset/me'));
+    expect(path.status).toBe(404);
+    expect(path.body).toMatchObject({ error: 'not-found', reason: 'unknown-strategy' });
+    const set = await agent().post(lab.api('/matrix'), { set: 'libraries' });
+    expect(set.status).toBe(404);
+    expect(set.body).toMatchObject({ error: 'not-found', reason: 'unknown-set' });
+    expect((await agent().get(lab.api('/matrix?set=libraries'))).status).toBe(404);
+    expect((await agent().get(lab.api('/matrix?set=presets'))).body.reason).toBe('no-matrix-run');
+    const wrongType = await agent().post(lab.api('/matrix'), { set: 7 });
+    expect(wrongType.status).toBe(400);
+  });
+
+  it('POST …/matrix { set: "presets" } measures each library’s defaults; the lab keeps the last run of each set', { timeout: 180_000 }, async () => {
+    const lab = await newLab();
+    const res = await agent().post(lab.api('/matrix'), { set: 'presets' });
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    const m = res.body as unknown as PresetsMatrix;
+    expect(m.set).toBe('presets');
+    expect(m.strategies).toEqual(m.presets.map((p) => p.id));
+    expect(m.results).toHaveLength(m.strategies.length * m.scenarios.length);
+    const cell = (strategy: string, scenario: string) => {
+      const r = m.results.find((x) => x.strategy === strategy && x.scenario === scenario)!;
+      return { r, where: `${strategy} × ${scenario}: ${JSON.stringify({ verdict: r.verdict, windowSeconds: r.windowSeconds, window: r.window, note: r.note })}` };
+    };
+
+    // Auth.js: the copy outlives its 30 days, because the thief's own replays re-issue it for 30 more each time.
+    const authjs = cell('authjs-jwt', 'logout');
+    expect(authjs.r.verdict, authjs.where).toBe('works-until-expiry');
+    expect(authjs.r.window!.lastWorkingSeconds, authjs.where).toBeGreaterThanOrEqual(30 * DAY);
+    expect(authjs.r.window!.slides, authjs.where).toBeGreaterThan(0);
+    expect(authjs.r.lookups.perRequest, authjs.where).toBe(0);
+
+    // Better Auth's cookie cache: the copy works for the cache's 5 minutes, then the deleted row refuses it.
+    const better = cell('better-auth-cached', 'logout');
+    expect(better.r.verdict, better.where).toBe('works-until-expiry');
+    expect(better.r.windowSeconds, better.where).toBe(300);
+    expect(better.r.window!.exact, better.where).toBe(true);
+    expect(better.r.refusedWith?.reason, better.where).toBe('unknown-session');
+
+    // Firebase: with checkRevoked the ban is seen on the next request; without it the ID token lives its hour.
+    const checked = cell('firebase-check-revoked', 'ban');
+    expect(checked.r.verdict, checked.where).toBe('blocked');
+    expect(checked.r.refusedWith?.reason, checked.where).toBe('account-disabled');
+    expect(checked.r.lookups.perRequest, checked.where).toBe(1);
+    const unchecked = cell('firebase-id-token', 'ban');
+    expect(unchecked.r.verdict, unchecked.where).toBe('works-until-expiry');
+    expect(unchecked.r.windowSeconds, unchecked.where).toBe(3600);
+    // A role change does not move Firebase's mark: the demoted admin's copy keeps its claims for the hour.
+    expect(cell('firebase-check-revoked', 'role-change').r.windowSeconds).toBe(3600);
+    expect(cell('firebase-check-revoked', 'stolen-token').r.verdict).toBe('blocked');
+
+    // The other presets' windows are their documented lifetimes.
+    expect(cell('nextjs-guide', 'logout').r.windowSeconds).toBe(7 * DAY);
+    expect(cell('iron-default', 'logout').r.windowSeconds).toBe(14 * DAY);
+    expect(cell('clerk-like', 'logout').r.windowSeconds).toBe(60);
+
+    // Stored per set: the presets run does not replace the strategies run, nor the other way round.
+    expect((await agent().get(lab.api('/matrix?set=presets'))).body.set).toBe('presets');
+    expect((await agent().get(lab.api('/matrix'))).status).toBe(404);
+    const md = await fetch(baseUrl() + lab.api('/matrix?set=presets&format=md&lang=en'));
+    expect(md.status).toBe(200);
+    const text = await md.text();
+    if (process.env.PRESETS_DUMP) (await import('node:fs')).writeFileSync(process.env.PRESETS_DUMP, text);
+    expect(text).toContain('Auth.js default, after logout');
+    expect(text).toContain('https://github.com/nextauthjs/next-auth/issues/662');
+  });
+});

@@ -6,12 +6,13 @@ import { lab } from './lab';
 import { learn } from './learn';
 import { report } from './report';
 import { scenarios } from './scenarios';
+import { workshop } from './workshop';
 
 /**
  * Every namespace, by name. Adding one: a new file beside this one exporting
  * defineNamespace(en, ja), and one line here (see lib/i18n/README.md).
  */
-export const dictionaries = { common, cost, explain, home, lab, learn, report, scenarios };
+export const dictionaries = { common, cost, explain, home, lab, learn, report, scenarios, workshop };
 
 export type Namespace = keyof typeof dictionaries;
 export type Key<N extends Namespace> = keyof (typeof dictionaries)[N]['en'] & string;

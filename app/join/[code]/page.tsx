@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
+import { cookies } from 'next/headers';
+import { PARTICIPANT_COOKIE } from '@/lib/ui/workshop-dto';
 import { JoinForm } from '../_components/JoinForm';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +21,7 @@ export default async function JoinCodePage({ params }: { params: Promise<{ code:
         <h1 className="text-3xl font-bold mb-2">{t('joinTitle')}</h1>
         <p className="mb-5">{t('joinLead')}</p>
         {/* Bounded: a URL segment is the visitor's input (the form normalizes and validates it). */}
-        <JoinForm initialCode={code.slice(0, 32)} />
+        <JoinForm initialCode={code.slice(0, 32)} maybeParticipant={(await cookies()).has(PARTICIPANT_COOKIE)} />
       </main>
     </>
   );

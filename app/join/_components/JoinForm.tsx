@@ -26,7 +26,7 @@ async function readJson(res: Response): Promise<Record<string, unknown>> {
  * participant cookie, so it goes straight back to its lab — a reload or a
  * reopened tab never makes a second participant.
  */
-export function JoinForm({ initialCode }: { initialCode?: string }) {
+export function JoinForm({ initialCode, maybeParticipant = false }: { initialCode?: string; maybeParticipant?: boolean }) {
   const t = useT('workshop');
   const tc = useT('common');
   const locale = useLocale();
@@ -45,8 +45,9 @@ export function JoinForm({ initialCode }: { initialCode?: string }) {
     let cancelled = false;
     (async () => {
       try {
-        const me = await fetch('/api/workshops/me', { cache: 'no-store' });
-        if (me.status === 200) {
+        // Asked only when the server saw a participant cookie: a first visit makes no request that must 404.
+        const me = maybeParticipant ? await fetch('/api/workshops/me', { cache: 'no-store' }) : null;
+        if (me?.status === 200) {
           const body = (await readJson(me)) as { labId?: string; workshop?: { joinCode?: string } };
           if (body.labId && normalizeJoinCode(body.workshop?.joinCode ?? '') === wanted) {
             if (cancelled) return;
@@ -83,7 +84,7 @@ export function JoinForm({ initialCode }: { initialCode?: string }) {
     return () => {
       cancelled = true;
     };
-  }, [initialCode, locale, router]);
+  }, [initialCode, maybeParticipant, locale, router]);
 
   async function join(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -143,7 +144,7 @@ export function JoinForm({ initialCode }: { initialCode?: string }) {
         <span className="font-bold">{t('codeLabel')}</span>
         <input
           name="code"
-          className="field mono text-3xl tracking-widest uppercase px-3 py-2 w-full max-w-[14ch]"
+          className="field ws-code-input"
           value={code}
           onChange={(e) => setCode(e.target.value)}
           autoComplete="off"
@@ -163,7 +164,7 @@ export function JoinForm({ initialCode }: { initialCode?: string }) {
         <span className="font-bold">{t('nameLabel')}</span>
         <input
           name="name"
-          className="field text-lg px-3 py-2 w-full max-w-[24rem]"
+          className="field ws-name-input"
           value={name}
           onChange={(e) => setName(e.target.value)}
           maxLength={40}

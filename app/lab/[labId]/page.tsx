@@ -8,7 +8,7 @@ import { scenarioIds } from '@/lib/scenarios/registry';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { LabWorkbench } from './_components/LabWorkbench';
-import { WorkshopMissions } from './_components/WorkshopMissions';
+import { WorkshopMissionsSlot } from './_components/WorkshopMissionsSlot';
 import type { LabState } from './_components/types';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,7 +45,7 @@ export default async function LabPage({ params }: { params: Promise<{ labId: str
         <p className="text-sm mb-3" data-secondary>
           {t('intro')}
         </p>
-        <WorkshopMissions labId={lab.id} />
+        <WorkshopMissionsSlot labId={lab.id} />
         <LabWorkbench initial={initial} />
       </main>
     </>

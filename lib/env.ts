@@ -68,4 +68,18 @@ export const env = {
    * write one). Set to 1 behind one nginx that appends `$remote_addr`.
    */
   trustedProxyHops: readNonNegativeInt('TRUSTED_PROXY_HOPS', 0),
+  /**
+   * Workshops (issue 12). The capacity is the real cap on a room's labs; the
+   * per-client join limit only stops one client from looping, so it is set
+   * above a full room: a whole class behind one NAT shares one address.
+   */
+  workshopCapacity: readPositiveInt('WORKSHOP_CAPACITY', 200),
+  /** Joins (each makes a lab) per client address, across workshops, per 10 minutes. */
+  workshopJoinsPerClient: readPositiveInt('WORKSHOP_JOINS_PER_CLIENT', 300),
+  /** Workshops one client address may create per hour. */
+  workshopsPerClient: readPositiveInt('WORKSHOPS_PER_CLIENT', 60),
+  /** A workshop nobody used for this long refuses joins and is deleted with its labs. */
+  workshopIdleSeconds: readPositiveInt('WORKSHOP_IDLE_SECONDS', 12 * 60 * 60),
+  /** How long a closed workshop (and its participants' labs) is kept, for the summary export. */
+  workshopClosedRetentionSeconds: readPositiveInt('WORKSHOP_CLOSED_RETENTION_SECONDS', 2 * 60 * 60),
 } as const;

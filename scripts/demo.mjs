@@ -3,6 +3,7 @@
 // (./data/revocation-lab.db, created on first start). PORT and HOST as usual.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -30,7 +31,18 @@ if (builtAt === 0 || sources.some((s) => newestMtime(s) > builtAt)) {
 
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || '0.0.0.0';
-console.log(`\nRevocation Lab: http://localhost:${port}  (database: ${process.env.DATABASE_PATH || 'data/revocation-lab.db'})\n`);
+console.log(`\nRevocation Lab: http://localhost:${port}  (database: ${process.env.DATABASE_PATH || 'data/revocation-lab.db'})`);
+// A workshop room joins over the LAN: every address another machine may reach
+// this one at (each non-internal IPv4 address), so the facilitator can pick the
+// one the room's network uses. Listening on 127.0.0.1 only, there are none.
+if (host === '0.0.0.0' || host === '::') {
+  for (const [name, addresses] of Object.entries(os.networkInterfaces())) {
+    for (const a of addresses ?? []) {
+      if (a.family === 'IPv4' && !a.internal) console.log(`  on the LAN (${name}): http://${a.address}:${port}`);
+    }
+  }
+}
+console.log('');
 const server = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port, '-H', host], {
   cwd: root,
   stdio: 'inherit',

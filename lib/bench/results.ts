@@ -113,6 +113,28 @@ export const workshopSectionSchema = z.object({
   verdictsIdentical: z.boolean(),
 });
 
+/** A workshop room joining (issue 12): N participants within a few seconds, each timed to a working lab. */
+export const workshopJoinSectionSchema = z.object({
+  participants: z.number().int().positive(),
+  spreadSeconds: nonNegative,
+  /** Participants who did not get a working lab (join, login, /me 200). */
+  errors: z.number().int().nonnegative(),
+  firstErrors: z.array(z.string()),
+  /** From the join request to /me answering 200 in the new lab. */
+  workingLabP50Ms: nonNegative,
+  workingLabP95Ms: nonNegative,
+  workingLabMaxMs: nonNegative,
+  joinWallMs: nonNegative,
+  serverCpuMsPerJoin: nonNegative.nullable(),
+  /** The console's answer time while the room polls /me every second. */
+  consoleP50Ms: nonNegative,
+  consoleP95Ms: nonNegative,
+  solvers: z.number().int().nonnegative(),
+  /** From the solving request's answer to a console answer showing the solve (250 ms watcher). */
+  solveToConsoleP50Ms: nonNegative,
+  solveToConsoleMaxMs: nonNegative,
+});
+
 /** What the lab journal costs /me: the same build with the journal on and off (LAB_JOURNAL=off). */
 export const journalSectionSchema = z.object({
   connections: z.number().int().positive(),
@@ -166,6 +188,8 @@ export const benchResultsSchema = z.object({
   workshop: workshopSectionSchema.nullable(),
   /** Optional: files written before the journal existed have no such section. */
   journal: journalSectionSchema.nullable().optional(),
+  /** Optional: files written before workshops existed have no such section. */
+  workshopJoin: workshopJoinSectionSchema.nullable().optional(),
   goals: z.array(goalSchema),
 });
 export type BenchResults = z.infer<typeof benchResultsSchema>;

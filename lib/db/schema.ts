@@ -171,4 +171,68 @@ export const migrations: readonly string[] = [
   DROP TABLE users;
   ALTER TABLE users_autoincrement RENAME TO users;
   `,
+  // Issue 12: a workshop room. The facilitator key and each participant's
+  // cookie are stored as SHA-256 hashes (the raw values are 256-bit random:
+  // a fast hash is enough, nothing to stretch). A participant owns one lab;
+  // deleting the lab (the idle sweep) or the workshop takes the participant,
+  // its mission marks and its answers with it. Solved marks are kept once seen:
+  // a later "clear the timeline" must not take a solved mission back.
+  `
+  CREATE TABLE workshops (
+    id                     TEXT PRIMARY KEY,
+    join_code              TEXT NOT NULL UNIQUE,
+    facilitator_key_hash   TEXT NOT NULL,
+    title                  TEXT NOT NULL,
+    language               TEXT NOT NULL CHECK (language IN ('en', 'ja')),
+    expected_participants  INTEGER NOT NULL,
+    capacity               INTEGER NOT NULL,
+    created_at_ms          INTEGER NOT NULL,
+    last_active_at_ms      INTEGER NOT NULL,
+    closed_at_ms           INTEGER,
+    anonymous_counter      INTEGER NOT NULL DEFAULT 0
+  ) STRICT;
+  CREATE INDEX workshops_last_active ON workshops(last_active_at_ms);
+
+  CREATE TABLE workshop_participants (
+    id              TEXT PRIMARY KEY,
+    workshop_id     TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    cookie_hash     TEXT NOT NULL UNIQUE,
+    name            TEXT NOT NULL,
+    lab_id          TEXT NOT NULL REFERENCES labs(id) ON DELETE CASCADE,
+    joined_at_ms    INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX workshop_participants_workshop ON workshop_participants(workshop_id, joined_at_ms);
+  CREATE INDEX workshop_participants_lab ON workshop_participants(lab_id);
+
+  CREATE TABLE workshop_progress (
+    participant_id  TEXT NOT NULL REFERENCES workshop_participants(id) ON DELETE CASCADE,
+    mission_id      TEXT NOT NULL,
+    hints_revealed  INTEGER NOT NULL DEFAULT 0,
+    solved_at_ms    INTEGER,
+    PRIMARY KEY (participant_id, mission_id)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE workshop_predictions (
+    participant_id  TEXT NOT NULL REFERENCES workshop_participants(id) ON DELETE CASCADE,
+    mission_id      TEXT NOT NULL,
+    workshop_id     TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    answer          TEXT NOT NULL,
+    answered_at_ms  INTEGER NOT NULL,
+    PRIMARY KEY (participant_id, mission_id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX workshop_predictions_workshop ON workshop_predictions(workshop_id, mission_id);
+
+  CREATE TABLE workshop_reveals (
+    workshop_id     TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+    mission_id      TEXT NOT NULL,
+    revealed_at_ms  INTEGER NOT NULL,
+    PRIMARY KEY (workshop_id, mission_id)
+  ) STRICT, WITHOUT ROWID;
+
+  CREATE TABLE workshop_rate_limits (
+    bucket             TEXT PRIMARY KEY,
+    window_started_ms  INTEGER NOT NULL,
+    count              INTEGER NOT NULL
+  ) STRICT;
+  `,
 ];

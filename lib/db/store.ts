@@ -8,6 +8,8 @@ import { createLoginThrottleQueries } from './login-throttle';
 import { createJournalQueries } from './journal';
 import { createStolenCopyQueries } from './stolen-copies';
 import { createMatrixRunQueries } from './matrix-runs';
+import { createWorkshopQueries } from './workshops';
+import { createLabResetQueries } from './lab-reset';
 import { countingStatementSource } from './statement-count';
 
 /**
@@ -31,6 +33,9 @@ export function createStore(db: Db) {
     journal: createJournalQueries(db),
     stolenCopies: createStolenCopyQueries(db),
     matrixRuns: createMatrixRunQueries(db),
+    // The workshop room (issue 12) and a participant's lab reset: room bookkeeping, not counted either.
+    workshops: createWorkshopQueries(db),
+    labReset: createLabResetQueries(db),
     /**
      * Runs fn in one IMMEDIATE transaction: either every write lands or none,
      * and the write lock is taken up front so a concurrent writer waits

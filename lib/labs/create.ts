@@ -9,7 +9,7 @@ import { findLab, type Lab } from './lab';
 
 export type DemoUser = { username: string; password: string; role: Role };
 
-const seedUsers: readonly { username: string; role: Role }[] = [
+export const seedUsers: readonly { username: string; role: Role }[] = [
   { username: 'alice', role: 'admin' },
   { username: 'bob', role: 'user' },
   { username: 'carol', role: 'user' },

@@ -16,6 +16,12 @@ describe('journalEffect (what an entry did, from the server’s own answer)', ()
   });
   it('reads the attacker store’s moves', () => {
     expect(journalEffect('POST', ['jwt', 'steal'], 201, { copyId: 3, strategy: 'jwt' })).toEqual({ kind: 'steal', copyId: 3, strategy: 'jwt' });
+    expect(journalEffect('POST', ['session', 'steal'], 201, { copyId: 5, strategy: 'session', username: 'bob' })).toEqual({
+      kind: 'steal',
+      copyId: 5,
+      strategy: 'session',
+      username: 'bob',
+    });
     expect(journalEffect('POST', ['jwt-refresh', 'refresh', 'steal'], 201, { copyId: 4, strategy: 'jwt-refresh' })).toEqual({ kind: 'steal', copyId: 4, strategy: 'jwt-refresh' });
     expect(
       journalEffect('POST', ['replay'], 200, { endpoint: 'me', status: 401, body: { reason: 'revoked' }, copy: { copyId: 1, strategy: 'jwt-version' } }),

@@ -17,7 +17,9 @@ export type JournalEffect =
   | { kind: 'key-rotation' }
   | { kind: 'clock'; now: number }
   | { kind: 'settings'; keyRotated: boolean }
-  | { kind: 'steal'; copyId: number; strategy: string }
+  // username: whose credential the copy is, as the steal's answer said (a
+  // mission check matches it against the user a revoking action ended).
+  | { kind: 'steal'; copyId: number; strategy: string; username?: string }
   | { kind: 'replay'; copyId: number; strategy: string; endpoint: string; status: number; reason: string | null }
   | { kind: 'clear' };
 
@@ -46,7 +48,8 @@ export function journalEffect(method: string, rest: readonly string[], status: n
   if ((rest.length === 2 && b === 'steal') || (rest.length === 3 && c === 'steal')) {
     const copyId = num(body?.copyId);
     const strategy = str(body?.strategy);
-    if (copyId !== null && strategy) return { kind: 'steal', copyId, strategy };
+    const owner = str(body?.username);
+    if (copyId !== null && strategy) return owner ? { kind: 'steal', copyId, strategy, username: owner.slice(0, 64) } : { kind: 'steal', copyId, strategy };
   }
   if (rest.length === 3 && a === 'users' && b) {
     if (c === 'role') return { kind: 'role', username: b, role: str(rec(body?.user)?.role) ?? '?' };

@@ -1,6 +1,7 @@
 import { realNowMs } from '../clock';
 import type { Store } from '../db/store';
 import type { Lab } from './lab';
+import { env } from '../env';
 
 const SWEEP_EVERY_MS = 60_000;
 let lastSweepMs = 0;
@@ -14,6 +15,9 @@ export function sweepIdleLabs(store: Store, idleSeconds: number, force = false):
   const now = realNowMs();
   if (!force && now - lastSweepMs < SWEEP_EVERY_MS) return 0;
   lastSweepMs = now;
+  // Workshops first (issue 12): an idle or long-closed workshop goes with its participants' labs.
+  store.workshops.deleteExpired(now - env.workshopIdleSeconds * 1000, now - env.workshopClosedRetentionSeconds * 1000);
+  store.workshops.deleteRateLimitsBefore(now - 60 * 60_000);
   return store.labs.deleteIdleSince(now - idleSeconds * 1000);
 }
 

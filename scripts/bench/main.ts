@@ -21,10 +21,11 @@ import { runHttpSection } from './http';
 import { runMatrixSection } from './matrix';
 import { runWorkshopSection } from './workshop';
 import { runJournalSection } from './journal';
+import { runWorkshopJoinSection } from './workshop-join';
 import { assertBuilt, root, startServer } from './server';
 import { printResults } from './print';
 
-const SECTIONS = ['micro', 'http', 'matrix', 'workshop', 'journal'] as const;
+const SECTIONS = ['micro', 'http', 'matrix', 'workshop', 'journal', 'workshop-join'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function option(name: string, fallback: string): string {
@@ -55,7 +56,7 @@ const settings = {
 };
 const out = path.resolve(option('out', full ? path.join(root, 'lib', 'bench', 'results.json') : path.join(os.tmpdir(), 'revocation-lab-bench.json')));
 
-if (wants('http') || wants('matrix') || wants('workshop') || wants('journal')) assertBuilt();
+if (wants('http') || wants('matrix') || wants('workshop') || wants('journal') || wants('workshop-join')) assertBuilt();
 
 function installedVersion(name: string): string {
   try {
@@ -83,6 +84,7 @@ const results: BenchResults = {
   matrix: null,
   workshop: null,
   journal: null,
+  workshopJoin: null,
   goals: [],
 };
 
@@ -124,6 +126,16 @@ if (wants('journal')) {
   results.journal = await runJournalSection(settings);
 }
 
+if (wants('workshop-join')) {
+  const server = await startServer();
+  try {
+    console.log(`… workshop-join: ${settings.labs} participants joining within 10 s from distinct 127.0.0.x addresses, then the console under that room`);
+    results.workshopJoin = await runWorkshopJoinSection(server, { participants: settings.labs });
+  } finally {
+    await server.stop();
+  }
+}
+
 results.goals = goalsFor(results);
 benchResultsSchema.parse(results);
 fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
@@ -148,6 +160,12 @@ function goalsFor(r: BenchResults): Goal[] {
   if (r.workshop) {
     goals.push(goal('workshop-errors', `${r.workshop.labs} labs at once: no errors`, r.workshop.errors, 'max', 0, 'count'));
     goals.push(goal('workshop-p99', `${r.workshop.labs} labs at once: p99 per request under 250 ms`, r.workshop.requestP99Ms, 'max', 250, 'ms'));
+  }
+  if (r.workshopJoin) {
+    const w = r.workshopJoin;
+    goals.push(goal('workshop-join-errors', `${w.participants} joins within ${w.spreadSeconds} s: every lab works`, w.errors, 'max', 0, 'count'));
+    goals.push(goal('workshop-join-p95', `${w.participants} joins within ${w.spreadSeconds} s: a working lab within 3 s (p95)`, w.workingLabP95Ms, 'max', 3000, 'ms'));
+    goals.push(goal('workshop-console-latency', 'a solve shows on the console within 2 s (slowest, 250 ms watcher)', w.solveToConsoleMaxMs, 'max', 2000, 'ms'));
   }
   for (const j of r.journal?.routes ?? []) {
     goals.push(goal(`journal-${j.strategy}`, `${j.strategy} /me with the lab journal ≥ 0.95× without`, j.ratio, 'min', 0.95, 'ratio'));

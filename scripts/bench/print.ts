@@ -40,6 +40,13 @@ export function printResults(r: BenchResults): void {
     console.log(`  each participant’s matrix: p50 ${w.matrixP50Ms} ms, slowest ${w.matrixMaxMs} ms; all done in ${w.wallMs} ms`);
     console.log(`  server peak memory ${w.peakRssMiB === null ? 'unknown' : `${Math.round(w.peakRssMiB)} MiB`}; verdicts identical in every lab: ${w.verdictsIdentical ? 'yes' : 'NO'}`);
   }
+  if (r.workshopJoin) {
+    const w = r.workshopJoin;
+    console.log(`\nWorkshop joining: ${w.participants} participants within ${w.spreadSeconds} s, each from its own address:`);
+    console.log(`  time to a working lab (join, login, /me 200): p50 ${w.workingLabP50Ms} ms, p95 ${w.workingLabP95Ms} ms, max ${w.workingLabMaxMs} ms; ${w.errors} errors${w.firstErrors.length ? ` (${w.firstErrors.join('; ')})` : ''}`);
+    console.log(`  server CPU per join ${w.serverCpuMsPerJoin ?? 'unknown'} ms; console answer p50 ${w.consoleP50Ms} ms, p95 ${w.consoleP95Ms} ms under the room's polling`);
+    console.log(`  a solve to the console showing it (${w.solvers} solvers): p50 ${w.solveToConsoleP50Ms} ms, slowest ${w.solveToConsoleMaxMs} ms`);
+  }
   if (r.goals.length) {
     console.log('\nGoals (this run, this machine):');
     for (const g of r.goals) {

@@ -1,7 +1,7 @@
 'use client';
 import { useMemo } from 'react';
 import { useT } from '@/lib/i18n/client';
-import type { Key, Namespace } from '@/lib/i18n/dictionaries';
+import type { Key } from '@/lib/i18n/dictionaries';
 import { scenarioKey } from '@/lib/i18n/keys';
 
 type Words = (key: string, values?: Record<string, string | number>) => string;
@@ -14,7 +14,7 @@ type Words = (key: string, values?: Record<string, string | number>) => string;
  * the fallback given (or the key itself, which a test notices).
  */
 export function useMissionWords() {
-  const t = useT('missions' as unknown as Namespace) as unknown as Words;
+  const t = useT('missions') as unknown as Words;
   const ts = useT('scenarios');
   return useMemo(() => {
     const word = (missionId: string, part: string, fallback?: string): string => {

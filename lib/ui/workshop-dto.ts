@@ -65,6 +65,3 @@ export type ParticipantView = {
 export function currentMissionOf<M extends { order: number; status: MissionStatus }>(missions: readonly M[]): M | null {
   return [...missions].sort((a, b) => a.order - b.order).find((m) => m.status !== 'solved') ?? null;
 }
-
-/** The participant cookie's name (HttpOnly: the pages only test whether the browser holds one, server-side). */
-export const PARTICIPANT_COOKIE = 'rl_participant';

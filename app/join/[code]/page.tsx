@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { cookies } from 'next/headers';
-import { PARTICIPANT_COOKIE } from '@/lib/ui/workshop-dto';
+import { PARTICIPANT_COOKIE } from '@/lib/workshops/cookies';
 import { JoinForm } from '../_components/JoinForm';
 
 export async function generateMetadata(): Promise<Metadata> {

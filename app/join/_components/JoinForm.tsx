@@ -10,7 +10,7 @@ import { answerReason, reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 type WorkshopInfo = { title: string | null; language: string; closed: boolean; full: boolean };
 type Problem = { reason: string; retryAfter?: number | null };
 
-const JOIN_REASONS = new Set(['unknown-workshop', 'workshop-closed', 'workshop-full', 'too-many-joins', 'http-429', 'invalid-code', 'invalid-body', 'network-error']);
+const JOIN_REASONS = new Set(['unknown-workshop', 'workshop-closed', 'workshop-full', 'too-many-joins', 'throttled', 'http-429', 'invalid-code', 'invalid-body', 'network-error']);
 
 function hasLanguageChoice(): boolean {
   return document.cookie.split(';').some((c) => c.trim().startsWith(`${LANG_COOKIE}=`));

@@ -1,5 +1,5 @@
 import { cookies } from 'next/headers';
-import { PARTICIPANT_COOKIE } from '@/lib/ui/workshop-dto';
+import { PARTICIPANT_COOKIE } from '@/lib/workshops/cookies';
 import { WorkshopMissions } from './WorkshopMissions';
 
 /**

@@ -33,13 +33,13 @@ test('a facilitator and three participants: join by code, predict, solve the fir
 
   // Three participants: a code typed in lower case with a space, the join URL, and one with no name.
   const [alice, bob, anon] = await Promise.all([person(browser), person(browser), person(browser)]);
-  const aliceLab = await joinByPage(alice.page, `${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}`, 'Alice');
-  const bobLab = await joinByPage(bob.page, code, 'Bob', `/join/${code}`);
+  const aliceLab = await joinByPage(alice.page, `${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}`, 'Xavier');
+  const bobLab = await joinByPage(bob.page, code, 'Yumi', `/join/${code}`);
   await joinByPage(anon.page, code, undefined, `/join/${code.toLowerCase()}`);
   expect(new Set([aliceLab, bobLab]).size).toBe(2);
 
   await expect(f.getByTestId('participant-row')).toHaveCount(3);
-  await expect(f.getByTestId('participant-name')).toHaveText(['Alice', 'Bob', /anonymous/i]);
+  await expect(f.getByTestId('participant-name')).toHaveText(['Xavier', 'Yumi', /anonymous/i]);
   for (let row = 0; row < 3; row++) await expect(gridCell(f, row, FIRST)).toHaveAttribute('data-status', 'not-started');
 
   // A reload, or the join link opened again, puts Bob back in his own lab — no second participant.
@@ -70,7 +70,7 @@ test('a facilitator and three participants: join by code, predict, solve the fir
   await expect(prediction).toHaveAttribute('data-revealed', 'false');
   await expect(prediction.locator('li[data-count="1"]')).toHaveCount(2);
 
-  // Alice solves the first mission on her lab page: a stolen JWT survives logout, a stolen session does not.
+  // Xavier solves the first mission on her lab page: a stolen JWT survives logout, a stolen session does not.
   await loginAs(a, 1, 'bob');
   await loginAs(a, 2, 'bob');
   const jwtCopy = await steal(a, 1, 1);
@@ -115,10 +115,10 @@ test('a facilitator and three participants: join by code, predict, solve the fir
   // The projector view hides every name.
   await f.getByTestId('projector-view').check();
   await expect(f.getByTestId('participant-name')).toHaveText(['Participant 1', 'Participant 2', 'Participant 3']);
-  await expect(f.getByTestId('workshop-console')).not.toContainText('Alice');
-  await expect(f.getByTestId('workshop-console')).not.toContainText('Bob');
+  await expect(f.getByTestId('workshop-console')).not.toContainText('Xavier');
+  await expect(f.getByTestId('workshop-console')).not.toContainText('Yumi');
   await f.getByTestId('projector-view').uncheck();
-  await expect(f.getByTestId('participant-name').first()).toHaveText('Alice');
+  await expect(f.getByTestId('participant-name').first()).toHaveText('Xavier');
 
   // Remove the third participant (asked first), then close the workshop (asked first).
   await f.getByTestId('participant-row').nth(2).getByTestId('remove-participant').click();
@@ -156,6 +156,8 @@ test('the console refuses a browser without the key, and a wrong key', async ({ 
   await stranger.page.goto(`/workshop/${workshopId}`);
   await expect(stranger.page.getByTestId('console-refused')).toBeVisible();
   await expect(stranger.page.getByTestId('join-code')).toHaveCount(0);
+  // A fresh load (a hash change alone is not one), as when the link is opened.
+  await stranger.page.goto('about:blank');
   await stranger.page.goto(`/workshop/${workshopId}#key=${'A'.repeat(43)}`);
   await expect(stranger.page.getByTestId('console-refused')).toContainText('not accepted');
   expect(stranger.page.url()).not.toContain('#key');

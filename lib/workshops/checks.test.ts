@@ -46,6 +46,7 @@ function journal() {
     rotate: () => add({ effect: { kind: 'key-rotation' } }),
     clock: (now: number) => add({ effect: { kind: 'clock', now } }),
     clear: () => add({ effect: { kind: 'clear' } }),
+    login: (strategy: string, credential: string | null = null) => add({ strategy, credential, effect: { kind: 'login', username: 'bob' } }),
     me: (strategy: string, credential: string, status: number, lookups = 0, actor: string | null = 'panel-1') =>
       add({ method: 'GET', path: `/api/labs/L/${strategy}/me`, strategy, credential, status, lookups, actor, username: status === 200 ? 'bob' : null }),
   };
@@ -90,15 +91,26 @@ describe('stolen-jwt-survives-logout', () => {
 });
 
 describe('the contrast missions (one copy survives, another dies)', () => {
-  it('sign-out-everywhere: from another device of the same user', () => {
+  it('sign-out-everywhere: from another device of the same user, the refused copy seen working just before', () => {
     const M = 'sign-out-everywhere';
-    const ok = journal().steal(1, 'jwt', 'J1').logoutAll('jwt', 'J2').replay(1, 'jwt', 200).steal(2, 'session', 'S1').logoutAll('session', 'S2').replay(2, 'session', 401);
+    const ok = journal()
+      .steal(1, 'jwt', 'J1').login('jwt').logoutAll('jwt', 'J2').replay(1, 'jwt', 200)
+      .steal(2, 'jwt-version', 'V1').login('jwt-version').replay(2, 'jwt-version', 200).logoutAll('jwt-version', 'V2').replay(2, 'jwt-version', 401);
     expect(statusOf(ok, M)).toMatchObject({ status: 'solved', measured: 'works' });
+    // Killed by the phone's login itself (not seen working after it): not the sign-out's doing.
+    const killedByLogin = journal()
+      .steal(1, 'jwt', 'J1').login('jwt').logoutAll('jwt', 'J2').replay(1, 'jwt', 200)
+      .steal(2, 'session', 'S1').replay(2, 'session', 200).login('session').logoutAll('session', 'S2').replay(2, 'session', 401);
+    expect(statusOf(killedByLogin, M).status).toBe('attempted');
     // From the copied device itself: that is a logout of the copy, not "everywhere from the phone".
-    const sameDevice = journal().steal(1, 'jwt', 'J1').logoutAll('jwt', 'J1').replay(1, 'jwt', 200).steal(2, 'session', 'S1').logoutAll('session', 'S2').replay(2, 'session', 401);
+    const sameDevice = journal()
+      .steal(1, 'jwt', 'J1').logoutAll('jwt', 'J1').replay(1, 'jwt', 200)
+      .steal(2, 'jwt-version', 'V1').replay(2, 'jwt-version', 200).logoutAll('jwt-version', 'V1').replay(2, 'jwt-version', 401);
     expect(statusOf(sameDevice, M).status).not.toBe('solved');
     // Another user's sign-out-everywhere does not concern bob's copy.
-    const otherUser = journal().steal(1, 'jwt', 'J1').logoutAll('jwt', 'J2', 'carol').replay(1, 'jwt', 200).steal(2, 'session', 'S1').logoutAll('session', 'S2').replay(2, 'session', 401);
+    const otherUser = journal()
+      .steal(1, 'jwt', 'J1').logoutAll('jwt', 'J2', 'carol').replay(1, 'jwt', 200)
+      .steal(2, 'jwt-version', 'V1').replay(2, 'jwt-version', 200).logoutAll('jwt-version', 'V2').replay(2, 'jwt-version', 401);
     expect(statusOf(otherUser, M).status).not.toBe('solved');
     // Both outcomes are needed.
     const onlySurvived = journal().steal(1, 'jwt', 'J1').logoutAll('jwt', 'J2').replay(1, 'jwt', 200);
@@ -155,12 +167,15 @@ describe('expiry', () => {
 describe('find-the-strategy', () => {
   const M = 'find-the-strategy';
   it('is solved by a JWT strategy refusing the copy after another device signed out everywhere, and its lookup cost seen', () => {
-    const j = journal().steal(1, 'jwt-version', 'V1').logoutAll('jwt-version', 'V2').replay(1, 'jwt-version', 401).me('jwt-version', 'V3', 200, 1);
+    const j = journal().steal(1, 'jwt-version', 'V1').login('jwt-version').replay(1, 'jwt-version', 200).logoutAll('jwt-version', 'V2').replay(1, 'jwt-version', 401).me('jwt-version', 'V3', 200, 1);
     expect(statusOf(j, M)).toMatchObject({ status: 'solved', measured: 'jwt-version' });
+    // jwt-denylist: the phone's login denylisted the laptop's token; the copy was dead before the sign-out.
+    const denylist = journal().steal(1, 'jwt-denylist', 'D1').replay(1, 'jwt-denylist', 200).login('jwt-denylist').logoutAll('jwt-denylist', 'D2').replay(1, 'jwt-denylist', 401).me('jwt-denylist', 'D3', 200, 1);
+    expect(statusOf(denylist, M)).toMatchObject({ status: 'attempted', measured: null });
   });
   it('not by session (not a JWT strategy), nor without the cost seen, nor when the copy survived', () => {
     expect(statusOf(journal().steal(1, 'session', 'S1').logoutAll('session', 'S2').replay(1, 'session', 401).me('session', 'S3', 200, 1), M).status).toBe('not-started');
-    expect(statusOf(journal().steal(1, 'jwt-version', 'V1').logoutAll('jwt-version', 'V2').replay(1, 'jwt-version', 401).me('jwt-version', 'V3', 200, 0), M)).toMatchObject({
+    expect(statusOf(journal().steal(1, 'jwt-version', 'V1').replay(1, 'jwt-version', 200).logoutAll('jwt-version', 'V2').replay(1, 'jwt-version', 401).me('jwt-version', 'V3', 200, 0), M)).toMatchObject({
       status: 'attempted',
       measured: 'jwt-version',
     });

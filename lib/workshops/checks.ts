@@ -60,6 +60,19 @@ const ownLogout: Applies = (rev, copy) => rev.kind === 'logout' && sameStrategy(
 const logoutAllElsewhere: Applies = (rev, copy) =>
   rev.kind === 'logout-all' && sameStrategy(rev, copy) && sameUser(rev, copy) && rev.credential !== copy.credential;
 
+/**
+ * Whether a refusal after a sign-out-everywhere was that action's doing. In
+ * one browser the "phone" is a second login of the same strategy, and a login
+ * itself ends the credential the browser presented for some strategies
+ * (session, jwt-denylist): the copy may be dead before the sign-out. So a
+ * refusal counts only when the copy was seen working after the last login and
+ * before the sign-out.
+ */
+function aliveJustBefore(facts: LabFacts, rev: RevocationFact, copy: CopyFact): boolean {
+  const lastLogin = Math.max(0, ...facts.logins.filter((l) => l.seq < rev.seq && l.strategy === copy.strategy).map((l) => l.seq));
+  return facts.replays.some((r) => r.copy === copy && r.seq > lastLogin && r.seq < rev.seq && r.endpoint === 'me' && survived(r));
+}
+
 /** "Show that a stolen JWT survives logout and a stolen session does not." */
 export const stolenJwtSurvivesLogout: MissionCheck = (facts) => {
   const { actions, pairs } = replaysAfter(facts, ownLogout);
@@ -69,16 +82,16 @@ export const stolenJwtSurvivesLogout: MissionCheck = (facts) => {
 };
 
 /** A contrast: after the same kind of action, one strategy's copy still worked and another's was refused. */
-function contrast(applies: Applies, endpoint: 'me' | 'admin' = 'me'): MissionCheck {
+function contrast(applies: Applies, endpoint: 'me' | 'admin' = 'me', blockedBy: (f: LabFacts, rev: RevocationFact, copy: CopyFact) => boolean = () => true): MissionCheck {
   return (facts) => {
     const { actions, pairs } = replaysAfter(facts, applies, endpoint);
-    const solved = pairs.some((p) => survived(p.replay)) && pairs.some((p) => blocked(p.replay));
+    const solved = pairs.some((p) => survived(p.replay)) && pairs.some((p) => blocked(p.replay) && blockedBy(facts, p.rev, p.replay.copy));
     return result(solved, actions[0]?.at ?? null, measuredFor(pairs));
   };
 }
 
 /** "Sign out everywhere from the phone: whose copy dies?" */
-export const signOutEverywhere = contrast(logoutAllElsewhere);
+export const signOutEverywhere = contrast(logoutAllElsewhere, 'me', aliveJustBefore);
 /** "Demote the admin: who still opens /admin?" */
 export const demoteAdmin = contrast((rev, copy) => rev.kind === 'role' && rev.role === 'user' && sameUser(rev, copy), 'admin');
 /** "Change the password: does the copy still work?" */
@@ -144,7 +157,9 @@ export const JWT_VARIANTS = ['jwt-denylist', 'jwt-version', 'jwt-refresh'] as co
 export const findTheStrategy: MissionCheck = (facts) => {
   const { actions, pairs } = replaysAfter(facts, logoutAllElsewhere);
   const jwtActions = actions.filter((a) => a.strategy?.startsWith('jwt'));
-  const blockedBy = pairs.filter((p) => p.replay.copy.strategy.startsWith('jwt') && blocked(p.replay)).map((p) => p.replay.copy.strategy);
+  const blockedBy = pairs
+    .filter((p) => p.replay.copy.strategy.startsWith('jwt') && blocked(p.replay) && aliveJustBefore(facts, p.rev, p.replay.copy))
+    .map((p) => p.replay.copy.strategy);
   const costSeen = blockedBy.some((s) => facts.ownRequests.some((o) => o.strategy === s && o.status === 200 && (o.lookups ?? 0) >= 1));
   const measured = blockedBy.find((s) => (JWT_VARIANTS as readonly string[]).includes(s)) ?? null;
   return result(costSeen, jwtActions[0]?.at ?? null, measured);

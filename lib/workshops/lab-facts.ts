@@ -46,6 +46,8 @@ export type ReplayFact = {
 export type OwnRequestFact = { seq: number; at: number; strategy: string; credential: string; status: number; lookups: number | null };
 
 export type LabFacts = {
+  /** Acknowledged logins (seq, strategy): a login can end the credential the browser presented before it. */
+  logins: { seq: number; strategy: string | null }[];
   copies: CopyFact[];
   revocations: RevocationFact[];
   replays: ReplayFact[];
@@ -56,7 +58,7 @@ const REVOKING = new Set(['logout', 'logout-all', 'password-change', 'role', 'ba
 
 /** Entries must be in seq order. Entries of copies cleared away ("clear stolen copies") are forgotten with them. */
 export function labFacts(entries: readonly JournalEntry[]): LabFacts {
-  const facts: LabFacts = { copies: [], revocations: [], replays: [], ownRequests: [] };
+  const facts: LabFacts = { logins: [], copies: [], revocations: [], replays: [], ownRequests: [] };
   // Copy ids start again at 1 after a clear, so live copies are keyed by id and replaced on a clear.
   let live = new Map<number, CopyFact>();
   const userOfCredential = new Map<string, string>();
@@ -65,6 +67,10 @@ export function labFacts(entries: readonly JournalEntry[]): LabFacts {
     const effect = e.effect;
     if (effect?.kind === 'clear') {
       live = new Map();
+      continue;
+    }
+    if (effect?.kind === 'login') {
+      facts.logins.push({ seq: e.seq, strategy: e.strategy });
       continue;
     }
     if (effect?.kind === 'steal') {

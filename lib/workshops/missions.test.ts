@@ -10,9 +10,10 @@ describe('missions', () => {
       ),
     );
   });
-  it.each(MISSIONS.map((m) => m.missionId))('%s has its goal, every hint, its question and every option in English and Japanese', (id) => {
+  it.each(MISSIONS.map((m) => m.missionId))('%s has its title, goal, every hint, its question and every option in English and Japanese', (id) => {
     const m = MISSIONS.find((x) => x.missionId === id)!;
     const keys = [
+      `mission_${id}_title`,
       `mission_${id}_goal`,
       `mission_${id}_question`,
       ...Array.from({ length: m.hintCount }, (_, i) => `mission_${id}_hint_${i + 1}`),

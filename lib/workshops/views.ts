@@ -31,11 +31,11 @@ type ParticipantMission = { status: MissionStatus; solvedAt: number | null; hint
  * later be cleared or trimmed; what happened still happened), so the first
  * time a check passes its time is written.
  */
-function participantMissions(store: Store, p: ParticipantRow, progress: readonly ProgressRow[], nowMs: number): Map<string, ParticipantMission> {
+function participantMissions(store: Store, p: ParticipantRow, progress: ReadonlyMap<string, ProgressRow>, nowMs: number): Map<string, ParticipantMission> {
   const results = labMissionResults(store, p.lab_id);
   const out = new Map<string, ParticipantMission>();
   for (const m of MISSIONS) {
-    const row = progress.find((g) => g.participant_id === p.id && g.mission_id === m.missionId);
+    const row = progress.get(`${p.id} ${m.missionId}`);
     const result = results[m.missionId]!;
     let solvedAt = row?.solved_at_ms ?? null;
     if (solvedAt === null && result.status === 'solved') {
@@ -47,6 +47,8 @@ function participantMissions(store: Store, p: ParticipantRow, progress: readonly
   }
   return out;
 }
+
+const byParticipantAndMission = (rows: readonly ProgressRow[]) => new Map(rows.map((r) => [`${r.participant_id} ${r.mission_id}`, r]));
 
 function isStuck(pm: ParticipantMission, nowMs: number): boolean {
   if (pm.status === 'solved') return false;
@@ -76,7 +78,7 @@ export function participantView(store: Store, p: ParticipantRow) {
   const w = store.workshops.findById(p.workshop_id)!;
   const nowMs = realNowMs();
   touchWorkshop(store, w, nowMs);
-  const missions = participantMissions(store, p, store.workshops.progressOf(p.id), nowMs);
+  const missions = participantMissions(store, p, byParticipantAndMission(store.workshops.progressOf(p.id)), nowMs);
   const answers = new Map(store.workshops.predictionsOf(p.id).map((a) => [a.mission_id, a.answer]));
   const { counts, revealed } = predictionTally(store, w);
   return {
@@ -125,7 +127,7 @@ export function answerPrediction(store: Store, p: ParticipantRow, m: Mission, an
 export function consoleView(store: Store, w: WorkshopRow, origin: string) {
   const nowMs = realNowMs();
   const participants = store.workshops.participants(w.id);
-  const progress = store.workshops.progressOfWorkshop(w.id);
+  const progress = byParticipantAndMission(store.workshops.progressOfWorkshop(w.id));
   const stuck: Record<string, number> = Object.fromEntries(MISSIONS.map((m) => [m.missionId, 0]));
   const rows = participants.map((p) => {
     const missions = participantMissions(store, p, progress, nowMs);

@@ -181,7 +181,7 @@ describe('workshop: bad codes and bodies are 4xx, never 500, and change nothing'
     const f = await createWorkshop();
     const cases: [string, string, unknown, number, string][] = [
       ['GET', '/api/workshops/ZZZZZZ', undefined, 404, 'unknown-workshop'],
-      ['GET', '/api/workshops/%00%ff', undefined, 404, 'unknown-workshop'],
+      ['GET', '/api/workshops/O0I1L5', undefined, 404, 'unknown-workshop'],
       ['POST', '/api/workshops/00000/join', {}, 404, 'unknown-workshop'],
       ['POST', `/api/workshops/${f.joinCode}/join`, { name: 'x'.repeat(41) }, 400, 'invalid-body'],
       ['POST', `/api/workshops/${f.joinCode}/join`, { name: 'a\u0000b' }, 400, 'invalid-body'],
@@ -201,6 +201,10 @@ describe('workshop: bad codes and bodies are 4xx, never 500, and change nothing'
       expect(res.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(status);
       expect(res.body).toMatchObject({ reason });
     }
+    // A mangled code is refused before it reaches a handler, but never with a 500.
+    const mangled = await agent().get('/api/workshops/%00%ff');
+    expect(mangled.status).toBeGreaterThanOrEqual(400);
+    expect(mangled.status).toBeLessThan(500);
     // Not JSON: a form cannot post here.
     const form = await agent().request('POST', `/api/workshops/${f.joinCode}/join`, 'name=a', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(415);

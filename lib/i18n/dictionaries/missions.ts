@@ -4,10 +4,11 @@ import { defineNamespace } from '../define';
  * The workshop's missions (lib/workshops/missions.ts): each one's goal, up to
  * three hints, the prediction asked before it and its fixed answers; and the
  * summary export's headings. Keys follow the workshop contract:
- * mission_<missionId>_goal | _hint_<n> | _question | _option_<optionId>.
+ * mission_<missionId>_title | _goal | _hint_<n> | _question | _option_<optionId>.
  */
 export const missions = defineNamespace(
   {
+    'mission_stolen-jwt-survives-logout_title': 'Logout vs a stolen copy',
     'mission_stolen-jwt-survives-logout_goal': 'Show that a stolen JWT survives logout and a stolen session does not.',
     'mission_stolen-jwt-survives-logout_hint_1': 'Log in as bob in both panels (jwt on one side, session on the other) and press “Steal this cookie” in each.',
     'mission_stolen-jwt-survives-logout_hint_2': 'Now log out in both panels: the attacker still holds the copies.',
@@ -16,14 +17,16 @@ export const missions = defineNamespace(
     'mission_stolen-jwt-survives-logout_option_works': 'It still works',
     'mission_stolen-jwt-survives-logout_option_blocked': 'It is refused',
 
+    'mission_sign-out-everywhere_title': 'Sign out everywhere',
     'mission_sign-out-everywhere_goal': 'Sign out everywhere from the phone: whose stolen copy dies?',
     'mission_sign-out-everywhere_hint_1': 'Log in as bob and steal the cookie: that is his laptop.',
-    'mission_sign-out-everywhere_hint_2': 'Log in as bob again in the same panel — that is his phone — and press “Sign out everywhere”.',
-    'mission_sign-out-everywhere_hint_3': 'Replay the laptop’s copy. Do it with two strategies (for example jwt and session) to see one copy survive and one die.',
+    'mission_sign-out-everywhere_hint_2': 'Log in as bob again in the same panel — that is his phone. Replay the laptop’s copy once (it works), then press “Sign out everywhere”.',
+    'mission_sign-out-everywhere_hint_3': 'Replay the laptop’s copy again. Do it with two strategies (for example jwt and jwt-version) to see one copy survive and one die.',
     'mission_sign-out-everywhere_question': 'Bob signs out everywhere from his phone. Does the JWT stolen from his laptop still work?',
     'mission_sign-out-everywhere_option_works': 'It still works',
     'mission_sign-out-everywhere_option_blocked': 'It is refused',
 
+    'mission_demote-admin_title': 'Demote the admin',
     'mission_demote-admin_goal': 'Demote the admin: who still opens /admin?',
     'mission_demote-admin_hint_1': 'Log in as alice (the admin) and steal her cookie.',
     'mission_demote-admin_hint_2': 'In the operator rail, make alice a user.',
@@ -32,6 +35,7 @@ export const missions = defineNamespace(
     'mission_demote-admin_option_works': 'Yes, it still opens /admin',
     'mission_demote-admin_option_blocked': 'No, it is refused',
 
+    'mission_password-change_title': 'Password change',
     'mission_password-change_goal': 'Change the password: does the stolen copy still work?',
     'mission_password-change_hint_1': 'Log in as bob and steal the cookie.',
     'mission_password-change_hint_2': 'Change bob’s password in the panel (the demo password is on the page).',
@@ -40,6 +44,7 @@ export const missions = defineNamespace(
     'mission_password-change_option_works': 'It still works',
     'mission_password-change_option_blocked': 'It is refused',
 
+    'mission_ban_title': 'Ban the account',
     'mission_ban_goal': 'Ban the account: does the stolen copy still work?',
     'mission_ban_hint_1': 'Log in as bob and steal the cookie.',
     'mission_ban_hint_2': 'In the operator rail, ban bob.',
@@ -48,6 +53,7 @@ export const missions = defineNamespace(
     'mission_ban_option_works': 'It still works',
     'mission_ban_option_blocked': 'It is refused',
 
+    'mission_key-rotation_title': 'Rotate the signing key',
     'mission_key-rotation_goal': 'Rotate the signing key: is the attacker cut off, and who else is logged out?',
     'mission_key-rotation_hint_1': 'Choose jwt in both panels. Log in as bob in one and steal his cookie; log in as carol in the other.',
     'mission_key-rotation_hint_2': 'Check that carol’s /me works, then press “Rotate signing key” in the operator rail.',
@@ -57,6 +63,7 @@ export const missions = defineNamespace(
     'mission_key-rotation_option_attacker-and-others': 'The attacker and every other JWT user',
     'mission_key-rotation_option_nobody': 'Nobody',
 
+    'mission_expiry_title': 'How long until expiry',
     'mission_expiry_goal': 'Nobody acts: find out how long a stolen JWT keeps working.',
     'mission_expiry_hint_1': 'Log in as bob with jwt, steal the cookie and replay it once: it works.',
     'mission_expiry_hint_2': 'Move the lab clock forward (+5 min, +15 min) in the operator rail.',
@@ -66,9 +73,10 @@ export const missions = defineNamespace(
     'mission_expiry_option_forever': 'Forever',
     'mission_expiry_option_blocked-at-once': 'It stops at once',
 
+    'mission_find-the-strategy_title': 'Find the strategy',
     'mission_find-the-strategy_goal': 'Find the JWT strategy that blocks a stolen copy after sign-out-everywhere, and see what it costs.',
     'mission_find-the-strategy_hint_1': 'Pick a JWT strategy (jwt-denylist, jwt-version, jwt-refresh), log in as bob, steal the cookie.',
-    'mission_find-the-strategy_hint_2': 'Log in as bob again (his phone), sign out everywhere, replay the copy. Refused? If not, try the next strategy.',
+    'mission_find-the-strategy_hint_2': 'Log in as bob again (his phone) and replay the copy: it must still work. Then sign out everywhere and replay it again. Refused? If not, try the next strategy.',
     'mission_find-the-strategy_hint_3': 'Call /me on the strategy that blocked and look at its lookups: that is the price of every request.',
     'mission_find-the-strategy_question': 'Which JWT strategy blocks a stolen copy after “Sign out everywhere” from another device?',
     'mission_find-the-strategy_option_jwt-denylist': 'jwt-denylist',
@@ -94,6 +102,7 @@ export const missions = defineNamespace(
     summaryNone: 'none',
   },
   {
+    'mission_stolen-jwt-survives-logout_title': 'ログアウトと盗まれたコピー',
     'mission_stolen-jwt-survives-logout_goal': '盗まれた JWT はログアウト後も使え、盗まれたセッションは使えないことを確かめましょう。',
     'mission_stolen-jwt-survives-logout_hint_1': '両方のパネルで bob としてログインし（片方は jwt、もう片方は session）、それぞれで「この Cookie を盗む」を押します。',
     'mission_stolen-jwt-survives-logout_hint_2': '両方のパネルでログアウトします。攻撃者の手元にはコピーが残っています。',
@@ -102,14 +111,16 @@ export const missions = defineNamespace(
     'mission_stolen-jwt-survives-logout_option_works': 'まだ使える',
     'mission_stolen-jwt-survives-logout_option_blocked': '拒否される',
 
+    'mission_sign-out-everywhere_title': 'すべての端末からログアウト',
     'mission_sign-out-everywhere_goal': 'スマートフォンから「すべての端末からログアウト」：どのコピーが無効になるでしょう？',
     'mission_sign-out-everywhere_hint_1': 'bob としてログインし、Cookie を盗みます。これが bob のノート PC です。',
-    'mission_sign-out-everywhere_hint_2': '同じパネルでもう一度 bob としてログインし（これがスマートフォン）、「すべての端末からログアウト」を押します。',
-    'mission_sign-out-everywhere_hint_3': 'ノート PC のコピーを再送します。二つの方式（例：jwt と session）で試すと、生き残るコピーと無効になるコピーが見えます。',
+    'mission_sign-out-everywhere_hint_2': '同じパネルでもう一度 bob としてログインします（これがスマートフォン）。ノート PC のコピーを一度再送して通ることを確かめ、「すべての端末からログアウト」を押します。',
+    'mission_sign-out-everywhere_hint_3': 'ノート PC のコピーをもう一度再送します。二つの方式（例：jwt と jwt-version）で試すと、生き残るコピーと無効になるコピーが見えます。',
     'mission_sign-out-everywhere_question': 'bob がスマートフォンから全端末ログアウトしました。ノート PC から盗まれた JWT はまだ使えるでしょうか？',
     'mission_sign-out-everywhere_option_works': 'まだ使える',
     'mission_sign-out-everywhere_option_blocked': '拒否される',
 
+    'mission_demote-admin_title': '管理者の降格',
     'mission_demote-admin_goal': '管理者を降格：それでも /admin を開けるのは誰でしょう？',
     'mission_demote-admin_hint_1': 'alice（管理者）としてログインし、Cookie を盗みます。',
     'mission_demote-admin_hint_2': '運用者の欄で alice を一般ユーザーにします。',
@@ -118,6 +129,7 @@ export const missions = defineNamespace(
     'mission_demote-admin_option_works': 'はい、まだ開ける',
     'mission_demote-admin_option_blocked': 'いいえ、拒否される',
 
+    'mission_password-change_title': 'パスワード変更',
     'mission_password-change_goal': 'パスワードを変更：盗まれたコピーはまだ使えるでしょうか？',
     'mission_password-change_hint_1': 'bob としてログインし、Cookie を盗みます。',
     'mission_password-change_hint_2': 'パネルで bob のパスワードを変更します（デモ用パスワードはページに表示されています）。',
@@ -126,6 +138,7 @@ export const missions = defineNamespace(
     'mission_password-change_option_works': 'まだ使える',
     'mission_password-change_option_blocked': '拒否される',
 
+    'mission_ban_title': 'アカウント停止',
     'mission_ban_goal': 'アカウントを停止：盗まれたコピーはまだ使えるでしょうか？',
     'mission_ban_hint_1': 'bob としてログインし、Cookie を盗みます。',
     'mission_ban_hint_2': '運用者の欄で bob を停止します。',
@@ -134,6 +147,7 @@ export const missions = defineNamespace(
     'mission_ban_option_works': 'まだ使える',
     'mission_ban_option_blocked': '拒否される',
 
+    'mission_key-rotation_title': '署名鍵のローテーション',
     'mission_key-rotation_goal': '署名鍵をローテーション：攻撃者は締め出されるでしょうか？ほかに誰がログアウトされるでしょう？',
     'mission_key-rotation_hint_1': '両方のパネルで jwt を選びます。片方で bob としてログインして Cookie を盗み、もう片方で carol としてログインします。',
     'mission_key-rotation_hint_2': 'carol の /me が通ることを確かめてから、運用者の欄で「署名鍵をローテーション」を押します。',
@@ -143,6 +157,7 @@ export const missions = defineNamespace(
     'mission_key-rotation_option_attacker-and-others': '攻撃者と、JWT を使うほかの全員',
     'mission_key-rotation_option_nobody': '誰も締め出されない',
 
+    'mission_expiry_title': '有効期限まで',
     'mission_expiry_goal': '誰も何もしない場合、盗まれた JWT がいつまで使えるかを確かめましょう。',
     'mission_expiry_hint_1': 'jwt で bob としてログインし、Cookie を盗んで一度再送します。通るはずです。',
     'mission_expiry_hint_2': '運用者の欄でラボの時計を進めます（+5 分、+15 分）。',
@@ -152,9 +167,10 @@ export const missions = defineNamespace(
     'mission_expiry_option_forever': 'いつまでも',
     'mission_expiry_option_blocked-at-once': 'すぐに使えなくなる',
 
+    'mission_find-the-strategy_title': '方式を探す',
     'mission_find-the-strategy_goal': '「すべての端末からログアウト」の後に盗まれたコピーを止められる JWT 方式を見つけ、その代償を確かめましょう。',
     'mission_find-the-strategy_hint_1': 'JWT 系の方式（jwt-denylist、jwt-version、jwt-refresh）を選び、bob としてログインして Cookie を盗みます。',
-    'mission_find-the-strategy_hint_2': 'もう一度 bob としてログインし（スマートフォン）、全端末ログアウトしてからコピーを再送します。拒否されなければ次の方式を試します。',
+    'mission_find-the-strategy_hint_2': 'もう一度 bob としてログインし（スマートフォン）、コピーを再送してまだ通ることを確かめます。全端末ログアウトしてからもう一度再送し、拒否されなければ次の方式を試します。',
     'mission_find-the-strategy_hint_3': '止められた方式で /me を呼び、ルックアップ数を見ます。それが毎リクエストにかかる代償です。',
     'mission_find-the-strategy_question': '別の端末からの「すべての端末からログアウト」の後、盗まれたコピーを止められる JWT 方式はどれでしょう？',
     'mission_find-the-strategy_option_jwt-denylist': 'jwt-denylist',

@@ -7,6 +7,7 @@ import { gridCell, joinByApi, person, plantWorkshop } from './workshop-helpers';
  * in the lab.
  */
 test('the Japanese console, and the workshop language as the participants default', async ({ browser }) => {
+  test.slow();
   const facilitator = await person(browser, { locale: 'ja' });
   const f = facilitator.page;
   const { joinCode } = await plantWorkshop(f, { title: '新人研修', language: 'ja' });

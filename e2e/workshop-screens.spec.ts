@@ -27,7 +27,7 @@ async function predict(page: Page, i: number) {
  * e2e/screenshots/ for a person to look at.
  */
 test('the room on a projector, a phone and in Japanese: readable, no sideways scroll, no serious axe findings', async ({ browser }) => {
-  test.slow();
+  test.setTimeout(300_000);
   const facilitator = await person(browser, { viewport: { width: 1280, height: 720 } });
   const f = facilitator.page;
   const { joinCode } = await plantWorkshop(f, { title: 'Revocation workshop', expectedParticipants: 8 });

@@ -11,7 +11,8 @@ const FIRST = 'stolen-jwt-survives-logout';
  * replays (another participant's cells stay untouched).
  */
 test('a facilitator and three participants: join by code, predict, solve the first mission, reveal, projector view, remove, close', async ({ browser }) => {
-  test.slow();
+  // Four browsers and a lab page's worth of requests, on a machine shared with other work.
+  test.setTimeout(300_000);
   const facilitator = await person(browser);
   const f = facilitator.page;
 

@@ -35,7 +35,8 @@ export function ProgressGrid({ view, hideNames, onReset, onRemove }: Props) {
   const statusWord = (s: MissionStatus) => t(`status_${s}` as const);
 
   return (
-    <div className="overflow-x-auto">
+    // A region that scrolls sideways on a narrow screen must be reachable by keyboard (focusable, named).
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('gridTitle')}>
       <table className="ws-grid" data-testid="progress-grid">
         <caption className="text-left text-sm text-muted" data-secondary>
           {t('gridCaption')}

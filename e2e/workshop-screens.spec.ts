@@ -27,7 +27,7 @@ async function predict(page: Page, i: number) {
  * e2e/screenshots/ for a person to look at.
  */
 test('the room on a projector, a phone and in Japanese: readable, no sideways scroll, no serious axe findings', async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const facilitator = await person(browser, { viewport: { width: 1280, height: 720 } });
   const f = facilitator.page;
   const { joinCode } = await plantWorkshop(f, { title: 'Revocation workshop', expectedParticipants: 8 });
@@ -102,5 +102,5 @@ test('the room on a projector, a phone and in Japanese: readable, no sideways sc
   await expectNoSeriousViolations(f, 'console ja');
   await f.screenshot({ path: 'e2e/screenshots/workshop-console-ja-1280.png' });
 
-  for (const p of [facilitator, phone, ...people]) await p.context.close();
+  await Promise.all([facilitator, phone, ...people].map((p) => p.context.close()));
 });

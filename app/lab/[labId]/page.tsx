@@ -8,6 +8,7 @@ import { scenarioIds } from '@/lib/scenarios/registry';
 import { getT } from '@/lib/i18n/server';
 import { SiteHeader } from '@/app/_components/SiteHeader';
 import { LabWorkbench } from './_components/LabWorkbench';
+import { WorkshopMissionsSlot } from './_components/WorkshopMissionsSlot';
 import type { LabState } from './_components/types';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,6 +45,7 @@ export default async function LabPage({ params }: { params: Promise<{ labId: str
         <p className="text-sm mb-3" data-secondary>
           {t('intro')}
         </p>
+        <WorkshopMissionsSlot labId={lab.id} />
         <LabWorkbench initial={initial} />
       </main>
     </>

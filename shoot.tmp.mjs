@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, w = '1280', h = '800', lang = 'en', presenter = '0'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext({ viewport: { width: +w, height: +h } });
+await ctx.addCookies([{ name: 'lang', value: lang, url: 'http://127.0.0.1:3226' }, { name: 'presenter', value: presenter, url: 'http://127.0.0.1:3226' }]);
+const page = await ctx.newPage();
+await page.goto(url);
+await page.waitForTimeout(1500);
+await page.screenshot({ path: out, fullPage: true });
+console.log(await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]));
+await browser.close();

@@ -65,6 +65,8 @@ async function jwtTargets(lab: TestLab, username = 'bob'): Promise<Target[]> {
     const cookie = (await loginCookies(lab, strategy, username)).find((c) => isJwtShaped(c.value));
     if (cookie) targets.push({ strategy, cookieName: cookie.name, token: cookie.value });
   }
+  // A loop over no targets proves nothing: the brief's JWT strategies must be among them.
+  expect(targets.map((t) => t.strategy)).toEqual(expect.arrayContaining(['jwt', 'jwt-denylist', 'jwt-version', 'jwt-refresh']));
   return targets;
 }
 

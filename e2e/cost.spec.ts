@@ -16,6 +16,9 @@ test.describe('/learn/cost: the committed benchmark run', () => {
     await expect(page).toHaveURL(/\/learn\/cost$/);
     await expect(page.getByRole('heading', { level: 1, name: 'What a lookup costs' })).toBeVisible();
 
+    // The committed run has every section (a partial run may not): without this the loops below could check nothing.
+    expect(results.http?.routes.length ?? 0).toBeGreaterThan(0);
+    expect(results.micro?.strategies.length ?? 0).toBeGreaterThan(0);
     for (const route of results.http?.routes ?? []) {
       const row = page.getByTestId('table-http').locator(`[data-row="${route.id}"]`);
       await expect(row).toContainText(en(route.requestsPerSecond));

@@ -66,6 +66,7 @@ test('the matrix: a cell\'s detail explains and links its requirements; it print
   fs.mkdirSync(SHOTS, { recursive: true });
   const labId = await newLabId(page);
   const strategies = ((await (await page.request.get(`/api/labs/${labId}`)).json()) as { strategies: string[] }).strategies;
+  expect(strategies).toEqual(expect.arrayContaining(['jwt', 'session', 'jwt-denylist', 'jwt-version', 'jwt-refresh', 'iron-stateless']));
   await page.goto(`/lab/${labId}/matrix`);
   await page.getByTestId('run-all').click();
   await expect(page.getByTestId('progress')).toContainText('Done', { timeout: 120_000 });

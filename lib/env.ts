@@ -25,6 +25,17 @@ function readNonNegativeInt(name: string, fallback: number): number {
   return value;
 }
 
+/**
+ * A test-only switch: exactly "1" turns it on, unset or "0" leaves it off. Any
+ * other value stops the boot, so a typo ("true", "yes") is an error, not a guess.
+ */
+function readTestOnlyFlag(name: string): boolean {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  if (raw === '1') return true;
+  throw new Error(`${name} is a test-only switch: set it to "1", "0" or leave it unset, got ${JSON.stringify(raw)}`);
+}
+
 export const env = {
   /** SQLite file; ":memory:" works for throwaway runs. */
   databasePath: process.env.DATABASE_PATH || path.join(process.cwd(), 'data', 'revocation-lab.db'),
@@ -112,4 +123,14 @@ export const env = {
   workshopIdleSeconds: readPositiveInt('WORKSHOP_IDLE_SECONDS', 12 * 60 * 60),
   /** How long a closed workshop (and its participants' labs) is kept, for the summary export. */
   workshopClosedRetentionSeconds: readPositiveInt('WORKSHOP_CLOSED_RETENTION_SECONDS', 2 * 60 * 60),
+  /**
+   * TEST ONLY — never on a server people use. "1" hashes a password a person
+   * chooses (a password change) with the cheap parameters of the seeded demo
+   * accounts instead of OWASP's, so the API and end-to-end suites do not
+   * spend ~170 ms of a core on every change and on every login after it. With
+   * it, a chosen password is no harder to guess at than a demo password: the
+   * server prints a warning at boot (lib/boot-warnings.ts). The suites keep
+   * servers without it for the tests about hashing cost and the throttle.
+   */
+  unsafeTestOnlyCheapPasswordHashing: readTestOnlyFlag('UNSAFE_TEST_ONLY_CHEAP_PASSWORD_HASHING'),
 } as const;

@@ -3,7 +3,7 @@ import { ApiError } from '../http';
 import type { StoreTables } from '../db/store';
 import type { UserRow } from '../db/users';
 import type { Lab } from '../labs/lab';
-import { hashPassword, RANDOM_SECRET_PARAMS, verifyAgainstDummy, verifyPassword } from './passwords';
+import { chosenPasswordParams, hashPassword, RANDOM_SECRET_PARAMS, verifyAgainstDummy, verifyPassword } from './passwords';
 import { lockedForSeconds, recordFailure, recordSuccess } from './login-throttle';
 import { broadcastUserEvent } from './user-events';
 import { verifyCounted } from './measured';
@@ -145,7 +145,7 @@ export async function changePassword(
   // password in it is 128 random bits chosen by the runner (lib/scenarios), and it is deleted when
   // the run ends; such secrets need no stretching. Everywhere else: the full OWASP parameters.
   // (The full set costs ~170 ms of a core; a matrix changes six passwords: ~1 s of CPU per matrix.)
-  const newHash = await hashPassword(body.newPassword, lab.parentLabId !== null ? RANDOM_SECRET_PARAMS : undefined);
+  const newHash = await hashPassword(body.newPassword, lab.parentLabId !== null ? RANDOM_SECRET_PARAMS : chosenPasswordParams());
   const { user, mint } = store.transaction((tx) => {
     // Checked again under the write lock: a ban or another password change committed while we were hashing wins.
     const current = toAuthUser(recheckUser(tx, lab, row, accountDisabled));

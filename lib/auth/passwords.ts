@@ -135,6 +135,16 @@ export const RANDOM_SECRET_PARAMS: ScryptParams = { N: 2 ** 6, r: 8, p: 1 };
  */
 export const PRINTED_DEMO_PASSWORD_PARAMS: ScryptParams = RANDOM_SECRET_PARAMS;
 
+/**
+ * For a password a person chose (a password change): the full OWASP set —
+ * unless the server runs with the test-only UNSAFE_TEST_ONLY_CHEAP_PASSWORD_HASHING
+ * (lib/env.ts), which the test suites set on the servers whose tests are not
+ * about hashing cost, and which the server warns about at boot.
+ */
+export function chosenPasswordParams(): ScryptParams {
+  return env.unsafeTestOnlyCheapPasswordHashing ? PRINTED_DEMO_PASSWORD_PARAMS : PARAMS;
+}
+
 export async function hashPassword(password: string, params: ScryptParams = PARAMS): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
   const key = await schedule(params, () => scrypt(password, salt, params));

@@ -27,3 +27,18 @@ export async function loginAs(lab: TestLab, strategy: string, username: string):
   if (res.status !== 200) throw new Error(`login ${strategy}/${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return a;
 }
+
+/**
+ * Logs `username` in on `server` and changes the password to `chosen`: a
+ * password a person chose, so the server hashes it with the full OWASP
+ * parameters (seeded demo accounts are cheap) — unless that server runs with
+ * the test-only UNSAFE_TEST_ONLY_CHEAP_PASSWORD_HASHING, as the shared one does.
+ * For tests about what stretched hashes cost: run them on a server of their own.
+ */
+export async function choosePassword(server: string, labId: string, username: string, current: string, chosen: string): Promise<void> {
+  const a = new HttpAgent(server);
+  const login = await a.post(`/api/labs/${labId}/session/login`, { username, password: current });
+  if (login.status !== 200) throw new Error(`login ${username} failed: ${login.status} ${JSON.stringify(login.body)}`);
+  const change = await a.post(`/api/labs/${labId}/session/password`, { currentPassword: current, newPassword: chosen });
+  if (change.status !== 200) throw new Error(`password change for ${username} failed: ${change.status} ${JSON.stringify(change.body)}`);
+}

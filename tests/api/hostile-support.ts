@@ -38,11 +38,16 @@ export function expectCredentialRefused(res: AgentResponse, reason?: string | re
   expectRefusal(res, 401, reason ?? failureReasons);
 }
 
+/** The strategies the brief names: a loop over the registry must at least cover these (a rename or an empty list fails). */
+export const BRIEF_STRATEGIES = ['jwt', 'session', 'jwt-denylist', 'jwt-version', 'jwt-refresh', 'iron-stateless'] as const;
+
 /** The strategies this server runs, as GET /api/labs/{id} lists them: new strategies are covered as they land. */
 export async function strategiesOf(lab: TestLab): Promise<string[]> {
   const res = await agent().get(lab.api(''));
   expect(res.status).toBe(200);
-  return res.body.strategies as string[];
+  const strategies = res.body.strategies as string[];
+  expect(strategies, 'the registry lists every strategy of the brief').toEqual(expect.arrayContaining([...BRIEF_STRATEGIES]));
+  return strategies;
 }
 
 /** Logs in and returns the cookies the strategy set (empty list never: the login must succeed). */

@@ -12,8 +12,7 @@ import { expectRefusal } from './hostile-support';
 const wrong = (i: number) => ({ password: `wrong-password-${i}` });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
-// Tests on separate labs run side by side (it.concurrent) — the 30 s lockout wait overlaps the others;
-// the timing and burst measurements run alone.
+// Tests on separate labs run side by side (it.concurrent); the timing and burst measurements run alone.
 describe('login throttling', () => {
   it.concurrent('five failures, then 429 with Retry-After — even for the right password, on every strategy, and the lab clock cannot lift it', { timeout: 90_000 }, async () => {
     const lab = await newLab();
@@ -51,7 +50,10 @@ describe('login throttling', () => {
     expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
   });
 
-  it('unknown user and wrong password take similar time (both run scrypt)', { timeout: 120_000 }, async () => {
+  // Both paths verify at the seeded accounts' (cheap) cost, so over HTTP the request dominates: this
+  // catches the unknown-user path getting dearer (a dummy at the full parameters costs ~30 requests'
+  // worth). That it is not cheaper (a skipped hash) is measured in-process: lib/auth/login-timing.test.ts.
+  it('unknown user and wrong password take similar time', { timeout: 120_000 }, async () => {
     const known: number[] = [];
     const unknown: number[] = [];
     const time = async (fn: () => Promise<unknown>) => {
@@ -71,10 +73,7 @@ describe('login throttling', () => {
     }
     const [k, u] = [median(known), median(unknown)];
     console.info(`login timing: wrong password median ${k.toFixed(1)} ms, unknown user median ${u.toFixed(1)} ms (${known.length} samples each)`);
-    // Both ran a real hash; skipping it for unknown users would make them ~100x faster.
     // The bounds are wide because the machine is shared with other test files.
-    expect(k).toBeGreaterThan(20);
-    expect(u).toBeGreaterThan(20);
     expect(u / k).toBeGreaterThan(0.5);
     expect(u / k).toBeLessThan(2);
   });
@@ -114,18 +113,8 @@ describe('login throttling', () => {
     expect((await agent().post(lab.api('/jwt/login'), { username: 'alice', password: lab.password('alice') })).status).toBe(200);
   });
 
-  it.concurrent('no permanent lockout: once Retry-After has passed, the right password works again', { timeout: 60_000 }, async () => {
-    const lab = await newLab();
-    for (let i = 0; i < 5; i++) await agent().post(lab.api('/jwt/login'), { username: 'carol', ...wrong(i) });
-    const locked = await agent().post(lab.api('/jwt/login'), { username: 'carol', password: lab.password('carol') });
-    expectRefusal(locked, 429, 'too-many-failed-logins');
-    const started = Date.now();
-    const waitSeconds = Number(locked.headers.get('retry-after'));
-    await new Promise((r) => setTimeout(r, waitSeconds * 1000 + 300));
-    const again = await agent().post(lab.api('/jwt/login'), { username: 'carol', password: lab.password('carol') });
-    expect(again.status).toBe(200);
-    console.info(`throttle: locked for Retry-After ${waitSeconds} s; the right password worked again after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  });
+  // "No permanent lockout: once Retry-After has passed, the right password works again" is
+  // lib/auth/throttle-lifts.test.ts, on an injected real-time clock (to the second, without a 30 s sleep).
 
   it.concurrent('the demo flows never trip it: two full matrix runs, then every demo account still logs in', { timeout: 180_000 }, async () => {
     const lab = await newLab();

@@ -63,14 +63,16 @@ describe('GET /{strategy}/refresh/credential', () => {
 });
 
 describe('GET /api/labs/{labId} for the lab page', () => {
-  it('lists strategies as ids (unchanged) and, beside them, the ones that declare refreshable', async () => {
+  it('lists strategies as ids (unchanged) and, beside them, the ones that can refresh (strategies and presets)', async () => {
     const lab = await newLab();
     const res = await agent().get(lab.api(''));
     expect(res.status).toBe(200);
     const strategies = res.body.strategies as unknown[];
     expect(strategies.every((s) => typeof s === 'string')).toBe(true);
-    expect(res.body.refreshableStrategies).toEqual(['jwt-refresh']);
-    for (const id of res.body.refreshableStrategies as string[]) expect(strategies).toContain(id);
+    // The lab's jwt-refresh, and the preset built on it (Clerk-like): both answer POST …/{id}/refresh.
+    expect(res.body.refreshableStrategies).toEqual(['jwt-refresh', 'clerk-like']);
+    const presetIds = (res.body.presets as { id: string }[]).map((p) => p.id);
+    for (const id of res.body.refreshableStrategies as string[]) expect([...strategies, ...presetIds]).toContain(id);
   });
 });
 

@@ -13,7 +13,7 @@ export async function runMatrixSection(server: BenchServer, runs: number): Promi
   const { labId } = await createLab(server.base);
   const once = async () => {
     const started = performance.now();
-    const res = await fetch(`${server.base}/api/labs/${labId}/matrix`, { method: 'POST' });
+    const res = await fetch(`${server.base}/api/labs/${labId}/matrix`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     const body = (await res.json()) as MatrixBody;
     if (res.status !== 200) throw new Error(`matrix answered ${res.status}: ${JSON.stringify(body)}`);
     const errors = body.results.filter((r) => r.verdict === 'error').length;

@@ -36,8 +36,11 @@ const participants = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 function getMatrix(base: string, labId: string): Promise<Answer> {
   return new Promise((resolve) => {
     const started = performance.now();
-    // Asks for gzip as a browser does: compressing each answer is part of the server's work.
-    const req = http.request(`${base}/api/labs/${labId}/matrix`, { method: 'POST', agent: participants, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+    // Asks for gzip as a browser does: compressing each answer is part of the server's work. A state
+    // change, so it is JSON (the site refuses any other content type on a POST).
+    const body = '{}';
+    const headers = { 'accept-encoding': 'gzip', 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) };
+    const req = http.request(`${base}/api/labs/${labId}/matrix`, { method: 'POST', agent: participants, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', (err) => resolve({ status: 0, matrix: null, wallMs: performance.now() - started, detail: String(err) }));
@@ -64,7 +67,7 @@ function getMatrix(base: string, labId: string): Promise<Answer> {
       });
     });
     req.on('error', (err) => resolve({ status: 0, matrix: null, wallMs: performance.now() - started, detail: String(err) }));
-    req.end();
+    req.end(body);
   });
 }
 

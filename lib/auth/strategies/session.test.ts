@@ -93,6 +93,27 @@ describe('session strategy', () => {
     expect(lab.store.sessions.countByUserId(lab.users.bob.id)).toBe(0);
   });
 
+  it('an expired (absolute timeout) and an idle session row are deleted by the verify that refuses them', async () => {
+    const lab = await frozenLab({ sessionIdleSeconds: 100, sessionAbsoluteSeconds: 250 });
+    const rows = () => sqlOf(lab.store).get<{ n: number }>('SELECT count(*) AS n FROM sessions')!.n;
+    const old = jarOf(await issueCredentials(lab.ctx(), sessionStrategy, lab.users.bob));
+    lab.advance(99);
+    expect((await verifyCounted(sessionStrategy, lab.ctx(), old)).ok).toBe(true);
+    lab.advance(99);
+    expect((await verifyCounted(sessionStrategy, lab.ctx(), old)).ok).toBe(true);
+    const idle = jarOf(await issueCredentials(lab.ctx(), sessionStrategy, lab.users.carol)); // at +198
+    lab.advance(52); // +250: old reaches its absolute timeout, though used 52 s ago
+    expect(rows()).toBe(2);
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), old)).toMatchObject({ ok: false, reason: 'expired', storeStatements: { reads: 1, writes: 1 } });
+    expect(lab.store.sessions.countByUserId(lab.users.bob.id)).toBe(0);
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), old)).toMatchObject({ ok: false, reason: 'unknown-session' });
+    lab.advance(48); // +298: carol's session has been idle 100 s
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), idle)).toMatchObject({ ok: false, reason: 'idle-timeout', storeStatements: { reads: 1, writes: 1 } });
+    expect(lab.store.sessions.countByUserId(lab.users.carol.id)).toBe(0);
+    expect(rows()).toBe(0);
+    expect(await verifyCounted(sessionStrategy, lab.ctx(), idle)).toMatchObject({ ok: false, reason: 'unknown-session' });
+  });
+
   it('a session id of one lab is unknown in another; junk costs no lookup', async () => {
     const lab = await frozenLab();
     const other = await frozenLab({}, lab.store);

@@ -56,6 +56,32 @@ describe('jwt-refresh strategy', () => {
     expect(await trade(lab, copy)).toMatchObject({ ok: false, reason: 'revoked' });
   });
 
+  it('an access-token verify only reads: no store statement and no row changed — fresh, later, after a refresh, logout, expiry, junk', async () => {
+    const lab = await frozenLab({ accessTtlSeconds: 300, refreshTtlSeconds: 3600 });
+    const changes = () => sqlOf(lab.store).get<{ n: number }>('SELECT total_changes() AS n')!.n;
+    const readsOnly = async (jar: CookieJar, expected: { ok: boolean; reason?: string }) => {
+      const ctx = lab.ctx();
+      const before = changes();
+      const v = await verifyCounted(refresh, ctx, jar);
+      expect(v).toMatchObject({ ...expected, lookups: 0, storeStatements: { reads: 0, writes: 0 } });
+      expect(changes()).toBe(before);
+    };
+    const jar = await login(lab);
+    const first = new Map(jar);
+    await readsOnly(jar, { ok: true });
+    lab.advance(1);
+    await readsOnly(jar, { ok: true });
+    const rotated = jarOf(cookiesOf(await trade(lab, jar)));
+    await readsOnly(rotated, { ok: true });
+    await readsOnly(first, { ok: true }); // the pre-refresh access token: still read only
+    await logout(lab.ctx(), refresh, rotated);
+    await readsOnly(first, { ok: true });
+    lab.advance(300);
+    await readsOnly(first, { ok: false, reason: 'expired' });
+    await readsOnly(jarOf([], { [ACCESS]: 'junk' }), { ok: false });
+    await readsOnly(jarOf([], { [REFRESH]: first.get(REFRESH)! }), { ok: false, reason: 'no-credential' });
+  });
+
   it('a refresh rotates: new access and refresh tokens, the old one marked rotated; one read and the writes counted', async () => {
     const lab = await frozenLab({ accessTtlSeconds: 300, refreshTtlSeconds: 3600 });
     const jar = await login(lab);

@@ -44,6 +44,19 @@ describe('the workshop room over a real store', () => {
     expect(await status(joinWorkshop(store, store.workshops.findById(workshop.id)!, { client: 'c' }))).toBe('403 workshop-closed');
   });
 
+  it('two joins racing for the last seat: one gets it, the other is 403 workshop-full and leaves no lab behind', async () => {
+    const store = createMemoryStore();
+    const { workshop } = createWorkshop(store, {});
+    const small = { ...workshop, capacity: 1 };
+    const labs = () => sqlOf(store).get<{ n: number }>('SELECT count(*) AS n FROM labs')!.n;
+    const before = labs();
+    // Both pass the early count (nobody has joined yet) and create their lab before either inserts.
+    const outcomes = await Promise.all([status(joinWorkshop(store, small, { client: 'a' })), status(joinWorkshop(store, small, { client: 'b' }))]);
+    expect(outcomes.sort()).toEqual(['403 workshop-full', 'ok']);
+    expect(store.workshops.participantCount(workshop.id)).toBe(1);
+    expect(labs()).toBe(before + 1);
+  });
+
   it('throttles per bucket in a fixed window, with Retry-After', async () => {
     const store = createMemoryStore();
     const now = 1_000_000;

@@ -87,6 +87,30 @@ describe('the workshop room over a real store', () => {
     expect(md).not.toContain('anonymous');
   });
 
+  it('names are escaped in the Markdown summary: a pipe, emphasis, HTML or a line break cannot break the table or inject markup', async () => {
+    const store = createMemoryStore();
+    const { workshop } = createWorkshop(store, {});
+    const hostile = ['Eve | </td> *bold* _x_ <script>alert(1)</script>', 'line1\n# Heading\r\n| a | b |', 'back\\slash `code` [link](http://x) <img src=x onerror=alert(1)>'];
+    for (const [i, name] of hostile.entries()) await joinWorkshop(store, workshop, { client: `c${i}`, name });
+    const md = summaryMarkdown(summaryData(store, workshop, true), 'en');
+    const lines = md.split('\n');
+    const tableRows = lines.filter((l) => l.startsWith('|'));
+    // A markup character is inert only behind an odd number of backslashes.
+    const unescapedMarkup = /(?<!\\)(?:\\\\)*[*_<>`[\]#]/;
+    // One list item per participant, each on one line: a line break in a name starts no heading, row or item.
+    const nameLines = lines.slice(lines.findIndex((l) => l.startsWith('## Participants')) + 1).filter((l) => l !== '');
+    expect(nameLines).toHaveLength(hostile.length);
+    for (const line of nameLines) {
+      expect(line.startsWith('- ')).toBe(true);
+      expect(line.slice(2), line).not.toMatch(unescapedMarkup);
+    }
+    expect(lines.filter((l) => /Heading|line1/.test(l))).toEqual([expect.stringMatching(/^- line1 \\# Heading /)]);
+    expect(md).not.toMatch(/(?<!\\)<(script|img|\/td)/);
+    // The mission table keeps its shape: header, delimiter and one row per mission, each with its seven cell borders.
+    expect(tableRows).toHaveLength(2 + summaryData(store, workshop, false).missions.length);
+    for (const row of tableRows) expect(row.match(/(?<!\\)\|/g), row).toHaveLength(7);
+  });
+
   it('reset empties the lab in place; the idle sweep takes the workshop with its labs', async () => {
     const store = createMemoryStore();
     const { workshop } = createWorkshop(store, {});

@@ -109,6 +109,9 @@ describe('the workshop room over a real store', () => {
     // The mission table keeps its shape: header, delimiter and one row per mission, each with its seven cell borders.
     expect(tableRows).toHaveLength(2 + summaryData(store, workshop, false).missions.length);
     for (const row of tableRows) expect(row.match(/(?<!\\)\|/g), row).toHaveLength(7);
+    // A pipe is escaped once: `\\|` would be an escaped backslash followed by a real cell border.
+    expect(md).toContain('- Eve \\| ');
+    expect(md).not.toContain('\\\\|');
   });
 
   it('reset empties the lab in place; the idle sweep takes the workshop with its labs', async () => {

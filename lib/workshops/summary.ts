@@ -8,7 +8,8 @@ type Lang = 'en' | 'ja';
 const words = (lang: Lang) => dictionaries.missions[lang] as Record<string, string>;
 
 /** Markdown table cells: a name is the participant's text, so pipes and line breaks are neutralised, never interpreted. */
-const cell = (text: string) => text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|').replace(/([\\`*_[\]<>#])/g, '\\$1');
+// One pass, so an escaped pipe is not escaped again (\\| would end the table cell after all).
+const cell = (text: string) => text.replace(/[\r\n]+/g, ' ').replace(/([\\`*_[\]<>#|])/g, '\\$1');
 
 /** The summary as Markdown: missions, solve counts, prediction results; names only when the data holds them. */
 export function summaryMarkdown(s: Summary, lang: Lang): string {

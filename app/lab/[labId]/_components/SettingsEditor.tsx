@@ -37,6 +37,15 @@ export function SettingsEditor({ labId, settings, onSaved }: { labId: string; se
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<Message>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
+  // The button is disabled while saving, and a disabled button cannot take focus: focus goes back
+  // to it once React has re-enabled it (an effect after the commit), not on a timer that can run
+  // before the commit on a busy machine.
+  const refocusAfterSave = useRef(false);
+  useEffect(() => {
+    if (saving || !refocusAfterSave.current) return;
+    refocusAfterSave.current = false;
+    saveButton.current?.focus();
+  }, [saving]);
   const details = useRef<HTMLDetailsElement>(null);
 
   // A link to /lab/{id}#settings (from the matrix page) opens the editor and brings it into view.
@@ -78,9 +87,9 @@ export function SettingsEditor({ labId, settings, onSaved }: { labId: string; se
         setMessage({ kind: 'refused', text: t('settingsRefused', { reason: refusalWords(res.body) }) });
       }
     } finally {
+      // The button was disabled during the request: focus goes back to it, not to <body> (the effect above).
+      refocusAfterSave.current = true;
       setSaving(false);
-      // The button was disabled during the request: focus goes back to it, not to <body>.
-      requestAnimationFrame(() => saveButton.current?.focus());
     }
   }
 

@@ -162,11 +162,12 @@ export function StrategyPanel(props: Props) {
         <h2 id={`${pickerId}-h`} className="text-lg font-bold">
           {t('panel', { n: index })}
         </h2>
-        <label htmlFor={pickerId} className="flex items-center gap-2 text-sm">
+        <label htmlFor={pickerId} className="flex items-center gap-2 text-sm min-w-0">
           <span>{t('strategy')}</span>
           <select
             id={pickerId}
-            className="field mono font-semibold"
+            // A preset's long name must not widen the panel past a phone's screen.
+            className="field mono font-semibold min-w-0 max-w-full"
             value={strategy}
             onChange={(e) => {
               setStanding({ kind: 'unknown' });

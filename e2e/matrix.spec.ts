@@ -45,6 +45,9 @@ test('the matrix runs everything with progress, shows measured verdicts, exports
   await expect(cell(page, 'stolen-token', 'jwt-version')).toHaveAttribute('data-verdict', 'blocked');
   await expect(cell(page, 'ban', 'jwt-refresh')).toContainText('works 5 min');
   await page.screenshot({ path: 'e2e/screenshots/matrix.png', fullPage: true });
+  // Seven strategies fit a 1280-wide screen: the table does not scroll sideways inside its card (it did, hiding two columns).
+  const overflow = await page.getByTestId('matrix').evaluate((table) => table.scrollWidth - table.parentElement!.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
 
   // Export: a Markdown file a reviewer can paste, with the matrix, the configuration and findings.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-md').click()]);

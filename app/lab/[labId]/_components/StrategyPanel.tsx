@@ -159,7 +159,7 @@ export function StrategyPanel(props: Props) {
   return (
     <section className="card flex flex-col gap-2 min-w-0" aria-labelledby={`${pickerId}-h`} data-testid={`panel-${index}`} data-strategy={strategy}>
       <div className="flex items-center justify-between gap-2">
-        <h2 id={`${pickerId}-h`} className="text-lg font-bold">
+        <h2 id={`${pickerId}-h`} className="text-lg font-bold whitespace-nowrap">
           {t('panel', { n: index })}
         </h2>
         <label htmlFor={pickerId} className="flex items-center gap-2 text-sm min-w-0">

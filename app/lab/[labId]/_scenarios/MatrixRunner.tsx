@@ -332,11 +332,11 @@ function Cell({
       data-window={result.windowSeconds ?? ''}
       data-collateral={others}
     >
-      <VerdictBadge result={result} />
+      <VerdictBadge result={result} wrap />
       <WindowBound result={result} />
       {/* Collateral is a cost, not the attacker getting in: its own look, symbol and word. */}
       {others > 0 && (
-        <span className={`status ${LOOK_STYLE.cost.className} text-xs`} data-look="cost">
+        <span className={`status status-wrap ${LOOK_STYLE.cost.className} text-xs`} data-look="cost">
           <span aria-hidden="true">{LOOK_STYLE.cost.symbol}</span> {t('collateral', { n: others })}
         </span>
       )}

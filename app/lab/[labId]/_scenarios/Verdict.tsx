@@ -8,7 +8,7 @@ import type { ScenarioResult } from '@/lib/scenarios/types';
 import { errorAnswer, shownVerdict, VERDICT_LOOK } from '@/lib/ui/verdict-look';
 
 /** The verdict as a symbol, a word and a colour — never colour alone — with the window as a duration. */
-export function VerdictBadge({ result }: { result: ScenarioResult }) {
+export function VerdictBadge({ result, wrap = false }: { result: ScenarioResult; wrap?: boolean }) {
   const t = useT('scenarios');
   const locale = useLocale();
   // An unknown verdict string (a newer server, an edited JSON) shows as an error, never as a crash.
@@ -17,7 +17,7 @@ export function VerdictBadge({ result }: { result: ScenarioResult }) {
   const failed = verdict === 'error' ? errorAnswer(result) : null;
   return (
     <span
-      className={`status ${look.className}`}
+      className={`status ${look.className}${wrap ? ' status-wrap' : ''}`}
       data-verdict={verdict}
       data-window={verdict === 'works-until-expiry' ? (result.windowSeconds ?? undefined) : undefined}
       data-status={failed?.status}
@@ -33,15 +33,18 @@ export function verdictWords(result: ScenarioResult, t: ReturnType<typeof useT<'
     case 'blocked':
       return t('verdict_blocked');
     case 'works-until-expiry':
+      // A window is one unit of meaning: "15 min" never breaks across lines (a no-break space).
       return result.windowSeconds !== null
-        ? t('verdict_works', { window: formatDuration(result.windowSeconds, locale) })
-        : t('verdict_worksOpen', { window: formatDuration(result.window?.lastWorkingSeconds ?? 0, locale) });
+        ? t('verdict_works', { window: unbroken(formatDuration(result.windowSeconds, locale)) })
+        : t('verdict_worksOpen', { window: unbroken(formatDuration(result.window?.lastWorkingSeconds ?? 0, locale)) });
     case 'not-applicable':
       return t('verdict_na');
     default:
       return t('verdict_error');
   }
 }
+
+const unbroken = (text: string) => text.replace(/ /g, '\u00a0');
 
 /** One sentence on what was measured, for the trace panel and the last step of a scenario. */
 export function VerdictSummary({ result }: { result: ScenarioResult }) {

@@ -9,7 +9,8 @@ export function WindowBound({ result }: { result: ScenarioResult }) {
   const { setting } = boundingSetting(result.scenario, result.strategy);
   return (
     <span className="text-xs mono text-muted" data-testid="window-bound">
-      {setting}
+      {/* A long setting name breaks at its words (session·Absolute·Seconds), so it never widens a column of the matrix. */}
+      {setting.split(/(?=[A-Z])/).flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]))}
     </span>
   );
 }

@@ -42,11 +42,14 @@ export function lookActorOf(e: Pick<JournalEntry, 'actor' | 'path'>): LookActor 
 }
 
 /** The words for an actor: the dictionary key and its parameters. */
-export function actorLabel(actor: string | null): { key: string; n?: number } {
+/** The dictionary key (lab) that names an actor: typed, so a missing translation fails the type check. */
+export type ActorLabel = { key: 'actor_curl' | 'actor_attacker' | 'actor_operator' | 'actor_page' | 'actor_other' } | { key: 'actor_panel'; n: number };
+
+export function actorLabel(actor: string | null): ActorLabel {
   if (actor === null) return { key: 'actor_curl' };
   const panel = /^panel-(\d+)$/.exec(actor);
   if (panel) return { key: 'actor_panel', n: Number(panel[1]) };
-  if (actor === 'attacker' || actor === 'operator' || actor === 'page') return { key: `actor_${actor}` };
+  if (actor === 'attacker' || actor === 'operator' || actor === 'page') return { key: `actor_${actor}` as const };
   return { key: 'actor_other' };
 }
 

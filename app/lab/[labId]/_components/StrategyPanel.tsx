@@ -6,6 +6,7 @@ import { formatDurationIn } from '@/lib/scenarios/format';
 import { callApi } from './api';
 import { lookupsOf, reasonOf, formatClockDuration } from '@/lib/ui/format';
 import { causeOfRefusal, lastAcceptedOf, actorLabel, type Cause } from '@/lib/ui/journal-view';
+import { actorWords } from './actor-words';
 import { ReasonText, StatusBadge } from './StatusBadge';
 import { TokenInspector } from './TokenInspector';
 import type { ApiResult, CredentialView, JournalEntry, LabUser, PresetChoice, Role } from './types';
@@ -163,7 +164,7 @@ export function StrategyPanel(props: Props) {
           {t('panel', { n: index })}
         </h2>
         <label htmlFor={pickerId} className="flex items-center gap-2 text-sm min-w-0">
-          <span>{t('strategy')}</span>
+          <span className="whitespace-nowrap">{t('strategy')}</span>
           <select
             id={pickerId}
             // A preset's long name must not widen the panel past a phone's screen.
@@ -330,10 +331,9 @@ function StandingLine({ standing, entries, strategy, labNow }: { standing: Stand
 }
 
 function causeWords(t: ReturnType<typeof useT<'lab'>>, cause: Cause): string {
-  const tt = t as unknown as (key: string, params?: Record<string, string | number>) => string;
   if (cause.kind === 'expired') return t('causeExpired', { time: formatClockDuration(cause.agoSeconds) });
   const who = actorLabel(cause.actor);
-  const actor = tt(who.key, who.n !== undefined ? { n: who.n } : undefined);
+  const actor = actorWords(t, who);
   if (cause.kind === 'key-rotation') return t('causeKeyRotated', { actor });
-  return t('causeEvent', { event: tt(`event_${cause.event}`), actor });
+  return t('causeEvent', { event: t(`event_${cause.event}`), actor });
 }

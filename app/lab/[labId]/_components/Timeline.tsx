@@ -4,6 +4,7 @@ import { useT } from '@/lib/i18n/client';
 import { formatLabTime } from '@/lib/ui/format';
 import { LOOK_STYLE, lookOfAnswer } from '@/lib/ui/outcome-look';
 import { actorLabel, curlOfEntry, lookActorOf } from '@/lib/ui/journal-view';
+import { actorWords } from './actor-words';
 import { ReasonText } from './StatusBadge';
 import type { CopyView, JournalEntry } from './types';
 
@@ -55,7 +56,7 @@ export const Timeline = memo(function Timeline({ entries, dropped, copies }: { e
         <p className="text-sm text-muted">{t('timelineEmpty')}</p>
       ) : (
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('timeline')}>
-          <table className="w-full text-sm border-collapse">
+          <table className="w-full text-sm border-collapse timeline-table">
             <thead>
               <tr className="text-left text-xs text-muted">
                 <th className="p-1">#</th>
@@ -99,32 +100,31 @@ function AnswerBadge({ entry }: { entry: JournalEntry }) {
 
 function Row({ entry: e, curl }: RowProps) {
   const t = useT('lab');
-  const tt = t as unknown as (key: string, params?: Record<string, string | number>) => string;
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const [open, setOpen] = useState(false);
   const who = lookActorOf(e);
   const label = actorLabel(e.actor);
   return (
     <tr className="border-t border-border align-top" data-actor={e.actor ?? 'curl'} data-seq={e.seq} data-testid="timeline-row">
-      <td className="p-1 mono">{e.seq}</td>
-      <td className="p-1 mono">{formatLabTime(e.labAt)}</td>
-      <td className={`p-1 font-semibold ${ACTOR_CLASS[who === 'bystander' ? 'victim' : who]}`}>
+      <td className="p-1 mono" data-col="seq">{e.seq}</td>
+      <td className="p-1 mono" data-col="time">{formatLabTime(e.labAt)}</td>
+      <td className={`p-1 font-semibold ${ACTOR_CLASS[who === 'bystander' ? 'victim' : who]}`} data-col="actor">
         <span aria-hidden="true">{ACTOR_ICON[who === 'bystander' ? 'victim' : who]} </span>
-        {tt(label.key, label.n !== undefined ? { n: label.n } : undefined)}
+        {actorWords(t, label)}
       </td>
-      <td className="p-1 mono">{e.strategy ?? '—'}</td>
-      <td className="p-1 mono break-all">
+      <td className="p-1 mono" data-col="strategy">{e.strategy ?? '—'}</td>
+      <td className="p-1 mono break-all" data-col="request">
         {e.method} {e.path.replace(/^\/api\/labs\/[^/]+/, '…')}
       </td>
-      <td className="p-1">
+      <td className="p-1" data-col="status">
         <AnswerBadge entry={e} />
       </td>
-      <td className="p-1">
+      <td className="p-1" data-col="reason">
         <ReasonText reason={e.reason} />
       </td>
-      <td className="p-1 mono">{e.lookups ?? '—'}</td>
-      <td className="p-1 mono text-xs">{e.credential ? `#${e.credential}` : '—'}</td>
-      <td className="p-1">
+      <td className="p-1 mono" data-col="lookups" data-label={t('colLookups')}>{e.lookups ?? '—'}</td>
+      <td className="p-1 mono text-xs" data-col="credential" data-label={t('colCredential')}>{e.credential ? `#${e.credential}` : '—'}</td>
+      <td className="p-1" data-col="curl">
         <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
           <summary className="cursor-pointer text-xs">curl</summary>
           <code className="mono text-xs break-all block max-w-[28rem] select-all" data-testid="curl-line">

@@ -205,7 +205,7 @@ export const workshop = defineNamespace(
     codeLabel: '参加コード',
     codeHelp: '英数字 6 文字。大文字・小文字どちらでも、空白が入っていても構いません。',
     nameLabel: '表示名（任意）',
-    nameHelp: '講師に表示されます。空欄なら「anonymous N」になります。40 文字まで。',
+    nameHelp: '講師に表示されます。空欄なら「匿名 N」になります。40 文字まで。',
     join: '参加する',
     joining: '参加しています…',
     rejoining: 'すでにこのワークショップに参加しています。あなたのラボに戻ります…',

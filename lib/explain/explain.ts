@@ -1,6 +1,6 @@
 import type { Key } from '../i18n/dictionaries';
 import type { LabSettings } from '../labs/settings';
-import { formatDurationIn } from '../scenarios/format';
+import { formatDuration } from '../scenarios/format';
 import type { ScenarioResult } from '../scenarios/types';
 import { shownVerdict, type ShownVerdict } from '../ui/verdict-look';
 import { isScenarioId, isStrategyId, type ScenarioId, type StrategyId } from './ids';
@@ -46,7 +46,7 @@ const VERDICT_WORD: Record<ShownVerdict, Key<'explain'>> = {
 
 /** The lab's durations as placeholders, in the page's language. */
 export function durationValues(settings: LabSettings, locale: Locale): Record<string, string> {
-  const d = (s: number) => formatDurationIn(s, locale);
+  const d = (s: number) => formatDuration(s, locale);
   return {
     jwtTtl: d(settings.jwtTtlSeconds),
     accessTtl: d(settings.accessTtlSeconds),
@@ -64,12 +64,12 @@ export function windowText(result: ScenarioResult, settings: LabSettings, t: Exp
   const value = settings[setting];
   const values = {
     setting,
-    value: typeof value === 'number' ? formatDurationIn(value, locale) : String(value),
-    window: formatDurationIn(result.windowSeconds ?? result.window?.lastWorkingSeconds ?? 0, locale),
+    value: typeof value === 'number' ? formatDuration(value, locale) : String(value),
+    window: formatDuration(result.windowSeconds ?? result.window?.lastWorkingSeconds ?? 0, locale),
   };
   const main = t(result.windowSeconds === null ? 'windowOpen' : 'windowBound', values);
   // The idle timeout slid only if the attacker's replays were seen moving the expiry forward.
-  const slid = slidingIdle && (result.window?.slides ?? 0) > 0 ? t('windowSlid', { idle: formatDurationIn(Number(settings[slidingIdle]), locale) }) : null;
+  const slid = slidingIdle && (result.window?.slides ?? 0) > 0 ? t('windowSlid', { idle: formatDuration(Number(settings[slidingIdle]), locale) }) : null;
   return slid ? `${main}; ${slid}` : main;
 }
 

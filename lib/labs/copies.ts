@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { ApiError } from '../http';
 import type { Store } from '../db/store';
 import type { StolenCopyRow } from '../db/stolen-copies';
@@ -8,7 +9,7 @@ import { findStrategyOrPreset as findStrategy } from '../presets/registry';
 import { decodeJwtForDisplay, tamperJwt } from '../jwt-display';
 import type { Lab } from './lab';
 import { clearJournalView, credentialHash } from './journal';
-import { replayStolenCookies, stolenCookiesSchema, type ReplayBody, type StolenCookie } from './replay';
+import { replayStolenCookies, stolenCookiesSchema, type ReplayBody, type ReplayEndpoint, type StolenCookie } from './replay';
 
 /**
  * The lab's attacker store: copies of credentials a browser presented
@@ -21,17 +22,22 @@ import { replayStolenCookies, stolenCookiesSchema, type ReplayBody, type StolenC
 /** Copies one lab may hold: far more than any lesson needs, and a bound on what a client can make the store keep. */
 export const MAX_COPIES_PER_LAB = 50;
 
-export type CopyLast = {
-  endpoint: string;
-  status: number;
-  reason: string | null;
+/**
+ * The answer a copy's last replay got. Stored as JSON in the copy's row and read back through this
+ * schema, so the endpoint reaches the page as the replay endpoint's own type, not as a loose string.
+ */
+const copyLastSchema = z.object({
+  endpoint: z.enum(['me', 'admin', 'refresh']),
+  status: z.number().int(),
+  reason: z.string().nullable(),
   /** Lab-clock second the credential stops working on its own, as the answer said (null: not said). */
-  expiresAt: number | null;
+  expiresAt: z.number().nullable(),
   /** Lab-clock second of the replay. */
-  labAt: number;
+  labAt: z.number(),
   /** The journal's newest seq when the answer came back: a change with a later seq makes this answer stale. */
-  seq: number;
-};
+  seq: z.number().int(),
+});
+export type CopyLast = z.infer<typeof copyLastSchema> & { endpoint: ReplayEndpoint };
 
 export type CopyView = {
   copyId: number;
@@ -49,6 +55,13 @@ function parseCookies(json: string): StolenCookie[] {
   return stolenCookiesSchema.parse(JSON.parse(json));
 }
 
+/** A stored answer that no longer fits the schema (an older row) is shown as "not replayed yet", never trusted. */
+function readLast(json: string | null): CopyLast | null {
+  if (!json) return null;
+  const parsed = copyLastSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
+}
+
 function copyView(row: StolenCopyRow): CopyView {
   return {
     copyId: row.copy_no,
@@ -57,7 +70,7 @@ function copyView(row: StolenCopyRow): CopyView {
     stolenAt: row.stolen_at,
     cookieNames: parseCookies(row.cookies_json).map((c) => c.name),
     credential: row.credential_hash,
-    last: row.last_json ? (JSON.parse(row.last_json) as CopyLast) : null,
+    last: readLast(row.last_json),
   };
 }
 

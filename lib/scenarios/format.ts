@@ -23,8 +23,3 @@ export function formatDuration(seconds: number, locale: DurationLocale = 'en'): 
   if (s) parts.push(`${s} ${unit.s}`);
   return parts.join(' ');
 }
-
-/** The same as formatDuration with the language required (the report's callers always know it). */
-export function formatDurationIn(seconds: number, locale: DurationLocale): string {
-  return formatDuration(seconds, locale);
-}

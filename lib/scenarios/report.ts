@@ -6,7 +6,7 @@ import { boundingSetting } from '../explain/mechanism';
 import { requirementsFor, requirementsForScenario, type Requirement } from '../explain/requirements';
 import type { PresetView } from '../presets/registry';
 import { curlLine, shellQuote } from '../curl';
-import { formatDurationIn } from './format';
+import { formatDuration } from './format';
 import type { MatrixReport } from './matrix';
 import type { ReportCell, ReportFinding, ReviewerReport } from './report-schema';
 import { REPORT_SCHEMA_VERSION } from './report-version';
@@ -62,8 +62,8 @@ export function readableTime(epochSeconds: number): string {
 }
 
 function windowDuration(r: ScenarioResult, locale: Locale): string {
-  if (r.windowSeconds !== null) return `${r.window?.exact === false ? '≤ ' : ''}${formatDurationIn(r.windowSeconds, locale)}`;
-  return `≥ ${formatDurationIn(r.window ? r.window.lastWorkingSeconds : 0, locale)}`;
+  if (r.windowSeconds !== null) return `${r.window?.exact === false ? '≤ ' : ''}${formatDuration(r.windowSeconds, locale)}`;
+  return `≥ ${formatDuration(r.window ? r.window.lastWorkingSeconds : 0, locale)}`;
 }
 
 function boundOf(r: ScenarioResult): string | null {
@@ -256,7 +256,7 @@ export function presetHeadline(matrix: MatrixReport, o: ReportOptions, scenario 
     if (r.verdict === 'blocked') return t('line_blocked', { preset, action });
     const slid = r.window && r.window.slides > 0 ? t('line_slid', { n: r.window.slides }) : '';
     if (r.windowSeconds === null) {
-      return `${t('line_horizon', { preset, action, window: formatDurationIn(r.window?.lastWorkingSeconds ?? 0, o.locale) })}${slid || (o.locale === 'ja' ? '。' : '.')}`;
+      return `${t('line_horizon', { preset, action, window: formatDuration(r.window?.lastWorkingSeconds ?? 0, o.locale) })}${slid || (o.locale === 'ja' ? '。' : '.')}`;
     }
     const line = t('line_works', { preset, action, window: windowDuration(r, o.locale) });
     return slid ? `${line.replace(/[.。]$/, '')}${slid}` : line;
@@ -287,7 +287,7 @@ export function matrixMarkdown(matrix: MatrixReport, o: ReportOptions): string {
     lines.push('', `## ${tp ? tp('presetsTable') : 'Presets'}`, '');
     lines.push(`| ${tp ? [tp('preset'), tp('strategy'), tp('settings'), tp('source'), tp('thread')].join(' | ') : 'preset | strategy | settings | source | thread'} |`, '| --- | --- | --- | --- | --- |');
     for (const p of matrix.presets) {
-      const settings = Object.entries(p.settings).map(([k, v]) => `\`${k}\` ${typeof v === 'number' ? formatDurationIn(v, o.locale) : v}`).join(', ');
+      const settings = Object.entries(p.settings).map(([k, v]) => `\`${k}\` ${typeof v === 'number' ? formatDuration(v, o.locale) : v}`).join(', ');
       const strategy = p.strategyOptions ? `\`${p.strategy}\` (checkRevoked: ${p.strategyOptions.checkRevoked})` : `\`${p.strategy}\``;
       lines.push(`| ${presetName(p.id, o)} (\`${p.id}\`) | ${strategy} | ${settings} | [${p.source.library} ${p.source.version}](${p.source.docsUrl}) | ${p.source.issueUrl} |`);
     }
@@ -299,7 +299,7 @@ export function matrixMarkdown(matrix: MatrixReport, o: ReportOptions): string {
   if (!matrix.presets) {
     lines.push(`| ${t('setting')} | ${t('value')} | |`, '| --- | --- | --- |');
     for (const [key, value] of Object.entries(matrix.settings)) {
-      lines.push(`| \`${key}\` | ${value} | ${typeof value === 'number' ? formatDurationIn(value, o.locale) : ''} |`);
+      lines.push(`| \`${key}\` | ${value} | ${typeof value === 'number' ? formatDuration(value, o.locale) : ''} |`);
     }
     lines.push('');
   }

@@ -4,13 +4,30 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { LANG_COOKIE, isLocale } from '@/lib/i18n/config';
 import { preferenceCookie } from '@/lib/ui/prefs';
+import type { Key } from '@/lib/i18n/dictionaries';
 import { isWellFormedJoinCode, normalizeJoinCode, retryAfterSeconds, spacedJoinCode } from '@/lib/ui/join-code';
 import { answerReason, reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 
 type WorkshopInfo = { title: string | null; language: string; closed: boolean; full: boolean };
 type Problem = { reason: string; retryAfter?: number | null };
 
-const JOIN_REASONS = new Set(['unknown-workshop', 'workshop-closed', 'workshop-full', 'too-many-joins', 'throttled', 'http-429', 'invalid-code', 'invalid-body', 'network-error']);
+/**
+ * Reasons a join can fail for, said in the join page's own words (the generic reason words are
+ * written for the lab). Typed against the workshop dictionary: a key missing there fails tsc.
+ */
+const JOIN_REASON_KEYS = {
+  'unknown-workshop': 'reason_unknown-workshop',
+  'workshop-closed': 'reason_workshop-closed',
+  'workshop-full': 'reason_workshop-full',
+  'too-many-joins': 'reason_too-many-joins',
+  throttled: 'reason_throttled',
+  'http-429': 'reason_http-429',
+  'invalid-code': 'reason_invalid-code',
+  'invalid-body': 'reason_invalid-body',
+  'network-error': 'reason_network-error',
+} as const satisfies Record<string, Key<'workshop'>>;
+type JoinReason = keyof typeof JOIN_REASON_KEYS;
+const isJoinReason = (reason: string): reason is JoinReason => Object.hasOwn(JOIN_REASON_KEYS, reason);
 
 function hasLanguageChoice(): boolean {
   return document.cookie.split(';').some((c) => c.trim().startsWith(`${LANG_COOKIE}=`));
@@ -127,8 +144,8 @@ export function JoinForm({ initialCode, maybeParticipant = false }: { initialCod
   }
 
   const message = problem
-    ? JOIN_REASONS.has(problem.reason)
-      ? t(`reason_${problem.reason}` as Parameters<typeof t>[0])
+    ? isJoinReason(problem.reason)
+      ? t(JOIN_REASON_KEYS[problem.reason])
       : reasonWords(tr, problem.reason)
     : '';
   const blocked = problem?.reason === 'workshop-closed' || problem?.reason === 'workshop-full';

@@ -14,7 +14,9 @@ const PRIMITIVE_KEYS = {
   'iron-unseal': 'prim_iron-unseal',
 } as const satisfies Record<string, Parameters<Translate<'cost'>>[0]>;
 
+type PrimitiveId = keyof typeof PRIMITIVE_KEYS;
+const isPrimitiveId = (id: string): id is PrimitiveId => Object.hasOwn(PRIMITIVE_KEYS, id);
+
 export function primitiveLabel(t: Translate<'cost'>, id: string): string {
-  const key = (PRIMITIVE_KEYS as Record<string, Parameters<Translate<'cost'>>[0]>)[id];
-  return key ? t(key) : id;
+  return isPrimitiveId(id) ? t(PRIMITIVE_KEYS[id]) : id;
 }

@@ -3,7 +3,7 @@ import { useT } from '@/lib/i18n/client';
 import { LookLegend } from '@/app/_components/LookLegend';
 import { formatClockDuration, formatLabTime } from '@/lib/ui/format';
 import { ReasonText } from './StatusBadge';
-import { classifyReplay, type ReplayEndpoint, type ReplayOutcome } from '@/lib/ui/replay-outcome';
+import { classifyReplay, type ReplayOutcome } from '@/lib/ui/replay-outcome';
 import { LOOK_STYLE, lookOfAnswer } from '@/lib/ui/outcome-look';
 import type { CopyLast, CopyView } from './types';
 
@@ -155,7 +155,7 @@ function CopyItem({
 
 /** What the copy's last replay answer means (works / blocked / not-admin / error): the answer as the server gave it. */
 function outcomeOf(last: CopyLast): ReplayOutcome {
-  return classifyReplay(last.endpoint as ReplayEndpoint, {
+  return classifyReplay(last.endpoint, {
     status: 200,
     body: { status: last.status, body: last.reason ? { reason: last.reason } : {}, request: { method: '', path: '' } },
   });

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { strategyDescriptionOf } from '@/lib/i18n/keys';
-import { formatDurationIn } from '@/lib/scenarios/format';
+import { formatDuration } from '@/lib/scenarios/format';
 import { callApi } from './api';
 import { lookupsOf, reasonOf, formatClockDuration } from '@/lib/ui/format';
 import { causeOfRefusal, lastAcceptedOf, actorLabel, type Cause } from '@/lib/ui/journal-view';
@@ -153,7 +153,7 @@ export function StrategyPanel(props: Props) {
         library: preset.source.library,
         version: preset.source.version,
         settings: Object.entries(preset.settings)
-          .map(([k, v]) => `${k} ${typeof v === 'number' ? formatDurationIn(v, locale) : String(v)}`)
+          .map(([k, v]) => `${k} ${typeof v === 'number' ? formatDuration(v, locale) : String(v)}`)
           .join(', '),
       })
     : strategyDescriptionOf(t, strategy);

@@ -1,5 +1,6 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePolling } from '@/app/_components/usePolling';
+import { useCallback, useRef, useState } from 'react';
 import { useT } from '@/lib/i18n/client';
 import { MISSION_LOOK } from '@/lib/ui/mission-look';
 import { answerReason, reasonCodeOf, reasonWords } from '@/lib/ui/reason';
@@ -63,29 +64,7 @@ export function WorkshopMissions({ labId }: { labId: string }) {
     }
   }, [labId]);
 
-  useEffect(() => {
-    if (!active) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let stopped = false;
-    const tick = async () => {
-      timer = null;
-      if (document.visibilityState === 'visible') await load();
-      if (!stopped) timer = setTimeout(tick, POLL_MS);
-    };
-    const onVisible = () => {
-      if (document.visibilityState === 'visible' && timer) {
-        clearTimeout(timer);
-        void tick();
-      }
-    };
-    void tick();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [active, load]);
+  usePolling(load, POLL_MS, active);
 
   if (!me) return null;
 

@@ -1,4 +1,5 @@
 'use client';
+import { usePolling } from '@/app/_components/usePolling';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocale, useT } from '@/lib/i18n/client';
 import { answerReason, reasonCodeOf, reasonWords } from '@/lib/ui/reason';
@@ -95,29 +96,7 @@ export function WorkshopConsole({ workshopId }: { workshopId: string }) {
     }
   }, [base]);
 
-  useEffect(() => {
-    if (phase !== 'ready') return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let stopped = false;
-    const tick = async () => {
-      timer = null;
-      if (document.visibilityState === 'visible') await load();
-      if (!stopped) timer = setTimeout(tick, POLL_MS);
-    };
-    const onVisible = () => {
-      if (document.visibilityState === 'visible' && timer) {
-        clearTimeout(timer);
-        void tick();
-      }
-    };
-    void tick();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [phase, load]);
+  usePolling(load, POLL_MS, phase === 'ready');
 
   const act = useCallback(
     async (path: string) => {

@@ -1,5 +1,6 @@
 import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 import { audienceFor } from '../jwt-tokens';
+import { readLiveSession } from './session-row';
 import type { AuthUser, CookieWrite, LabContext, Strategy, VerifyOutcome } from '../types';
 
 const ID = 'session-cached';
@@ -107,18 +108,10 @@ export const sessionCachedStrategy: Strategy<{ sessionId: string; idHash: string
     }
 
     // No cache, an expired one or a forged one: the row decides, as in `session`.
-    const row = ctx.store.sessions.findWithUser(ctx.lab.id, idHash);
-    if (!row) return { ok: false, reason: 'unknown-session' };
-    const { sessionIdleSeconds } = ctx.lab.settings;
-    const expired = ctx.now >= row.absolute_expires_at;
-    const idle = ctx.now >= row.last_seen_at + sessionIdleSeconds;
-    if (expired || idle || row.banned) {
-      ctx.store.sessions.deleteOne(ctx.lab.id, idHash);
-      return { ok: false, reason: row.banned ? 'account-disabled' : expired ? 'expired' : 'idle-timeout' };
-    }
+    const live = readLiveSession(ctx, idHash);
+    if (!live.ok) return live;
     // Only a renewal slides the idle timeout: cache hits never reach the row.
-    if (row.last_seen_at !== ctx.now) ctx.store.sessions.touch(idHash, ctx.now);
-    const sessionExpiresAt = Math.min(row.absolute_expires_at, ctx.now + sessionIdleSeconds);
+    const { row, expiresAt: sessionExpiresAt } = live;
     const user: AuthUser = { id: row.user_id, username: row.username, role: row.role };
     return {
       ok: true,

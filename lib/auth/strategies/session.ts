@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Strategy } from '../types';
+import { readLiveSession } from './session-row';
 
 const COOKIE = 'rl_session';
 /** 32 random bytes (256 bits) in base64url: 43 characters. */
@@ -66,28 +67,15 @@ export const sessionStrategy: Strategy<{ sessionId: string }> = {
     if (!id) return { ok: false, reason: 'no-credential' };
     if (!SESSION_ID_PATTERN.test(id)) return { ok: false, reason: 'malformed' };
     const idHash = hashSessionId(id);
-    const row = ctx.store.sessions.findWithUser(ctx.lab.id, idHash);
-    if (!row) return { ok: false, reason: 'unknown-session' };
-
-    const { sessionIdleSeconds } = ctx.lab.settings;
-    const expired = ctx.now >= row.absolute_expires_at;
-    const idle = ctx.now >= row.last_seen_at + sessionIdleSeconds;
-    if (expired || idle || row.banned) {
-      ctx.store.sessions.deleteOne(ctx.lab.id, idHash);
-      return { ok: false, reason: row.banned ? 'account-disabled' : expired ? 'expired' : 'idle-timeout' };
-    }
-    // last_seen_at has one-second resolution: when it already says `now`, the
-    // write would store the same value. Skipping it changes no timeout (the
-    // idle window is measured from the same second either way) and spares a
-    // write — which costs several times the read — on every repeated request
-    // within a second.
-    if (row.last_seen_at !== ctx.now) ctx.store.sessions.touch(idHash, ctx.now);
+    const live = readLiveSession(ctx, idHash);
+    if (!live.ok) return live;
+    const { row } = live;
     return {
       ok: true,
       user: { id: row.user_id, username: row.username, role: row.role },
       credential: {
         idHash,
-        expiresAt: Math.min(row.absolute_expires_at, ctx.now + sessionIdleSeconds),
+        expiresAt: live.expiresAt,
         createdAt: row.created_at,
         absoluteExpiresAt: row.absolute_expires_at,
       },

@@ -272,7 +272,8 @@ function RunInfo({ labId, report }: { labId: string; report: MatrixReport | null
           </dl>
         </div>
       )}
-      <p>
+      {/* A control, not part of the record: the printed report has no links to act on. */}
+      <p className="print:hidden">
         <Link href={`/lab/${labId}#settings`} data-testid="change-settings">
           {t('changeSettings')} →
         </Link>

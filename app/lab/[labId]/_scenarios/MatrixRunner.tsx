@@ -349,10 +349,12 @@ function Configuration({ report }: { report: MatrixReport }) {
   const t = useT('scenarios');
   const byStrategy = strategyCosts(report);
   return (
-    <div className="grid gap-4 md:grid-cols-2" data-secondary>
-      <section className="card">
+    // grid-cols-1 is minmax(0, 1fr): on a phone a long setting or preset name wraps inside its card
+    // instead of widening the page past the screen (the implicit track grew to 499 px at 390).
+    <div className="grid grid-cols-1 gap-4 md:grid-cols-2" data-secondary>
+      <section className="card min-w-0 overflow-x-auto">
         <h2 className="text-lg font-bold mb-2">{t('costs')}</h2>
-        <table className="text-sm border-collapse" data-testid="costs">
+        <table className="text-sm border-collapse [overflow-wrap:anywhere]" data-testid="costs">
           <thead>
             <tr className="text-left text-xs text-muted">
               <th className="p-1" />
@@ -378,9 +380,9 @@ function Configuration({ report }: { report: MatrixReport }) {
           <Link href="/learn/cost">{t('costsInTime')} →</Link>
         </p>
       </section>
-      <section className="card">
+      <section className="card min-w-0">
         <h2 className="text-lg font-bold mb-2">{t('configuration')}</h2>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 text-sm mono">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 text-sm mono [overflow-wrap:anywhere]">
           {Object.entries(report.settings).map(([k, v]) => (
             <div key={k} className="contents">
               <dt>{k}</dt>

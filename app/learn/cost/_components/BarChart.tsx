@@ -37,14 +37,18 @@ export function BarChart({ title, groups, testId }: { title: string; groups: Bar
               // A sliver stays visible: a 6 µs lookup next to a 700 µs unseal is the point of the chart.
               const percent = Math.max(0.6, (bar.value / max) * 100);
               return (
-                <li key={bar.key} className="grid grid-cols-[minmax(8rem,13rem)_1fr] items-center gap-3" data-bar={bar.key}>
+                // On a phone the label sits above its bar: beside it, label + bar + figure were wider than the screen.
+                <li key={bar.key} className="grid grid-cols-1 sm:grid-cols-[minmax(8rem,13rem)_1fr] items-center gap-x-3 gap-y-0.5" data-bar={bar.key}>
                   <span className="text-sm leading-tight">
                     <span className="mono">{bar.label}</span>
                     {bar.note && <span className="block text-xs text-muted">{bar.note}</span>}
                   </span>
                   <span className="flex items-center gap-2 min-w-0">
-                    <span className={`h-5 rounded-sm shrink-0 ${TONE_CLASS[bar.tone]}`} style={{ width: `${percent * 0.8}%` }} aria-hidden="true" />
-                    <span className="mono text-sm whitespace-nowrap" data-value>
+                    {/* The bar is a share of its own track, so the figure beside it always fits. */}
+                    <span className="flex-1 min-w-0" aria-hidden="true">
+                      <span className={`block h-5 rounded-sm ${TONE_CLASS[bar.tone]}`} style={{ width: `${percent}%` }} />
+                    </span>
+                    <span className="mono text-sm whitespace-nowrap shrink-0" data-value>
                       {bar.valueText}
                     </span>
                   </span>

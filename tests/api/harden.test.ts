@@ -192,6 +192,25 @@ describe('request lines (13.8): never a bare 500', () => {
   });
 });
 
+describe('DNS rebinding: the documented limitation (docs/SECURITY.md, "Cross-site requests")', () => {
+  it('a foreign Host is served and an Origin naming it passes the CSRF check: a rebound page can make and use labs of its own; its cookies are host-only', async () => {
+    // What a rebound page's requests look like: the attacker's name in Host and in Origin, sent to our address.
+    const host = `rebound.example:${new URL(baseUrl()).port}`;
+    const headers = { host, origin: `http://${host}`, 'content-type': 'application/json' };
+    expect((await rawRequest('GET', '/', { headers: { host } })).status).toBe(200);
+    const created = await rawRequest('POST', '/api/labs', { headers });
+    expect(created.status, created.text).toBe(201);
+    const { labId, users } = created.body as { labId: string; users: { username: string; password: string }[] };
+    const bob = users.find((u) => u.username === 'bob')!;
+    const login = await rawRequest('POST', `/api/labs/${labId}/session/login`, { headers, body: JSON.stringify({ username: 'bob', password: bob.password }) });
+    expect(login.status).toBe(200);
+    // No Domain attribute: the browser keeps these to the name that set them, so our real name's cookies never go to the rebound one.
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/rl_session=/);
+    expect(setCookie).not.toMatch(/domain=/i);
+  });
+});
+
 describe('scenario cells are served in turn across labs (13.2)', () => {
   it('a lab starting one run behind another lab’s three finishes before them', { timeout: 120_000 }, async () => {
     const busy = await newLab();

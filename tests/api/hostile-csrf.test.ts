@@ -144,6 +144,27 @@ describe('CSRF: cross-site requests are refused on every state-changing route', 
     expect((await agent().post(lab.api('/jwt/login'), { username: 'carol', password: 'attacker-chosen-password' })).status).toBe(401);
   });
 
+  it('X-Forwarded-Host is not believed: an Origin that matches only a forged X-Forwarded-Host is refused, and ours still passes beside it', async () => {
+    const lab = await newLab();
+    const before = await labState(lab);
+    const port = new URL(baseUrl()).port;
+    const forged: Record<string, string>[] = [
+      { origin: 'http://evil.example', 'x-forwarded-host': 'evil.example' },
+      { origin: `http://evil.example:${port}`, 'x-forwarded-host': `evil.example:${port}` },
+      { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+    ];
+    for (const headers of forged) {
+      expectRefusal(await agent().request('POST', lab.api('/clock'), { advanceSeconds: 60 }, headers), 403, 'cross-origin-request');
+      const created = await agent().request('POST', '/api/labs', undefined, headers);
+      expectRefusal(created, 403, 'cross-origin-request');
+      expect(created.body.labId).toBeUndefined();
+    }
+    expect(await labState(lab)).toEqual(before);
+    // The header is ignored, not refused: our own Origin (the real Host) passes with a forged one beside it.
+    const ours = await agent().request('POST', lab.api('/clock'), { advanceSeconds: 60 }, { origin: baseUrl(), 'x-forwarded-host': 'evil.example' });
+    expect(ours.status).toBe(200);
+  });
+
   it('a cross-site POST /api/labs is refused too (no lab is created for an attacker page)', async () => {
     for (const headers of Object.values(hostile())) {
       const res = await agent().request('POST', '/api/labs', undefined, headers);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agent, baseUrl, loginAs, newLab, type TestLab } from './helpers';
-import { expectRefusal, strategiesOf } from './hostile-support';
+import { expectRefusal, rawRequest, strategiesOf } from './hostile-support';
 
 /**
  * CSRF (docs/SECURITY.md, "Cross-site requests"): every state-changing route
@@ -171,6 +171,43 @@ describe('CSRF: cross-site requests are refused on every state-changing route', 
       expectRefusal(res, 403);
       expect(res.body.labId).toBeUndefined();
     }
+  });
+});
+
+describe('CSRF second layer: JSON or nothing, on every route file', () => {
+  it('a form, multipart, text/plain or untyped body without Origin → 415 expected-json on every mutating export of every route file, and the lab is unchanged', async () => {
+    // What an HTML form can send, from a browser that sent no Origin: the case the Origin check lets through.
+    // Read from the route files, so a route added later is covered (tests/api/harden.test.ts checks the same
+    // against live sessions on a hand-picked list).
+    const lab = await newLab();
+    const before = await labState(lab);
+    const bodies: [string | undefined, string][] = [
+      ['application/x-www-form-urlencoded', 'username=bob&password=x'],
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n'],
+      ['text/plain', JSON.stringify({ username: 'bob', password: lab.password('bob') })],
+      [undefined, ''],
+    ];
+    let sent = 0;
+    for (const f of routeFiles()) {
+      // One strategy per file: the check is the route file's wrapper, the same for every strategy it serves.
+      const url = concrete(f.template, lab, 'session');
+      for (const method of f.methods.filter((m) => MUTATING.includes(m))) {
+        for (const [type, body] of bodies) {
+          // An explicit length: Node's client frames a DELETE body with neither length nor chunking.
+          const length = { 'content-length': Buffer.byteLength(body) };
+          const res = await rawRequest(method, url, { headers: type ? { 'content-type': type, ...length } : length, body });
+          try {
+            expectRefusal(res, 415, 'expected-json');
+            expect(res.headers.get('set-cookie')).toBeNull();
+          } catch (err) {
+            throw new Error(`${method} ${url} as ${type ?? 'no type'}: ${(err as Error).message}`);
+          }
+          sent++;
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(100);
+    expect(await labState(lab)).toEqual(before);
   });
 });
 

@@ -171,6 +171,15 @@ describe('request lines (13.8): never a bare 500', () => {
     }
   });
 
+  it('TRACK and CONNECT never reach Next: Node answers TRACK with its own 400 and closes a CONNECT unanswered (never a 500)', async () => {
+    const own = new URL(baseUrl());
+    const track = await rawLine('TRACK /api/health HTTP/1.1');
+    expect(track.status, track.head).toBe(400);
+    const connect = await rawLine(`CONNECT ${own.host} HTTP/1.1`);
+    expect(connect.head, 'no answer at all: the socket is closed').toBe('');
+    expect((await rawLine('GET /api/health HTTP/1.1')).status).toBe(200);
+  });
+
   it('page routes answer methods they do not serve with 405', async () => {
     const lab = await newLab();
     for (const path of ['/', `/lab/${lab.labId}`, '/learn', '/no-such-page']) {

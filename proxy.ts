@@ -25,7 +25,7 @@ export function proxy(req: NextRequest) {
   const isApi = req.nextUrl.pathname === '/api' || req.nextUrl.pathname.startsWith('/api/');
 
   if (isApi && !API_METHODS.has(req.method)) {
-    return apiError('method-not-allowed', https, { Allow: 'GET, HEAD, POST, PATCH, OPTIONS' });
+    return apiError('method-not-allowed', https, { Allow: [...API_METHODS].join(', ') });
   }
   // Pages are read with GET (and HEAD); the app has no server actions, so any
   // other method on a page is refused here (Next would render the page for a POST).

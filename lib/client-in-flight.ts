@@ -15,6 +15,8 @@ export type InFlightCounter = {
   enter(client: string): boolean;
   leave(client: string): void;
   count(client: string): number;
+  /** Clients with a request open: a client's entry goes when its last request ends, so the table is never larger than the requests open. */
+  clients(): number;
 };
 
 export function createInFlightCounter(max: number): InFlightCounter {
@@ -32,5 +34,6 @@ export function createInFlightCounter(max: number): InFlightCounter {
       else open.set(client, n);
     },
     count: (client) => open.get(client) ?? 0,
+    clients: () => open.size,
   };
 }

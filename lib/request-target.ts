@@ -15,10 +15,22 @@ export function isOriginForm(target: string | undefined): boolean {
 
 import { clientFromPeer, PEER_ADDRESS_HEADER } from './peer-header';
 import { createInFlightCounter } from './client-in-flight';
+import { createRefusalHolder } from './held-refusals';
 import { statusOf } from './errors/status';
+import { API_METHODS } from './security-headers';
 
 const REFUSAL = statusOf({ reason: 'bad-request-target' });
 const BODY = JSON.stringify({ error: REFUSAL.error, reason: REFUSAL.reason, detail: 'Only a path starting with / is served.' });
+
+/**
+ * TRACE reaches the `request` event, but the fetch standard forbids it: Next's
+ * `new Request()` throws on it and Next answers a bare 500 before proxy.ts
+ * runs. It is refused here as proxy.ts refuses any method outside the list.
+ * (CONNECT never reaches `request`: Node closes the socket, as no `connect`
+ * listener is installed; TRACK is not a method Node parses: its own 400.)
+ */
+const NOT_ALLOWED = statusOf({ reason: 'method-not-allowed' });
+const NOT_ALLOWED_BODY = JSON.stringify({ error: NOT_ALLOWED.error, reason: NOT_ALLOWED.reason, detail: 'TRACE is not served.' });
 
 const BUSY = statusOf({ reason: 'too-many-requests-in-flight' });
 const BUSY_BODY = JSON.stringify({
@@ -28,42 +40,30 @@ const BUSY_BODY = JSON.stringify({
 });
 
 /**
- * A refusal is answered after the second its Retry-After names, not at once: a
- * flooding client that retries the moment it is refused would otherwise turn
- * fast refusals into thousands of new connections a second, each parsed on the
- * server's one thread. Held sockets cost memory only, and are bounded: beyond
- * MAX_HELD_REFUSALS a refused socket is closed at once.
+ * A refusal is answered after the second its Retry-After names, not at once,
+ * and at most MAX_HELD_REFUSALS are held; beyond, a refused socket is closed at
+ * once (lib/held-refusals.ts says why).
  */
 const REFUSAL_PAUSE_MS = 1000;
 const MAX_HELD_REFUSALS = 4096;
-let heldRefusals = 0;
+const heldRefusals = createRefusalHolder({ pauseMs: REFUSAL_PAUSE_MS, maxHeld: MAX_HELD_REFUSALS });
 
 function refuseAfterPause(req: http.IncomingMessage, res: http.ServerResponse): void {
-  if (heldRefusals >= MAX_HELD_REFUSALS) {
+  const release = heldRefusals.hold(() => {
+    if (res.destroyed) return;
+    res.writeHead(429, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(BUSY_BODY),
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Retry-After': '1',
+    });
+    res.end(BUSY_BODY);
+  });
+  if (release === null) {
     req.socket.destroy();
     return;
   }
-  heldRefusals++;
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    heldRefusals--;
-    clearTimeout(timer);
-  };
-  const timer = setTimeout(() => {
-    if (!res.destroyed) {
-      res.writeHead(429, {
-        'Content-Type': 'application/json',
-        'Content-Length': Buffer.byteLength(BUSY_BODY),
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-        'Retry-After': '1',
-      });
-      res.end(BUSY_BODY);
-    }
-    release();
-  }, REFUSAL_PAUSE_MS);
   res.once('close', release);
 }
 
@@ -93,6 +93,19 @@ export function guardRequestTargets(options: GuardOptions): void {
           Connection: 'close',
         });
         res.end(BODY);
+        return true;
+      }
+      if (req.method === 'TRACE') {
+        res.writeHead(NOT_ALLOWED.status, {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(NOT_ALLOWED_BODY),
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+          // As proxy.ts answers: the API's methods on an API path, GET and HEAD on a page.
+          Allow: /^\/api(\/|\?|$)/.test(req.url ?? '') ? [...API_METHODS].join(', ') : 'GET, HEAD',
+          Connection: 'close',
+        });
+        res.end(NOT_ALLOWED_BODY);
         return true;
       }
       // Issue 13.1: one client's open requests are bounded before Next spends the thread on them

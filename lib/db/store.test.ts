@@ -52,9 +52,11 @@ describe('the store', () => {
     db.close();
   });
 
-  it('a file database runs in WAL mode with foreign keys on', () => {
+  it('a file database runs in WAL mode, synchronous=NORMAL, with foreign keys on', () => {
     const db = openDatabase(tempDb());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // 1 = NORMAL (docs/SECURITY.md, "Durability": what a process kill and an OS crash each keep).
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
   });

@@ -147,8 +147,19 @@ describe('fair shares per client (issue 13.1)', () => {
       });
     const held = await Promise.all(Array.from({ length: 24 }, () => holdOne('127.0.0.8')));
     await new Promise((r) => setTimeout(r, 500)); // let the server see every one
-    const refused = await send('127.0.0.8', 'GET', '/api/health');
-    expectRefusal(refused, 429, 'too-many-requests-in-flight');
+    // Each refusal is held for the second its Retry-After names (lib/held-refusals.ts), so an instant
+    // retry cannot spin. A floor, not a speed goal; the fastest of three, as a loaded machine can make
+    // one unpaused answer slow too.
+    const waits: number[] = [];
+    let refused: Answer | undefined;
+    for (let i = 0; i < 3; i++) {
+      const askedAt = Date.now();
+      refused = await send('127.0.0.8', 'GET', '/api/health');
+      waits.push(Date.now() - askedAt);
+      expectRefusal(refused, 429, 'too-many-requests-in-flight');
+    }
+    expect(Math.min(...waits), `refusals answered after ${waits.join(', ')} ms`).toBeGreaterThanOrEqual(950);
+    expect(refused!.headers['retry-after']).toBe('1');
     expect((await send('127.0.0.9', 'GET', '/api/health')).status).toBe(200);
     for (const socket of held) socket.destroy();
     await new Promise((r) => setTimeout(r, 500));

@@ -171,6 +171,15 @@ describe('request lines (13.8): never a bare 500', () => {
     }
   });
 
+  it('TRACK and CONNECT never reach Next: Node answers TRACK with its own 400 and closes a CONNECT unanswered (never a 500)', async () => {
+    const own = new URL(baseUrl());
+    const track = await rawLine('TRACK /api/health HTTP/1.1');
+    expect(track.status, track.head).toBe(400);
+    const connect = await rawLine(`CONNECT ${own.host} HTTP/1.1`);
+    expect(connect.head, 'no answer at all: the socket is closed').toBe('');
+    expect((await rawLine('GET /api/health HTTP/1.1')).status).toBe(200);
+  });
+
   it('page routes answer methods they do not serve with 405', async () => {
     const lab = await newLab();
     for (const path of ['/', `/lab/${lab.labId}`, '/learn', '/no-such-page']) {
@@ -189,6 +198,25 @@ describe('request lines (13.8): never a bare 500', () => {
       if (location) expect(new URL(location, baseUrl()).host, `${path} → ${location}`).toBe(new URL(baseUrl()).host);
       expect(res.status, path).toBeLessThan(500);
     }
+  });
+});
+
+describe('DNS rebinding: the documented limitation (docs/SECURITY.md, "Cross-site requests")', () => {
+  it('a foreign Host is served and an Origin naming it passes the CSRF check: a rebound page can make and use labs of its own; its cookies are host-only', async () => {
+    // What a rebound page's requests look like: the attacker's name in Host and in Origin, sent to our address.
+    const host = `rebound.example:${new URL(baseUrl()).port}`;
+    const headers = { host, origin: `http://${host}`, 'content-type': 'application/json' };
+    expect((await rawRequest('GET', '/', { headers: { host } })).status).toBe(200);
+    const created = await rawRequest('POST', '/api/labs', { headers });
+    expect(created.status, created.text).toBe(201);
+    const { labId, users } = created.body as { labId: string; users: { username: string; password: string }[] };
+    const bob = users.find((u) => u.username === 'bob')!;
+    const login = await rawRequest('POST', `/api/labs/${labId}/session/login`, { headers, body: JSON.stringify({ username: 'bob', password: bob.password }) });
+    expect(login.status).toBe(200);
+    // No Domain attribute: the browser keeps these to the name that set them, so our real name's cookies never go to the rebound one.
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/rl_session=/);
+    expect(setCookie).not.toMatch(/domain=/i);
   });
 });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdWriteLock } from '@/lib/db/testing';
+import { holdWriteLock, readDatabaseFile } from '@/lib/db/testing';
 import { HttpAgent } from '@/lib/http-agent';
 import { startServer, type RunningServer } from '../support/server';
 import { choosePassword, loginAs, newLab } from './helpers';
@@ -200,5 +200,61 @@ describe('memory and processes (own servers)', () => {
     expect(after.status).toBe(200);
     expect(after.body.clockOffsetSeconds).toBe(before);
     expect((await new HttpAgent(a.baseUrl).post(lab.api('/clock'), { advanceSeconds: 60 })).status).toBe(200);
+  });
+});
+
+// ---- durability: a server killed the moment it has answered ----------------
+
+describe('durability (own server, SIGKILL)', () => {
+  it('what the server acknowledged survives SIGKILL right after the answer: a login, a logout, a password change and its revocation', { timeout: 90_000 }, async () => {
+    // The core of `npm run test:durability` (scripts/durability.mjs), in one pass: every change
+    // below is answered 200, then the process is killed at once, with no chance to finish anything
+    // it had left for after the answer.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-kill-'));
+    const dbPath = path.join(dir, 'lab.db');
+    const first = await startServer({ dbPath, env: { UNSAFE_TEST_ONLY_CHEAP_PASSWORD_HASHING: '1' } });
+    let second: RunningServer | undefined;
+    try {
+      const created = await new HttpAgent(first.baseUrl).post('/api/labs');
+      expect(created.status).toBe(201);
+      const { labId, users } = created.body as { labId: string; users: { username: string; password: string }[] };
+      const pw = (u: string) => users.find((x) => x.username === u)!.password;
+      const api = (rest: string) => `/api/labs/${labId}${rest}`;
+
+      const kept = new HttpAgent(first.baseUrl); // alice logs in and stays in
+      expect((await kept.post(api('/session/login'), { username: 'alice', password: pw('alice') })).status).toBe(200);
+      const loggedOut = new HttpAgent(first.baseUrl); // bob logs out: his session row must stay deleted
+      expect((await loggedOut.post(api('/session/login'), { username: 'bob', password: pw('bob') })).status).toBe(200);
+      const bobCookie = loggedOut.cookieHeaderFor(api('/session/me'));
+      const denied = new HttpAgent(first.baseUrl); // bob's jwt-denylist token: its denylist row must stay
+      expect((await denied.post(api('/jwt-denylist/login'), { username: 'bob', password: pw('bob') })).status).toBe(200);
+      const deniedCookie = denied.cookieHeaderFor(api('/jwt-denylist/me'));
+      const changer = new HttpAgent(first.baseUrl); // carol changes her password: her other session must stay ended
+      const other = new HttpAgent(first.baseUrl);
+      expect((await changer.post(api('/session/login'), { username: 'carol', password: pw('carol') })).status).toBe(200);
+      expect((await other.post(api('/session/login'), { username: 'carol', password: pw('carol') })).status).toBe(200);
+      const carolOther = other.cookieHeaderFor(api('/session/me'));
+      const chosen = 'carol chose this before the kill';
+
+      expect((await loggedOut.post(api('/session/logout'))).body.wasAuthenticated).toBe(true);
+      expect((await denied.post(api('/jwt-denylist/logout'))).body.wasAuthenticated).toBe(true);
+      const change = await changer.post(api('/session/password'), { currentPassword: pw('carol'), newPassword: chosen });
+      expect(change.status).toBe(200);
+      first.process.kill('SIGKILL');
+      await new Promise((resolve) => (first.process.exitCode !== null || first.process.signalCode !== null ? resolve(null) : first.process.once('exit', resolve)));
+
+      second = await startServer({ dbPath, env: { UNSAFE_TEST_ONLY_CHEAP_PASSWORD_HASHING: '1' } });
+      const on = (cookie: string, rest: string) => new HttpAgent(second!.baseUrl).request('GET', api(rest), undefined, cookie ? { cookie } : {});
+      expect((await on(kept.cookieHeaderFor(api('/session/me')), '/session/me')).status, 'an acknowledged login survives').toBe(200);
+      expectCredentialRefused(await on(bobCookie, '/session/me'), 'unknown-session');
+      expectCredentialRefused(await on(deniedCookie, '/jwt-denylist/me'));
+      expectCredentialRefused(await on(carolOther, '/session/me'), 'unknown-session');
+      const login = (password: string) => new HttpAgent(second!.baseUrl).post(api('/jwt/login'), { username: 'carol', password });
+      expect((await login(chosen)).status, 'the acknowledged new password logs in').toBe(200);
+      expect((await login(pw('carol'))).status, 'the replaced password does not').toBe(401);
+      expect(readDatabaseFile(dbPath, (sql) => sql.get<{ integrity_check: string }>('PRAGMA integrity_check'))?.integrity_check).toBe('ok');
+    } finally {
+      await Promise.all([first.stop(), second?.stop()]);
+    }
   });
 });

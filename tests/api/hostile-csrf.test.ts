@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agent, baseUrl, loginAs, newLab, type TestLab } from './helpers';
-import { expectRefusal, strategiesOf } from './hostile-support';
+import { expectRefusal, rawRequest, strategiesOf } from './hostile-support';
 
 /**
  * CSRF (docs/SECURITY.md, "Cross-site requests"): every state-changing route
@@ -144,12 +144,70 @@ describe('CSRF: cross-site requests are refused on every state-changing route', 
     expect((await agent().post(lab.api('/jwt/login'), { username: 'carol', password: 'attacker-chosen-password' })).status).toBe(401);
   });
 
+  it('X-Forwarded-Host is not believed: an Origin that matches only a forged X-Forwarded-Host is refused, and ours still passes beside it', async () => {
+    const lab = await newLab();
+    const before = await labState(lab);
+    const port = new URL(baseUrl()).port;
+    const forged: Record<string, string>[] = [
+      { origin: 'http://evil.example', 'x-forwarded-host': 'evil.example' },
+      { origin: `http://evil.example:${port}`, 'x-forwarded-host': `evil.example:${port}` },
+      { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+    ];
+    for (const headers of forged) {
+      expectRefusal(await agent().request('POST', lab.api('/clock'), { advanceSeconds: 60 }, headers), 403, 'cross-origin-request');
+      const created = await agent().request('POST', '/api/labs', undefined, headers);
+      expectRefusal(created, 403, 'cross-origin-request');
+      expect(created.body.labId).toBeUndefined();
+    }
+    expect(await labState(lab)).toEqual(before);
+    // The header is ignored, not refused: our own Origin (the real Host) passes with a forged one beside it.
+    const ours = await agent().request('POST', lab.api('/clock'), { advanceSeconds: 60 }, { origin: baseUrl(), 'x-forwarded-host': 'evil.example' });
+    expect(ours.status).toBe(200);
+  });
+
   it('a cross-site POST /api/labs is refused too (no lab is created for an attacker page)', async () => {
     for (const headers of Object.values(hostile())) {
       const res = await agent().request('POST', '/api/labs', undefined, headers);
       expectRefusal(res, 403);
       expect(res.body.labId).toBeUndefined();
     }
+  });
+});
+
+describe('CSRF second layer: JSON or nothing, on every route file', () => {
+  it('a form, multipart, text/plain or untyped body without Origin → 415 expected-json on every mutating export of every route file, and the lab is unchanged', async () => {
+    // What an HTML form can send, from a browser that sent no Origin: the case the Origin check lets through.
+    // Read from the route files, so a route added later is covered (tests/api/harden.test.ts checks the same
+    // against live sessions on a hand-picked list).
+    const lab = await newLab();
+    const before = await labState(lab);
+    const bodies: [string | undefined, string][] = [
+      ['application/x-www-form-urlencoded', 'username=bob&password=x'],
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n'],
+      ['text/plain', JSON.stringify({ username: 'bob', password: lab.password('bob') })],
+      [undefined, ''],
+    ];
+    let sent = 0;
+    for (const f of routeFiles()) {
+      // One strategy per file: the check is the route file's wrapper, the same for every strategy it serves.
+      const url = concrete(f.template, lab, 'session');
+      for (const method of f.methods.filter((m) => MUTATING.includes(m))) {
+        for (const [type, body] of bodies) {
+          // An explicit length: Node's client frames a DELETE body with neither length nor chunking.
+          const length = { 'content-length': Buffer.byteLength(body) };
+          const res = await rawRequest(method, url, { headers: type ? { 'content-type': type, ...length } : length, body });
+          try {
+            expectRefusal(res, 415, 'expected-json');
+            expect(res.headers.get('set-cookie')).toBeNull();
+          } catch (err) {
+            throw new Error(`${method} ${url} as ${type ?? 'no type'}: ${(err as Error).message}`);
+          }
+          sent++;
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(100);
+    expect(await labState(lab)).toEqual(before);
   });
 });
 

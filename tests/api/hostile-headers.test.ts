@@ -18,6 +18,8 @@ function expectCommonHeaders(res: AgentResponse | RawResponse, where: string) {
   expect(h.get('referrer-policy'), where).toBe('no-referrer');
   expect(h.get('permissions-policy') ?? '', where).toMatch(/camera=\(\).*microphone=\(\).*geolocation=\(\)/);
   expect(h.get('x-frame-options'), where).toBe('DENY');
+  expect(h.get('cross-origin-opener-policy'), where).toBe('same-origin');
+  expect(h.get('cross-origin-resource-policy'), where).toBe('same-origin');
   expect(h.get('x-powered-by'), where).toBeNull();
   expect(h.get('access-control-allow-origin'), where).toBeNull();
 }
@@ -72,6 +74,20 @@ describe('API response headers, on successes and on every kind of refusal', () =
     const plain = await rawRequest('GET', '/');
     expect(plain.headers.get('strict-transport-security')).toBeNull();
     expect(plain.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+  });
+});
+
+describe('static files (next.config.js headers, outside proxy.ts)', () => {
+  it('a /_next/static script the page loads, a file from public/, the icon and a 404 carry nosniff, no-referrer, DENY, COOP/CORP and no X-Powered-By', async () => {
+    const page = await rawRequest('GET', '/');
+    const scripts = [...page.text.matchAll(/src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length, 'the home page loads build scripts').toBeGreaterThan(0);
+    const paths = [scripts[0]!, '/demo/injected.js', '/icon.svg', '/favicon.ico'];
+    for (const path of paths) {
+      const res = await rawRequest('GET', path);
+      expect(res.status, path).toBe(path === '/favicon.ico' ? 404 : 200);
+      expectCommonHeaders(res, path);
+    }
   });
 });
 

@@ -262,6 +262,20 @@ describe('methods and unknown endpoints', () => {
     expect(options.headers.get('access-control-allow-credentials')).toBeNull();
   });
 
+  it('a method outside the list (WebDAV, PURGE, QUERY, TRACE) → 405 { error, reason } with Allow, never 500 — on API paths and pages', async () => {
+    const lab = await newLab();
+    const methods = ['PROPFIND', 'MKCOL', 'LOCK', 'PURGE', 'QUERY', 'REPORT', 'SEARCH', 'TRACE'];
+    for (const path of ['/api/health', lab.api(''), lab.api('/jwt/login'), '/api/nothing', '/', '/learn']) {
+      for (const method of methods) {
+        const res = await rawRequest(method, path);
+        expectRefusal(res, 405, 'method-not-allowed');
+        // The API's own list on an API path (DELETE included: the copies route serves it), GET and HEAD on a page.
+        expect(res.headers.get('allow'), `${method} ${path}`).toBe(path.startsWith('/api') ? 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS' : 'GET, HEAD');
+      }
+    }
+    expect((await agent().get(lab.api(''))).status).toBe(200);
+  });
+
   it('a method a route does not export → 405 (empty body, no internals), and the route still works', async () => {
     const lab = await newLab();
     const cases: [string, string][] = [

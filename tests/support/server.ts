@@ -73,7 +73,8 @@ export async function startServer(options: { dbPath?: string; env?: Record<strin
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Exited already: by itself (exitCode) or killed by a test (signalCode; `exit` will not fire again).
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();

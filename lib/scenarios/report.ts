@@ -80,8 +80,11 @@ export function cellText(r: ScenarioResult, t: ReportT, locale: Locale): string 
   switch (r.verdict) {
     case 'blocked':
       return `${t('cellBlocked')}${collateral}`;
-    case 'works-until-expiry':
-      return `${t('cellWorks', { window: windowDuration(r, locale), setting: boundOf(r) ?? '?' })}${collateral}`;
+    case 'works-until-expiry': {
+      const kept = r.withUse;
+      const inUse = kept ? t('cellKeptInUse', { window: kept.windowSeconds === null ? `≥ ${formatDurationIn(kept.window.lastWorkingSeconds, locale)}` : formatDurationIn(kept.windowSeconds, locale) }) : '';
+      return `${t('cellWorks', { window: windowDuration(r, locale), setting: boundOf(r) ?? '?' })}${inUse}${collateral}`;
+    }
     case 'not-applicable':
       return t('cellNa');
     default:
@@ -254,13 +257,29 @@ export function presetHeadline(matrix: MatrixReport, o: ReportOptions, scenario 
     if (!r || r.verdict === 'error') return t('line_error', { preset, action });
     if (r.verdict === 'not-applicable') return t('line_na', { preset, action });
     if (r.verdict === 'blocked') return t('line_blocked', { preset, action });
-    const slid = r.window && r.window.slides > 0 ? t('line_slid', { n: r.window.slides }) : '';
+    const slid = keptInUseClause(r, o) ?? (r.window && r.window.slides > 0 ? t('line_slid', { n: r.window.slides }) : '');
     if (r.windowSeconds === null) {
       return `${t('line_horizon', { preset, action, window: formatDurationIn(r.window?.lastWorkingSeconds ?? 0, o.locale) })}${slid || (o.locale === 'ja' ? '。' : '.')}`;
     }
     const line = t('line_works', { preset, action, window: windowDuration(r, o.locale) });
     return slid ? `${line.replace(/[.。]$/, '')}${slid}` : line;
   });
+}
+
+/**
+ * Where a second copy was kept in use (ScenarioResult.withUse): what using it
+ * did, in words chosen from the two measured windows — longer, or no longer.
+ * Null when the run kept no second copy.
+ */
+function keptInUseClause(r: ScenarioResult, o: ReportOptions): string | null {
+  const t = o.t.presets;
+  const kept = r.withUse;
+  if (!t || !kept) return null;
+  const longer = kept.windowSeconds === null ? r.windowSeconds !== null || kept.window.lastWorkingSeconds > (r.window?.lastWorkingSeconds ?? 0) : r.windowSeconds !== null && kept.windowSeconds > r.windowSeconds;
+  if (!longer) return t('line_keptNoLonger');
+  const n = kept.window.slides;
+  if (kept.windowSeconds === null) return t('line_keptHorizon', { n, window: formatDurationIn(kept.window.lastWorkingSeconds, o.locale) });
+  return t('line_keptWorks', { n, window: formatDurationIn(kept.windowSeconds, o.locale) });
 }
 
 /** Results in the matrix's order (scenario rows, strategy columns), whatever order they arrived in. */

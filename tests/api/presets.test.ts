@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '@/lib/scenarios/types';
+import type { HttpAgent } from '@/lib/http-agent';
 import { agent, baseUrl, loginAs, newLab } from './helpers';
 
 const DAY = 86_400;
@@ -121,5 +122,31 @@ describe('library presets through the HTTP API', () => {
     const ja = await (await fetch(baseUrl() + lab.api('/matrix?set=presets&format=md&lang=ja'))).text();
     expect(ja).toContain('Auth.js の既定、ログアウトの後：盗まれたコピーは 30 日 使えます。泥棒が使い続ければさらに長く');
     expect(text).toContain('https://github.com/nextauthjs/next-auth/issues/662');
+  });
+});
+
+describe('a preset built on jwt-refresh keeps its refresh tokens to itself', () => {
+  /** The refresh cookie a login holds, presented by hand (as curl would) at another strategy's …/refresh. */
+  const refreshCookieOf = (a: HttpAgent) => a.jar().find((c) => c.name === 'rl_refresh')!.value;
+  const tradeAt = (lab: Awaited<ReturnType<typeof newLab>>, strategy: string, token: string) =>
+    agent().request('POST', lab.api(`/${strategy}/refresh`), undefined, { cookie: `rl_refresh=${token}` });
+
+  it('a clerk-like refresh token is refused at …/jwt-refresh/refresh and the other way round; each still works at home', async () => {
+    const lab = await newLab();
+    const clerk = await loginAs(lab, 'clerk-like', 'bob');
+    const plain = await loginAs(lab, 'jwt-refresh', 'carol');
+
+    const crossed = await tradeAt(lab, 'jwt-refresh', refreshCookieOf(clerk));
+    expect(crossed.status).toBe(401);
+    expect(crossed.body).toMatchObject({ reason: 'bad-claims' });
+    expect(crossed.body.detail).toBe('This refresh token was issued by clerk-like, not jwt-refresh.');
+    const back = await tradeAt(lab, 'clerk-like', refreshCookieOf(plain));
+    expect(back.status).toBe(401);
+    expect(back.body).toMatchObject({ reason: 'bad-claims' });
+
+    // Refused and untouched: neither token was rotated or revoked by the crossing, so each still trades at its own endpoint.
+    const home = await clerk.post(lab.api('/clerk-like/refresh'));
+    expect(home.status, JSON.stringify(home.body)).toBe(200);
+    expect((await plain.post(lab.api('/jwt-refresh/refresh'))).status).toBe(200);
   });
 });

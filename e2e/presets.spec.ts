@@ -35,6 +35,9 @@ test('the matrix page runs the library presets: the headline, authjs-jwt × logo
   const authjs = cell(page, 'logout', 'authjs-jwt');
   await expect(authjs).toHaveAttribute('data-verdict', 'works-until-expiry');
   await expect(authjs.locator('.look-danger')).toBeVisible();
+  // The copy as stolen ends at maxAge; the copy the thief kept using is shown beside it, as measured.
+  await expect(authjs).toHaveAttribute('data-window', String(30 * 86_400));
+  await expect(authjs.getByTestId('kept-in-use')).toContainText('kept in use: ≥');
   await expect(cell(page, 'ban', 'firebase-check-revoked')).toHaveAttribute('data-verdict', 'blocked');
   await expect(cell(page, 'ban', 'firebase-check-revoked').locator('.look-defended')).toBeVisible();
   await expect(cell(page, 'ban', 'firebase-id-token')).toHaveAttribute('data-window', '3600');
@@ -53,6 +56,26 @@ test('the matrix page runs the library presets: the headline, authjs-jwt × logo
   expect(md).toContain('https://github.com/better-auth/better-auth/issues/6893');
   expect(md).toContain('`better-auth-cached`');
   expect(md).not.toContain(labId);
+
+  // The printed reviewer's report covers the presets like the exports: the headline, each preset's
+  // settings, source and thread with the addresses written out — in English and in Japanese.
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.getByTestId('print-presets');
+  await expect(printed).toBeVisible();
+  await expect(page.getByTestId('presets-headline')).toBeHidden();
+  await expect(printed.getByTestId('print-headline-authjs-jwt')).toContainText('Auth.js default, after logout: a stolen copy works for 30 d — and longer if the thief keeps using it');
+  await expect(printed.getByTestId('print-preset-better-auth-cached')).toContainText('sessionCacheSeconds 5 min');
+  await expect(printed.getByTestId('print-preset-better-auth-cached')).toContainText('https://www.better-auth.com/docs/concepts/session-management#cookie-cache');
+  await expect(printed.getByTestId('print-preset-authjs-jwt')).toContainText('https://github.com/nextauthjs/next-auth/issues/662');
+  await expect(page.getByTestId('print-cell-logout-authjs-jwt').getByTestId('kept-in-use')).toBeVisible();
+  await expect(page.getByTestId('print-report')).toContainText('authjs-jwt × logout');
+  await page.context().addCookies([{ name: 'lang', value: 'ja', url: page.url() }]);
+  await page.reload();
+  await expect(printed.getByTestId('print-headline-authjs-jwt')).toContainText('Auth.js の既定、ログアウトの後：盗まれたコピーは 30 日 使えます。泥棒が使い続ければさらに長く');
+  await expect(printed).toContainText('プリセットとその出典');
+  await page.emulateMedia({ media: 'screen' });
+  await page.context().addCookies([{ name: 'lang', value: 'en', url: page.url() }]);
+  await page.reload();
 
   // The strategies' matrix is still its own: switching back shows it never ran.
   await page.getByTestId('set-strategies').click();

@@ -73,6 +73,11 @@ function boundOf(r: ScenarioResult): string | null {
   return boundingSetting(r.scenario, r.strategy).setting;
 }
 
+/** The window of a copy kept in use (ScenarioResult.withUse): "≥ …" when it still worked at the horizon. */
+export function keptInUseWindow(kept: NonNullable<ScenarioResult['withUse']>, locale: Locale): string {
+  return kept.windowSeconds === null ? `≥ ${formatDurationIn(kept.window.lastWorkingSeconds, locale)}` : formatDurationIn(kept.windowSeconds, locale);
+}
+
 /** One matrix cell: a symbol and a word (never colour alone), the window beside the setting that bounds it. */
 export function cellText(r: ScenarioResult, t: ReportT, locale: Locale): string {
   const others = r.collateral.loggedOut.length;
@@ -81,8 +86,7 @@ export function cellText(r: ScenarioResult, t: ReportT, locale: Locale): string 
     case 'blocked':
       return `${t('cellBlocked')}${collateral}`;
     case 'works-until-expiry': {
-      const kept = r.withUse;
-      const inUse = kept ? t('cellKeptInUse', { window: kept.windowSeconds === null ? `≥ ${formatDurationIn(kept.window.lastWorkingSeconds, locale)}` : formatDurationIn(kept.windowSeconds, locale) }) : '';
+      const inUse = r.withUse ? ` · ${t('keptInUse', { window: keptInUseWindow(r.withUse, locale) })}` : '';
       return `${t('cellWorks', { window: windowDuration(r, locale), setting: boundOf(r) ?? '?' })}${inUse}${collateral}`;
     }
     case 'not-applicable':

@@ -101,6 +101,9 @@ test('/learn measures the libraries live: each preset’s windows after logout, 
   await section.getByTestId('measure-libraries').click();
   await expect(section.getByTestId('library-table')).toBeVisible({ timeout: 150_000 });
   await expect(section.getByTestId('library-better-auth-cached-logout')).toContainText('5 min');
+  // Auth.js: the copy as stolen lives its 30 days; the one kept in use, longer — both measured.
+  await expect(section.getByTestId('library-authjs-jwt-logout')).toContainText('30 d');
+  await expect(section.getByTestId('library-authjs-jwt-logout').getByTestId('kept-in-use')).toContainText('kept in use: ≥');
   await expect(section.getByTestId('library-better-auth-cached-logout').locator('.look-danger')).toBeVisible();
   await expect(section.getByTestId('library-firebase-check-revoked-stolen-token').locator('.look-defended')).toBeVisible();
   await expect(section.getByTestId('library-authjs-jwt').getByTestId('thread-link')).toHaveAttribute('href', 'https://github.com/nextauthjs/next-auth/issues/662');

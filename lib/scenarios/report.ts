@@ -5,7 +5,8 @@ import { isScenarioId, isStrategyId, type ScenarioId, type StrategyId } from '..
 import { boundingSetting } from '../explain/mechanism';
 import { requirementsFor, requirementsForScenario, type Requirement } from '../explain/requirements';
 import type { PresetView } from '../presets/registry';
-import { curlLine, shellQuote } from '../curl';
+import { curlLine } from '../curl';
+import { copyLineOf, jarFileOf } from './jar-files';
 import { formatDurationIn } from './format';
 import type { MatrixReport } from './matrix';
 import type { ReportCell, ReportFinding, ReviewerReport } from './report-schema';
@@ -73,6 +74,14 @@ function boundOf(r: ScenarioResult): string | null {
   return boundingSetting(r.scenario, r.strategy).setting;
 }
 
+/** True when the copy kept in use (ScenarioResult.withUse) was measured working longer than the copy as stolen. */
+export function keptInUseLonger(r: ScenarioResult): boolean {
+  const kept = r.withUse;
+  if (!kept) return false;
+  if (kept.windowSeconds === null) return r.windowSeconds !== null || kept.window.lastWorkingSeconds > (r.window?.lastWorkingSeconds ?? 0);
+  return r.windowSeconds !== null && kept.windowSeconds > r.windowSeconds;
+}
+
 /** The window of a copy kept in use (ScenarioResult.withUse): "≥ …" when it still worked at the horizon. */
 export function keptInUseWindow(kept: NonNullable<ScenarioResult['withUse']>, locale: Locale): string {
   return kept.windowSeconds === null ? `≥ ${formatDurationIn(kept.window.lastWorkingSeconds, locale)}` : formatDurationIn(kept.windowSeconds, locale);
@@ -118,7 +127,7 @@ function evidenceOf(r: ScenarioResult, origin: string, phases: readonly string[]
   const lines = r.trace.filter((e) => phases.includes(e.phase));
   return lines.map((e: TraceEntry) =>
     e.kind === 'copy'
-      ? { seq: e.seq, actor: e.to, line: `cp ${shellQuote(`${e.from}.txt`)} ${shellQuote(`${e.to}.txt`)}`, status: null, reason: null }
+      ? { seq: e.seq, actor: e.to, line: copyLineOf(e), status: null, reason: null }
       : {
           seq: e.seq,
           actor: e.actor,
@@ -127,7 +136,8 @@ function evidenceOf(r: ScenarioResult, origin: string, phases: readonly string[]
             method: e.method,
             path: e.path,
             json: e.requestBody === null ? undefined : e.requestBody,
-            jar: e.actor === 'operator' ? undefined : e.actor === 'bystander' ? `bystander-${e.username ?? 'user'}.txt` : `${e.actor}.txt`,
+            jar: jarFileOf(e)?.file,
+            jarReadOnly: jarFileOf(e)?.readOnly,
           }),
           status: e.status,
           reason: e.reason,
@@ -166,7 +176,9 @@ function findingOf(r: ScenarioResult, subject: Subject, o: ReportOptions): Repor
       title: t('title_still-works', { strategy: r.strategy, action }),
       severity,
       severityRationale: rationale,
-      impact: r.scenario === 'role-change' ? t('impact_still-works_role-change', { window }) : t('impact_still-works', { window, action }),
+      impact:
+        (r.scenario === 'role-change' ? t('impact_still-works_role-change', { window }) : t('impact_still-works', { window, action })) +
+        (r.withUse && keptInUseLonger(r) ? t('impact_kept-in-use', { window: keptInUseWindow(r.withUse, o.locale) }) : ''),
       evidence: evidenceOf(r, o.origin, ['steal', 'check', 'revoke', 'replay', 'time-travel']),
     };
   }
@@ -279,8 +291,7 @@ function keptInUseClause(r: ScenarioResult, o: ReportOptions): string | null {
   const t = o.t.presets;
   const kept = r.withUse;
   if (!t || !kept) return null;
-  const longer = kept.windowSeconds === null ? r.windowSeconds !== null || kept.window.lastWorkingSeconds > (r.window?.lastWorkingSeconds ?? 0) : r.windowSeconds !== null && kept.windowSeconds > r.windowSeconds;
-  if (!longer) return t('line_keptNoLonger');
+  if (!keptInUseLonger(r)) return t('line_keptNoLonger');
   const n = kept.window.slides;
   if (kept.windowSeconds === null) return t('line_keptHorizon', { n, window: formatDurationIn(kept.window.lastWorkingSeconds, o.locale) });
   return t('line_keptWorks', { n, window: formatDurationIn(kept.windowSeconds, o.locale) });

@@ -31,10 +31,33 @@ test('the matrix page runs the library presets: the headline, authjs-jwt × logo
   await expect(headline.getByTestId('headline-better-auth-cached')).toContainText('works for 5 min');
   await expect(headline.getByRole('link', { name: 'issue thread' }).first()).toHaveAttribute('href', 'https://github.com/nextauthjs/next-auth/issues/662');
 
+  // The printed reviewer's report covers the presets like the exports: the headline, each preset's
+  // settings, source and thread with the addresses written out — in English and in Japanese.
+  await page.emulateMedia({ media: 'print' });
+  const printed = page.getByTestId('print-presets');
+  await expect(printed).toBeVisible();
+  await expect(page.getByTestId('presets-headline')).toBeHidden();
+  await expect(printed.getByTestId('print-headline-authjs-jwt')).toContainText('Auth.js default, after logout: a stolen copy works for 30 d — and longer if the thief keeps using it');
+  await expect(printed.getByTestId('print-preset-better-auth-cached')).toContainText('sessionCacheSeconds 5 min');
+  await expect(printed.getByTestId('print-preset-better-auth-cached')).toContainText('https://www.better-auth.com/docs/concepts/session-management#cookie-cache');
+  await expect(printed.getByTestId('print-preset-authjs-jwt')).toContainText('https://github.com/nextauthjs/next-auth/issues/662');
+  await expect(page.getByTestId('print-cell-logout-authjs-jwt').getByTestId('kept-in-use')).toBeVisible();
+  await expect(page.getByTestId('print-report')).toContainText('authjs-jwt × logout');
+  await page.context().addCookies([{ name: 'lang', value: 'ja', url: page.url() }]);
+  await page.reload();
+  await expect(printed.getByTestId('print-headline-authjs-jwt')).toContainText('Auth.js の既定、ログアウトの後：盗まれたコピーは 30 日 使えます。泥棒が使い続ければさらに長く');
+  await expect(printed).toContainText('プリセットとその出典');
+  await page.emulateMedia({ media: 'screen' });
+  await page.context().addCookies([{ name: 'lang', value: 'en', url: page.url() }]);
+  await page.reload();
+
   // The cells are measured verdicts, in the one colour language (class, symbol and word).
   const authjs = cell(page, 'logout', 'authjs-jwt');
   await expect(authjs).toHaveAttribute('data-verdict', 'works-until-expiry');
   await expect(authjs.locator('.look-danger')).toBeVisible();
+  // The copy as stolen ends at maxAge; the copy the thief kept using is shown beside it, as measured.
+  await expect(authjs).toHaveAttribute('data-window', String(30 * 86_400));
+  await expect(authjs.getByTestId('kept-in-use')).toContainText('kept in use: ≥');
   await expect(cell(page, 'ban', 'firebase-check-revoked')).toHaveAttribute('data-verdict', 'blocked');
   await expect(cell(page, 'ban', 'firebase-check-revoked').locator('.look-defended')).toBeVisible();
   await expect(cell(page, 'ban', 'firebase-id-token')).toHaveAttribute('data-window', '3600');
@@ -78,6 +101,9 @@ test('/learn measures the libraries live: each preset’s windows after logout, 
   await section.getByTestId('measure-libraries').click();
   await expect(section.getByTestId('library-table')).toBeVisible({ timeout: 150_000 });
   await expect(section.getByTestId('library-better-auth-cached-logout')).toContainText('5 min');
+  // Auth.js: the copy as stolen lives its 30 days; the one kept in use, longer — both measured.
+  await expect(section.getByTestId('library-authjs-jwt-logout')).toContainText('30 d');
+  await expect(section.getByTestId('library-authjs-jwt-logout').getByTestId('kept-in-use')).toContainText('kept in use: ≥');
   await expect(section.getByTestId('library-better-auth-cached-logout').locator('.look-danger')).toBeVisible();
   await expect(section.getByTestId('library-firebase-check-revoked-stolen-token').locator('.look-defended')).toBeVisible();
   await expect(section.getByTestId('library-authjs-jwt').getByTestId('thread-link')).toHaveAttribute('href', 'https://github.com/nextauthjs/next-auth/issues/662');

@@ -13,6 +13,8 @@ export type CurlInput = {
   path: string;
   json?: unknown;
   jar?: string;
+  /** Send the jar's cookies but never write the answer's back (`-b` without `-c`): a stolen copy replayed as it was. */
+  jarReadOnly?: boolean;
   cookies?: readonly { name: string; value: string }[];
   /** A JSON body given as a shell word the caller has quoted itself (it names shell variables, such as "$PASSWORD"). */
   shellData?: string;
@@ -28,7 +30,7 @@ export function curlLine(input: CurlInput): string {
   const parts = ['curl', '-i'];
   const method = input.method.toUpperCase();
   if (method !== 'GET') parts.push('-X', method);
-  if (input.jar) parts.push('-b', shellQuote(input.jar), '-c', shellQuote(input.jar));
+  if (input.jar) parts.push('-b', shellQuote(input.jar), ...(input.jarReadOnly ? [] : ['-c', shellQuote(input.jar)]));
   if (input.cookies?.length) parts.push('-b', shellQuote(input.cookies.map((c) => `${c.name}=${c.value}`).join('; ')));
   // The server refuses a state change without this header, body or not (CSRF, lib/http.ts).
   if (input.json !== undefined || input.shellData !== undefined || method !== 'GET') parts.push('-H', shellQuote('Content-Type: application/json'));

@@ -67,6 +67,8 @@ export type AgentResponse = {
 
 export class HttpAgent {
   private cookies: StoredCookie[] = [];
+  /** False for a jar that only replays what it holds (a copy exactly as stolen): Set-Cookie answers are ignored. */
+  private acceptsNewCookies = true;
 
   constructor(
     readonly baseUrl: string,
@@ -74,10 +76,15 @@ export class HttpAgent {
     private readonly transport: Transport = fetchTransport,
   ) {}
 
-  /** A copy of this jar: what an attacker holds after stealing the cookies. */
-  clone(): HttpAgent {
+  /**
+   * A copy of this jar: what an attacker holds after stealing the cookies.
+   * `acceptsNewCookies: false` makes a copy that keeps replaying the stolen
+   * values and never takes the cookies the server sets in answer.
+   */
+  clone(options: { acceptsNewCookies?: boolean } = {}): HttpAgent {
     const copy = new HttpAgent(this.baseUrl, this.defaultHeaders, this.transport);
     copy.cookies = this.cookies.map((c) => ({ ...c }));
+    copy.acceptsNewCookies = options.acceptsNewCookies ?? true;
     return copy;
   }
 
@@ -121,7 +128,7 @@ export class HttpAgent {
       headers,
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    for (const line of res.headers.getSetCookie()) this.absorb(line, path);
+    if (this.acceptsNewCookies) for (const line of res.headers.getSetCookie()) this.absorb(line, path);
     const text = res.text;
     let parsed: Record<string, unknown> = {};
     try {

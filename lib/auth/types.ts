@@ -127,6 +127,13 @@ export interface Strategy<R extends Recorded = Recorded> {
    * scenario reads this declaration to decide `not-applicable`.
    */
   readonly usesLabJwtKey: boolean;
+  /**
+   * True when every successful read hands the browser a fresh credential with
+   * its expiry pushed forward (Auth.js's JWT session). The scenario runner
+   * reads this declaration to measure two copies apart: the copy exactly as it
+   * was stolen, and a copy a thief keeps using and lets be re-issued.
+   */
+  readonly reissuesOnRead?: boolean;
   /** Cookies scoped below the strategy's path, by name (see CookieWrite.subPath). */
   readonly cookieSubPaths?: Readonly<Record<string, string>>;
 

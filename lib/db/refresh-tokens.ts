@@ -7,6 +7,8 @@ export type RefreshTokenRow = {
   lab_id: string;
   user_id: number;
   family_id: string;
+  /** The strategy or preset that issued it (its credential scope): only its own refresh endpoint trades it. */
+  scope: string;
   created_at: number;
   expires_at: number;
   rotated_at: number | null;
@@ -17,14 +19,14 @@ export type RefreshTokenWithUser = RefreshTokenRow & Pick<UserRow, 'username' | 
 
 export function createRefreshTokenQueries(db: StatementSource): RefreshTokensTable {
   const insert = db.prepare<RefreshTokenRow>(`
-    INSERT INTO refresh_tokens (token_hash, lab_id, user_id, family_id, created_at, expires_at, rotated_at, revoked_at)
-    VALUES (@token_hash, @lab_id, @user_id, @family_id, @created_at, @expires_at, @rotated_at, @revoked_at)`);
+    INSERT INTO refresh_tokens (token_hash, lab_id, user_id, family_id, scope, created_at, expires_at, rotated_at, revoked_at)
+    VALUES (@token_hash, @lab_id, @user_id, @family_id, @scope, @created_at, @expires_at, @rotated_at, @revoked_at)`);
   const byHash = db.prepare<[string, string], RefreshTokenRow>(`
-    SELECT token_hash, lab_id, user_id, family_id, created_at, expires_at, rotated_at, revoked_at
+    SELECT token_hash, lab_id, user_id, family_id, scope, created_at, expires_at, rotated_at, revoked_at
     FROM refresh_tokens WHERE token_hash = ? AND lab_id = ?`);
   // One read gives the token and its user: the new access token carries the current role.
   const withUser = db.prepare<[string, string], RefreshTokenWithUser>(`
-    SELECT t.token_hash, t.lab_id, t.user_id, t.family_id, t.created_at, t.expires_at, t.rotated_at, t.revoked_at,
+    SELECT t.token_hash, t.lab_id, t.user_id, t.family_id, t.scope, t.created_at, t.expires_at, t.rotated_at, t.revoked_at,
            u.username, u.role, u.banned
     FROM refresh_tokens t JOIN users u ON u.id = t.user_id
     WHERE t.token_hash = ? AND t.lab_id = ?`);

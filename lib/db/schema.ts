@@ -256,4 +256,13 @@ export const migrations: readonly string[] = [
   ALTER TABLE users ADD COLUMN revocation_generation INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE matrix_runs ADD COLUMN run_set TEXT NOT NULL DEFAULT 'strategies';
   `,
+  // Issue 14: the refresh-token table is shared by jwt-refresh and the presets
+  // built on it (clerk-like). Each row names the strategy (or preset) that
+  // issued it, so a token is traded only at its own …/{scope}/refresh — a
+  // clerk-like refresh cookie is refused at …/jwt-refresh/refresh and the other
+  // way round. Rows from before this migration were all issued by jwt-refresh
+  // as far as anything can tell, so they keep that scope.
+  `
+  ALTER TABLE refresh_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'jwt-refresh';
+  `,
 ];

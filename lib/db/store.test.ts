@@ -75,6 +75,7 @@ describe('the store', () => {
         lab_id: l.labId,
         user_id: bob,
         family_id: 'f',
+        scope: 'jwt-refresh',
         created_at: 0,
         expires_at: FROZEN_AT + 60,
         rotated_at: null,
@@ -101,7 +102,7 @@ describe('the store', () => {
     insertBareLab(store, 'l');
     const uid = store.users.insert('l', 'bob', 'h', null, 'user');
     const row = (hash: string, expires: number) => ({
-      token_hash: hash, lab_id: 'l', user_id: uid, family_id: 'f', created_at: 0, expires_at: expires, rotated_at: null, revoked_at: null,
+      token_hash: hash, lab_id: 'l', user_id: uid, family_id: 'f', scope: 'jwt-refresh', created_at: 0, expires_at: expires, rotated_at: null, revoked_at: null,
     });
     store.refreshTokens.insert(row('a', 100));
     store.refreshTokens.insert(row('b', 200));

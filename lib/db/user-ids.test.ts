@@ -27,7 +27,7 @@ describe('user ids (issue 13.7)', () => {
     for (const id of ['a', 'b']) insertBareLab(store, id);
     const uid = store.users.insert('a', 'alice', 'h', null, 'user');
     store.sessions.insert({ id_hash: 's', lab_id: 'a', user_id: uid, created_at: 0, last_seen_at: 0, absolute_expires_at: 10 });
-    store.refreshTokens.insert({ token_hash: 't', lab_id: 'a', user_id: uid, family_id: 'f', created_at: 0, expires_at: 10, rotated_at: null, revoked_at: null });
+    store.refreshTokens.insert({ token_hash: 't', lab_id: 'a', user_id: uid, family_id: 'f', scope: 'jwt-refresh', created_at: 0, expires_at: 10, rotated_at: null, revoked_at: null });
     store.users.setRole('b', uid, 'admin');
     store.users.setBanned('b', uid, true);
     store.users.setPassword('b', uid, 'other', null);

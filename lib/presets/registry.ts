@@ -47,6 +47,7 @@ export function asPreset(id: PresetId, settings: LabSettings, base: Strategy): S
     cookieNames: base.cookieNames,
     cookieSubPaths: base.cookieSubPaths,
     usesLabJwtKey: base.usesLabJwtKey,
+    ...(base.reissuesOnRead ? { reissuesOnRead: true } : {}),
     record: (tx, ctx, user) => base.record(tx, scoped(ctx), user),
     mint: (ctx, user, recorded) => base.mint(scoped(ctx), user, recorded),
     verify: (ctx, jar) => base.verify(scoped(ctx), jar),

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { HttpAgent, pathMatches, type AgentResponse } from '../http-agent';
-import type { ActorRole, Phase, StoreStatements, TraceEntry } from './types';
+import type { ActorRole, CopyKind, Phase, StoreStatements, TraceEntry } from './types';
 
 const count = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
@@ -38,6 +38,8 @@ export class Actor {
     readonly username: string | null,
     readonly agent: HttpAgent,
     private readonly recorder: Recorder,
+    /** Which stolen copy this is, when the run keeps two apart (lib/scenarios/types.ts CopyKind). */
+    readonly copy?: CopyKind,
   ) {}
 
   async request(method: string, path: string, body?: unknown): Promise<AgentResponse> {
@@ -68,6 +70,7 @@ export class Actor {
       storeStatements: storeStatementsOf(res.body),
       at,
       ms,
+      ...(this.copy ? { copy: this.copy } : {}),
     });
     return res;
   }
@@ -89,9 +92,14 @@ export class Actor {
     return res;
   }
 
-  /** The theft: a new actor whose jar is a copy of this one's (every cookie, of every path). */
-  stealInto(role: 'attacker'): Actor {
-    const copy = new Actor(role, this.username, this.agent.clone(), this.recorder);
+  /**
+   * The theft: a new actor whose jar is a copy of this one's (every cookie, of
+   * every path). An `as-stolen` copy replays those values for ever and never
+   * takes a cookie the server sets; an `in-use` one (and the default) keeps
+   * what the server hands it, as a browser would.
+   */
+  stealInto(role: 'attacker', kind?: CopyKind): Actor {
+    const copy = new Actor(role, this.username, this.agent.clone({ acceptsNewCookies: kind !== 'as-stolen' }), this.recorder, kind);
     this.recorder.trace.push({
       kind: 'copy',
       seq: this.recorder.nextSeq(),
@@ -101,6 +109,7 @@ export class Actor {
       username: this.username ?? '',
       cookieNames: this.agent.jar().map((c) => c.name),
       at: this.recorder.now,
+      ...(kind ? { copy: kind } : {}),
     });
     return copy;
   }

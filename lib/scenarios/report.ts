@@ -5,7 +5,8 @@ import { isScenarioId, isStrategyId, type ScenarioId, type StrategyId } from '..
 import { boundingSetting } from '../explain/mechanism';
 import { requirementsFor, requirementsForScenario, type Requirement } from '../explain/requirements';
 import type { PresetView } from '../presets/registry';
-import { curlLine, shellQuote } from '../curl';
+import { curlLine } from '../curl';
+import { copyLineOf, jarFileOf } from './jar-files';
 import { formatDuration } from './format';
 import type { MatrixReport } from './matrix';
 import type { ReportCell, ReportFinding, ReviewerReport } from './report-schema';
@@ -73,6 +74,19 @@ function boundOf(r: ScenarioResult): string | null {
   return boundingSetting(r.scenario, r.strategy).setting;
 }
 
+/** True when the copy kept in use (ScenarioResult.withUse) was measured working longer than the copy as stolen. */
+export function keptInUseLonger(r: ScenarioResult): boolean {
+  const kept = r.withUse;
+  if (!kept) return false;
+  if (kept.windowSeconds === null) return r.windowSeconds !== null || kept.window.lastWorkingSeconds > (r.window?.lastWorkingSeconds ?? 0);
+  return r.windowSeconds !== null && kept.windowSeconds > r.windowSeconds;
+}
+
+/** The window of a copy kept in use (ScenarioResult.withUse): "≥ …" when it still worked at the horizon. */
+export function keptInUseWindow(kept: NonNullable<ScenarioResult['withUse']>, locale: Locale): string {
+  return kept.windowSeconds === null ? `≥ ${formatDuration(kept.window.lastWorkingSeconds, locale)}` : formatDuration(kept.windowSeconds, locale);
+}
+
 /** One matrix cell: a symbol and a word (never colour alone), the window beside the setting that bounds it. */
 export function cellText(r: ScenarioResult, t: ReportT, locale: Locale): string {
   const others = r.collateral.loggedOut.length;
@@ -80,8 +94,10 @@ export function cellText(r: ScenarioResult, t: ReportT, locale: Locale): string 
   switch (r.verdict) {
     case 'blocked':
       return `${t('cellBlocked')}${collateral}`;
-    case 'works-until-expiry':
-      return `${t('cellWorks', { window: windowDuration(r, locale), setting: boundOf(r) ?? '?' })}${collateral}`;
+    case 'works-until-expiry': {
+      const inUse = r.withUse ? ` · ${t('keptInUse', { window: keptInUseWindow(r.withUse, locale) })}` : '';
+      return `${t('cellWorks', { window: windowDuration(r, locale), setting: boundOf(r) ?? '?' })}${inUse}${collateral}`;
+    }
     case 'not-applicable':
       return t('cellNa');
     default:
@@ -111,7 +127,7 @@ function evidenceOf(r: ScenarioResult, origin: string, phases: readonly string[]
   const lines = r.trace.filter((e) => phases.includes(e.phase));
   return lines.map((e: TraceEntry) =>
     e.kind === 'copy'
-      ? { seq: e.seq, actor: e.to, line: `cp ${shellQuote(`${e.from}.txt`)} ${shellQuote(`${e.to}.txt`)}`, status: null, reason: null }
+      ? { seq: e.seq, actor: e.to, line: copyLineOf(e), status: null, reason: null }
       : {
           seq: e.seq,
           actor: e.actor,
@@ -120,7 +136,8 @@ function evidenceOf(r: ScenarioResult, origin: string, phases: readonly string[]
             method: e.method,
             path: e.path,
             json: e.requestBody === null ? undefined : e.requestBody,
-            jar: e.actor === 'operator' ? undefined : e.actor === 'bystander' ? `bystander-${e.username ?? 'user'}.txt` : `${e.actor}.txt`,
+            jar: jarFileOf(e)?.file,
+            jarReadOnly: jarFileOf(e)?.readOnly,
           }),
           status: e.status,
           reason: e.reason,
@@ -159,7 +176,9 @@ function findingOf(r: ScenarioResult, subject: Subject, o: ReportOptions): Repor
       title: t('title_still-works', { strategy: r.strategy, action }),
       severity,
       severityRationale: rationale,
-      impact: r.scenario === 'role-change' ? t('impact_still-works_role-change', { window }) : t('impact_still-works', { window, action }),
+      impact:
+        (r.scenario === 'role-change' ? t('impact_still-works_role-change', { window }) : t('impact_still-works', { window, action })) +
+        (r.withUse && keptInUseLonger(r) ? t('impact_kept-in-use', { window: keptInUseWindow(r.withUse, o.locale) }) : ''),
       evidence: evidenceOf(r, o.origin, ['steal', 'check', 'revoke', 'replay', 'time-travel']),
     };
   }
@@ -254,13 +273,28 @@ export function presetHeadline(matrix: MatrixReport, o: ReportOptions, scenario 
     if (!r || r.verdict === 'error') return t('line_error', { preset, action });
     if (r.verdict === 'not-applicable') return t('line_na', { preset, action });
     if (r.verdict === 'blocked') return t('line_blocked', { preset, action });
-    const slid = r.window && r.window.slides > 0 ? t('line_slid', { n: r.window.slides }) : '';
+    const slid = keptInUseClause(r, o) ?? (r.window && r.window.slides > 0 ? t('line_slid', { n: r.window.slides }) : '');
     if (r.windowSeconds === null) {
       return `${t('line_horizon', { preset, action, window: formatDuration(r.window?.lastWorkingSeconds ?? 0, o.locale) })}${slid || (o.locale === 'ja' ? '。' : '.')}`;
     }
     const line = t('line_works', { preset, action, window: windowDuration(r, o.locale) });
     return slid ? `${line.replace(/[.。]$/, '')}${slid}` : line;
   });
+}
+
+/**
+ * Where a second copy was kept in use (ScenarioResult.withUse): what using it
+ * did, in words chosen from the two measured windows — longer, or no longer.
+ * Null when the run kept no second copy.
+ */
+function keptInUseClause(r: ScenarioResult, o: ReportOptions): string | null {
+  const t = o.t.presets;
+  const kept = r.withUse;
+  if (!t || !kept) return null;
+  if (!keptInUseLonger(r)) return t('line_keptNoLonger');
+  const n = kept.window.slides;
+  if (kept.windowSeconds === null) return t('line_keptHorizon', { n, window: formatDuration(kept.window.lastWorkingSeconds, o.locale) });
+  return t('line_keptWorks', { n, window: formatDuration(kept.windowSeconds, o.locale) });
 }
 
 /** Results in the matrix's order (scenario rows, strategy columns), whatever order they arrived in. */

@@ -93,6 +93,62 @@ function emptyResult(scenario: Scenario, strategy: Strategy): ScenarioResult {
   };
 }
 
+/**
+ * The copy a thief keeps using while the other copy (as stolen) is measured:
+ * what its replays showed, so its own measurement can go on from there.
+ */
+class InUseCopy {
+  working: boolean;
+  claim: number | null;
+  slides = 0;
+  probes = 1;
+  private lastWorkingAt: number;
+  private refusedAt: number | null = null;
+  private refusedWith: ScenarioResult['refusedWith'] = null;
+
+  constructor(
+    private readonly revokedAt: number,
+    first: ProbeResult,
+  ) {
+    this.working = first.works;
+    this.claim = first.expiresAt;
+    this.lastWorkingAt = revokedAt;
+    if (!first.works) this.refuse(revokedAt, first);
+  }
+
+  saw(at: number, outcome: ProbeResult): void {
+    this.probes++;
+    if (!outcome.works) return this.refuse(at, outcome);
+    if (this.claim !== null && outcome.expiresAt !== null && outcome.expiresAt > this.claim) this.slides++;
+    this.claim = outcome.expiresAt;
+    this.lastWorkingAt = at;
+  }
+
+  private refuse(at: number, outcome: ProbeResult): void {
+    this.working = false;
+    this.refusedAt = at;
+    this.refusedWith = outcome.refusedWith;
+  }
+
+  /** Its window, when it was refused while the other copy was still being measured. */
+  ended(): NonNullable<ScenarioResult['withUse']> {
+    const refused = this.refusedAt! - this.revokedAt;
+    return {
+      windowSeconds: refused,
+      refusedWith: this.refusedWith,
+      window: {
+        windowSeconds: refused,
+        exact: this.refusedAt === this.lastWorkingAt + 1,
+        lastWorkingSeconds: this.lastWorkingAt - this.revokedAt,
+        firstRefusedSeconds: refused,
+        probes: this.probes,
+        slides: this.slides,
+        stoppedBy: 'refused',
+      },
+    };
+  }
+}
+
 export async function runScenario(store: Store, parent: Lab, scenario: Scenario, strategy: Strategy, options: RunnerOptions): Promise<ScenarioResult> {
   const started = performance.now();
   const result = emptyResult(scenario, strategy);
@@ -203,7 +259,11 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
     result.cookieBytes = stolen.cookieBytes(strategyPath(scenario.probe === 'admin' ? '/admin' : '/me'));
 
     recorder.phase = 'steal';
-    const attacker = stolen.stealInto('attacker');
+    // Where every read re-issues the credential, two copies are measured apart: the one
+    // exactly as stolen (the verdict), and one the thief keeps using (`withUse`).
+    const twoCopies = strategy.reissuesOnRead === true;
+    const attacker = stolen.stealInto('attacker', twoCopies ? 'as-stolen' : undefined);
+    const thief = twoCopies ? stolen.stealInto('attacker', 'in-use') : null;
 
     recorder.phase = 'check';
     const before = await replay(attacker, scenario.probe);
@@ -218,6 +278,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
 
     recorder.phase = 'replay';
     const after = await replay(attacker, scenario.probe);
+    const inUse = thief ? new InUseCopy(revokedAt, await replay(thief, scenario.probe)) : null;
 
     recorder.phase = 'collateral';
     const bystanderReplays = await Promise.all(bystanders.map((b) => replay(b, 'me')));
@@ -240,6 +301,8 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
           await run.operator.expect(200, 'POST', labPath('/clock'), { advanceSeconds: at - recorder.now });
           const outcome = await replay(attacker, scenario.probe);
           lastRefusal = outcome.refusedWith;
+          // The thief uses the other copy whenever time has passed, so it is alive when the first one dies.
+          if (thief && inUse!.working) inUse!.saw(at, await replay(thief, scenario.probe));
           return outcome;
         },
       });
@@ -247,6 +310,28 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
       result.window = measure;
       result.windowSeconds = measure.windowSeconds;
       result.refusedWith = lastRefusal;
+      if (thief && inUse) {
+        if (inUse.working) {
+          // Then on its own, from where the clock stands, up to the same horizon.
+          let thiefRefusal: ProbeResult['refusedWith'] = null;
+          const kept = await measureWindow({
+            revokedAt,
+            startAt: recorder.now,
+            firstClaim: inUse.claim,
+            slidesSoFar: inUse.slides,
+            horizonSeconds: horizonSecondsFor(lab.settings),
+            probeAt: async (at) => {
+              await run.operator.expect(200, 'POST', labPath('/clock'), { advanceSeconds: at - recorder.now });
+              const outcome = await replay(thief, scenario.probe);
+              thiefRefusal = outcome.refusedWith;
+              return outcome;
+            },
+          });
+          result.withUse = { windowSeconds: kept.windowSeconds, window: { ...kept, probes: kept.probes + inUse.probes }, refusedWith: thiefRefusal };
+        } else {
+          result.withUse = inUse.ended();
+        }
+      }
     }
     result.lookups.perRefresh = refreshLookups;
     result.lookups.statementsPerRefresh = refreshStatements;

@@ -17,6 +17,14 @@ export type ActorRole = 'victim-laptop' | 'victim-phone' | 'attacker' | 'operato
 /** The part of a run a request belongs to, so the pages can step through it. */
 export type Phase = 'setup' | 'steal' | 'check' | 'revoke' | 'replay' | 'collateral' | 'time-travel';
 
+/**
+ * Which of two stolen copies made a request, where a strategy re-issues its
+ * credential on every read (Strategy.reissuesOnRead): the copy replayed
+ * exactly as stolen, or a copy the thief keeps using and lets be re-issued.
+ * Absent for every other strategy (there is one copy).
+ */
+export type CopyKind = 'as-stolen' | 'in-use';
+
 export type TraceRequest = {
   kind: 'request';
   seq: number;
@@ -46,6 +54,7 @@ export type TraceRequest = {
    * from the matrices it runs, without a second client guessing at it.
    */
   ms: number;
+  copy?: CopyKind;
 };
 
 /** The theft: the attacker's jar becomes a copy of a victim device's jar. */
@@ -58,6 +67,8 @@ export type TraceCopy = {
   username: string;
   cookieNames: string[];
   at: number;
+  /** as-stolen: this copy never takes the cookies the server sets in answer. */
+  copy?: CopyKind;
 };
 
 export type TraceEntry = TraceRequest | TraceCopy;
@@ -69,6 +80,14 @@ export type ScenarioResult = {
   /** For works-until-expiry: seconds from the revoking action until the copy was first refused (null: still working at the horizon). */
   windowSeconds: number | null;
   window: WindowMeasure | null;
+  /**
+   * Where the strategy re-issues its credential on every read: the window of
+   * a second copy, stolen at the same moment, that the thief kept using (a
+   * replay at each second the first copy was probed, then on its own) and
+   * whose re-issued cookies it kept. `window`/`windowSeconds` above are the
+   * copy exactly as stolen. Absent for every other strategy.
+   */
+  withUse?: { windowSeconds: number | null; window: WindowMeasure; refusedWith: ScenarioResult['refusedWith'] } | null;
   /** The answer that refused the copy (the one that ended the window, or the first replay when blocked). */
   refusedWith: { status: number; reason: string | null; /** When the attacker also tried the stolen refresh cookie. */ refreshReason?: string | null } | null;
   /** Other users whose cookies of this strategy stopped working at the revoking action. */

@@ -91,4 +91,15 @@ describe('measureWindow', () => {
     const m = await measureWindow({ revokedAt: T0, firstClaim: T0 + 2, probeAt: server.probeAt, horizonSeconds: 1e9, maxProbes: 10 });
     expect(m).toMatchObject({ stoppedBy: 'probe-budget', windowSeconds: null, probes: 10 });
   });
+
+  it('goes on from where the clock stands (startAt), counting the slides already seen, never probing the past', async () => {
+    // A copy kept in use: re-issued for 100 s on each use; the clock already stands 250 s after the revoking action.
+    // Its last claim is already behind the clock: the search steps forward from startAt, not from the revoking action.
+    const server = fakeServer((at) => ({ works: at < T0 + 400, expiresAt: Math.min(at + 100, T0 + 400) }));
+    await server.probeAt(T0 + 250);
+    const m = await measureWindow({ revokedAt: T0, startAt: T0 + 250, firstClaim: T0 + 240, slidesSoFar: 2, probeAt: server.probeAt, horizonSeconds: 10_000 });
+    expect(server.probed[1]).toBe(T0 + 251);
+    expect(m).toMatchObject({ windowSeconds: 400, exact: true, lastWorkingSeconds: 399, stoppedBy: 'refused' });
+    expect(m.slides).toBeGreaterThan(2);
+  });
 });

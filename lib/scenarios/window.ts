@@ -54,6 +54,14 @@ export type MeasureOptions = {
   maxProbes?: number;
   /** Never move the clock further than this past the revoking action. */
   horizonSeconds: number;
+  /**
+   * Lab-clock second the clock already stands at, when the copy was last seen
+   * working later than the revoking action (a second copy measured after the
+   * first: the clock only moves forward). Defaults to revokedAt.
+   */
+  startAt?: number;
+  /** Forward moves of the credential already seen before this measurement started. */
+  slidesSoFar?: number;
 };
 
 export const DEFAULT_MAX_PROBES = 64;
@@ -67,12 +75,12 @@ export function nextProbeTarget(now: number, claim: number | null, stepSeconds: 
 export async function measureWindow(options: MeasureOptions): Promise<WindowMeasure> {
   const { revokedAt, probeAt, horizonSeconds } = options;
   const maxProbes = options.maxProbes ?? DEFAULT_MAX_PROBES;
-  let now = revokedAt;
-  let lastWorking = revokedAt;
+  let now = Math.max(revokedAt, options.startAt ?? revokedAt);
+  let lastWorking = now;
   let claim = options.firstClaim !== null && options.firstClaim > now ? options.firstClaim : null;
   let stepSeconds = 1;
   let probes = 0;
-  let slides = 0;
+  let slides = options.slidesSoFar ?? 0;
 
   const result = (stoppedBy: WindowMeasure['stoppedBy'], refusedAt: number | null): WindowMeasure => ({
     windowSeconds: refusedAt === null ? null : refusedAt - revokedAt,

@@ -210,6 +210,7 @@ function fillStore(store: Store, nowSeconds: number, sessionsWanted: number): vo
         lab_id: labId,
         user_id: userId,
         family_id: randomBytes(16).toString('base64url'),
+        scope: 'jwt-refresh',
         created_at: nowSeconds,
         expires_at: nowSeconds + 86_400,
         rotated_at: i % 2 === 0 ? nowSeconds : null,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResult } from '@/lib/scenarios/types';
+import type { HttpAgent } from '@/lib/http-agent';
 import { agent, baseUrl, loginAs, newLab } from './helpers';
 
 const DAY = 86_400;
@@ -67,12 +68,24 @@ describe('library presets through the HTTP API', () => {
       return { r, where: `${strategy} × ${scenario}: ${JSON.stringify({ verdict: r.verdict, windowSeconds: r.windowSeconds, window: r.window, note: r.note })}` };
     };
 
-    // Auth.js: the copy outlives its 30 days, because the thief's own replays re-issue it for 30 more each time.
+    // Auth.js: the copy exactly as stolen works for its 30 days (maxAge), to the second…
     const authjs = cell('authjs-jwt', 'logout');
     expect(authjs.r.verdict, authjs.where).toBe('works-until-expiry');
-    expect(authjs.r.window!.lastWorkingSeconds, authjs.where).toBeGreaterThanOrEqual(30 * DAY);
-    expect(authjs.r.window!.slides, authjs.where).toBeGreaterThan(0);
+    expect(authjs.r.windowSeconds, authjs.where).toBe(30 * DAY);
+    expect(authjs.r.window!.exact, authjs.where).toBe(true);
+    expect(authjs.r.window!.slides, authjs.where).toBe(0);
+    expect(authjs.r.refusedWith?.reason, authjs.where).toBe('expired');
     expect(authjs.r.lookups.perRequest, authjs.where).toBe(0);
+    // …and a copy the thief keeps using, taking each re-issued cookie, outlives those 30 days.
+    const kept = authjs.r.withUse!;
+    expect(kept, authjs.where).toBeTruthy();
+    expect(kept.window.lastWorkingSeconds, JSON.stringify(kept)).toBeGreaterThan(30 * DAY);
+    expect(kept.window.slides, JSON.stringify(kept)).toBeGreaterThan(0);
+    // The two copies are told apart in the trace: the as-stolen one never sent a re-issued token.
+    const copies = authjs.r.trace.filter((e) => e.kind === 'copy').map((e) => e.copy);
+    expect(copies).toEqual(['as-stolen', 'in-use']);
+    // Only a strategy that re-issues on read keeps a second copy.
+    expect(cell('nextjs-guide', 'logout').r.withUse ?? null).toBeNull();
 
     // Better Auth's cookie cache: the copy works for the cache's 5 minutes, then the deleted row refuses it.
     const better = cell('better-auth-cached', 'logout');
@@ -105,7 +118,35 @@ describe('library presets through the HTTP API', () => {
     expect(md.status).toBe(200);
     const text = await md.text();
     if (process.env.PRESETS_DUMP) (await import('node:fs')).writeFileSync(process.env.PRESETS_DUMP, text);
-    expect(text).toContain('Auth.js default, after logout');
+    expect(text).toContain('Auth.js default, after logout: a stolen copy works for 30 d — and longer if the thief keeps using it');
+    const ja = await (await fetch(baseUrl() + lab.api('/matrix?set=presets&format=md&lang=ja'))).text();
+    expect(ja).toContain('Auth.js の既定、ログアウトの後：盗まれたコピーは 30 日 使えます。泥棒が使い続ければさらに長く');
     expect(text).toContain('https://github.com/nextauthjs/next-auth/issues/662');
+  });
+});
+
+describe('a preset built on jwt-refresh keeps its refresh tokens to itself', () => {
+  /** The refresh cookie a login holds, presented by hand (as curl would) at another strategy's …/refresh. */
+  const refreshCookieOf = (a: HttpAgent) => a.jar().find((c) => c.name === 'rl_refresh')!.value;
+  const tradeAt = (lab: Awaited<ReturnType<typeof newLab>>, strategy: string, token: string) =>
+    agent().request('POST', lab.api(`/${strategy}/refresh`), undefined, { cookie: `rl_refresh=${token}` });
+
+  it('a clerk-like refresh token is refused at …/jwt-refresh/refresh and the other way round; each still works at home', async () => {
+    const lab = await newLab();
+    const clerk = await loginAs(lab, 'clerk-like', 'bob');
+    const plain = await loginAs(lab, 'jwt-refresh', 'carol');
+
+    const crossed = await tradeAt(lab, 'jwt-refresh', refreshCookieOf(clerk));
+    expect(crossed.status).toBe(401);
+    expect(crossed.body).toMatchObject({ reason: 'bad-claims' });
+    expect(crossed.body.detail).toBe('This refresh token was issued by clerk-like, not jwt-refresh.');
+    const back = await tradeAt(lab, 'clerk-like', refreshCookieOf(plain));
+    expect(back.status).toBe(401);
+    expect(back.body).toMatchObject({ reason: 'bad-claims' });
+
+    // Refused and untouched: neither token was rotated or revoked by the crossing, so each still trades at its own endpoint.
+    const home = await clerk.post(lab.api('/clerk-like/refresh'));
+    expect(home.status, JSON.stringify(home.body)).toBe(200);
+    expect((await plain.post(lab.api('/jwt-refresh/refresh'))).status).toBe(200);
   });
 });

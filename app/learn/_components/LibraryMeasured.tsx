@@ -4,6 +4,7 @@ import { useT } from '@/lib/i18n/client';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
 import { answerReason, reasonCodeOf, reasonWords } from '@/lib/ui/reason';
 import { VerdictBadge } from '@/app/lab/[labId]/_scenarios/Verdict';
+import { KeptInUse } from '@/app/lab/[labId]/_scenarios/KeptInUse';
 
 /** The revocations a reader of /learn asks about first. */
 const ACTIONS = ['logout', 'stolen-token', 'password-change'] as const;
@@ -97,7 +98,14 @@ export function LibraryMeasured() {
                       const r = state.report.results.find((x) => x.strategy === p.id && x.scenario === a);
                       return (
                         <td key={a} className="p-2" data-testid={`library-${p.id}-${a}`}>
-                          {r ? <VerdictBadge result={r} /> : '—'}
+                          {r ? (
+                            <span className="flex flex-col items-start gap-0.5">
+                              <VerdictBadge result={r} />
+                              <KeptInUse result={r} />
+                            </span>
+                          ) : (
+                            '—'
+                          )}
                         </td>
                       );
                     })}

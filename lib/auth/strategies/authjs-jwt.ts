@@ -75,6 +75,7 @@ export const authjsJwtStrategy: Strategy = {
   id: 'authjs-jwt',
   cookieNames: [AUTHJS_COOKIE],
   usesLabJwtKey: false,
+  reissuesOnRead: true,
 
   // Nothing to record: the whole session is in the cookie.
   record: () => ({}),

@@ -73,6 +73,7 @@ function insertRefreshToken(tables: StoreTables, ctx: LabContext, userId: number
     lab_id: ctx.lab.id,
     user_id: userId,
     family_id: familyId,
+    scope: scopeOf(ctx),
     created_at: ctx.now,
     expires_at: expiresAt,
     rotated_at: null,
@@ -81,9 +82,16 @@ function insertRefreshToken(tables: StoreTables, ctx: LabContext, userId: number
   return token;
 }
 
-/** A key of its own for the revoke MAC, derived from the lab's secret (domain-separated from iron's use of it). */
+/** Who issues this login's tokens: jwt-refresh itself, or a preset built on it (clerk-like). */
+const scopeOf = (ctx: LabContext): string => ctx.credentialScope ?? ID;
+
+/**
+ * A key of its own for the revoke MAC, derived from the lab's secret
+ * (domain-separated from iron's use of it) and per scope, so a preset's revoke
+ * cookie ends nothing at jwt-refresh's logout, nor the other way round.
+ */
 function revokeKey(ctx: LabContext): Buffer {
-  return Buffer.from(hkdfSync('sha256', ctx.lab.ironPassword, ctx.lab.id, 'revocation-lab jwt-refresh revoke v1', 32));
+  return Buffer.from(hkdfSync('sha256', ctx.lab.ironPassword, ctx.lab.id, `revocation-lab ${scopeOf(ctx)} revoke v1`, 32));
 }
 
 function revokeMac(ctx: LabContext, familyId: string): string {
@@ -227,6 +235,9 @@ export const jwtRefreshStrategy: Strategy<RecordedLogin> = {
     const outcome = ctx.store.transaction((tx): Rotated | Refusal => {
       const row = tx.refreshTokens.findWithUser(ctx.lab.id, hash);
       if (!row) return refused('unknown-session');
+      // Another scope's token (clerk-like's at …/jwt-refresh/refresh, or the other way round): refused and left
+      // untouched — it is neither rotated nor counted as a reuse, as it would be at its own endpoint.
+      if (row.scope !== scopeOf(ctx)) return refused('bad-claims', `This refresh token was issued by ${row.scope}, not ${scopeOf(ctx)}.`);
       if (row.revoked_at !== null) return refused('revoked');
       if (row.rotated_at !== null) {
         // Reuse detection (OAuth 2.0 Security BCP §4.14.2): a rotated token

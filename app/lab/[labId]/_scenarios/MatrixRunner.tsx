@@ -18,6 +18,7 @@ import { downloadText } from './run-api';
 import { Explanation } from './Explanation';
 import { useReportOptions } from './useReportOptions';
 import { PrintReport } from './PrintReport';
+import { KeptInUse } from './KeptInUse';
 import { WindowBound } from './WindowBound';
 import { MatrixBusyError, lastMatrix, startMatrix } from './matrix-api';
 import { matrixCell, strategyCosts } from '@/lib/scenarios/matrix-table';
@@ -335,6 +336,7 @@ function Cell({
     >
       <VerdictBadge result={result} wrap />
       <WindowBound result={result} />
+      <KeptInUse result={result} />
       {/* Collateral is a cost, not the attacker getting in: its own look, symbol and word. */}
       {others > 0 && (
         <span className={`status status-wrap ${LOOK_STYLE.cost.className} text-xs`} data-look="cost">

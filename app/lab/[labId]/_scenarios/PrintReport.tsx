@@ -1,12 +1,14 @@
 'use client';
 import { useSyncExternalStore } from 'react';
-import { useT } from '@/lib/i18n/client';
+import { useLocale, useT } from '@/lib/i18n/client';
 import { scenarioNameOf } from '@/lib/i18n/keys';
 import type { MatrixReport } from '@/lib/scenarios/matrix';
-import { readableTime, reviewerReport } from '@/lib/scenarios/report';
+import { presetName, readableTime, reviewerReport } from '@/lib/scenarios/report';
+import { formatDuration } from '@/lib/scenarios/format';
 import { useReportOptions } from './useReportOptions';
 import { VerdictBadge } from './Verdict';
 import { WindowBound } from './WindowBound';
+import { KeptInUse } from './KeptInUse';
 import { matrixRows } from '@/lib/scenarios/matrix-table';
 
 /**
@@ -14,7 +16,9 @@ import { matrixRows } from '@/lib/scenarios/matrix-table';
  * print): the matrix as plain content laid out to the page width (on screen
  * its cells are buttons; paper has no controls), then the run's date, the lab
  * clock and one finding per failing cell, built by the same function as the
- * exports.
+ * exports. A presets run adds what its exports add: the headline (one line per
+ * preset) and each preset's settings, source and issue thread, with the
+ * addresses written out (paper cannot be clicked).
  */
 const noSubscription = () => () => {};
 
@@ -26,6 +30,7 @@ export function PrintReport({ report }: { report: MatrixReport }) {
   return (
     <>
       <PrintMatrix report={report} />
+      {report.presets && <PrintPresets report={report} />}
       <PrintFindings report={report} />
     </>
   );
@@ -60,6 +65,7 @@ function PrintMatrix({ report }: { report: MatrixReport }) {
                       <span className="flex flex-col items-start gap-0.5">
                         <VerdictBadge result={r} />
                         <WindowBound result={r} />
+                        <KeptInUse result={r} />
                         {others > 0 && <span className="text-xs font-semibold">{t('collateral', { n: others })}</span>}
                       </span>
                     )}
@@ -71,6 +77,61 @@ function PrintMatrix({ report }: { report: MatrixReport }) {
         </tbody>
       </table>
       <p className="text-xs mt-1">{tr('printLegend')}</p>
+    </section>
+  );
+}
+
+/** A presets run on paper: the headline and, per preset, its settings, source and thread — as the Markdown export has them. */
+function PrintPresets({ report }: { report: MatrixReport }) {
+  const t = useT('presets');
+  const locale = useLocale();
+  const options = useReportOptions()();
+  const json = reviewerReport(report, options);
+  return (
+    <section className="hidden print:block print-break" data-testid="print-presets" aria-hidden="true">
+      <h2 className="text-lg font-bold">{t('headline')}</h2>
+      <p className="text-sm">{t('headlineIntro')}</p>
+      <ul className="list-disc pl-5">
+        {(json.headline ?? []).map((line, i) => (
+          <li key={report.presets![i]?.id ?? i} data-testid={`print-headline-${report.presets![i]?.id}`}>
+            {line}
+          </li>
+        ))}
+      </ul>
+      <h3 className="font-bold mt-2">{t('presetsTable')}</h3>
+      <table className="w-full border-collapse text-xs" data-testid="print-presets-table">
+        <thead>
+          <tr className="text-left">
+            <th className="p-1">{t('preset')}</th>
+            <th className="p-1">{t('strategy')}</th>
+            <th className="p-1">{t('settings')}</th>
+            <th className="p-1">{t('source')}</th>
+            <th className="p-1">{t('thread')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.presets!.map((p) => (
+            <tr key={p.id} className="border-t border-border align-top" data-testid={`print-preset-${p.id}`}>
+              <td className="p-1">
+                {presetName(p.id, options)} <span className="mono">({p.id})</span>
+              </td>
+              <td className="p-1 mono">
+                {p.strategy}
+                {p.strategyOptions ? ` (checkRevoked: ${p.strategyOptions.checkRevoked})` : ''}
+              </td>
+              <td className="p-1">
+                {Object.entries(p.settings)
+                  .map(([k, v]) => `${k} ${typeof v === 'number' ? formatDuration(v, locale) : v}`)
+                  .join(', ')}
+              </td>
+              <td className="p-1 break-all">
+                {p.source.library} {p.source.version} — {p.source.docsUrl}
+              </td>
+              <td className="p-1 break-all">{p.source.issueUrl}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -17,16 +17,41 @@ async function strategiesOf(page: Page, labId: string): Promise<string[]> {
 
 const cell = (page: Page, scenario: string, strategy: string) => page.getByTestId(`cell-${scenario}-${strategy}`);
 
-test('the matrix runs everything with progress, shows measured verdicts, exports Markdown and opens a trace', async ({ page }) => {
-  test.setTimeout(120_000);
+/**
+ * A matrix run is 49 cells of real requests, the most expensive thing a test can start: this one runs
+ * it from the page (watching its progress) and checks everything that run can show, rather than one run
+ * per claim. That the run follows the lab's settings is e2e/settings.spec.ts (its editor, then a run).
+ */
+test('the matrix runs everything with progress (after a full server line), shows measured verdicts, exports Markdown, opens a trace, and keeps its last run across navigation', async ({ page }) => {
+  test.setTimeout(150_000);
   const labId = await newLabId(page);
   const strategies = await strategiesOf(page, labId);
   await page.goto(`/lab/${labId}/matrix`);
   await expect(cell(page, 'logout', 'jwt')).toHaveText(/not run yet/);
+  await expect(page.getByTestId('last-run')).toContainText('no matrix run yet');
 
+  // A full server line (503 server-busy): the first start is answered with it, the page comes back
+  // after Retry-After and its retry reaches the real endpoint.
+  let answered = 0;
+  await page.route('**/api/labs/*/matrix', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    answered++;
+    if (answered === 1) {
+      await route.fulfill({
+        status: 503,
+        headers: { 'content-type': 'application/json', 'retry-after': '1' },
+        body: JSON.stringify({ error: 'service-unavailable', reason: 'server-busy' }),
+      });
+      return;
+    }
+    await route.continue();
+  });
   await page.getByTestId('run-all').click();
   await expect(page.getByTestId('progress')).toContainText(/Running 49 cells|Done/);
   await expect(page.getByTestId('progress')).toContainText('Done', { timeout: 90_000 });
+  expect(answered).toBe(2);
+  const generatedAt = await page.getByTestId('last-run').getAttribute('data-generated-at');
+  expect(generatedAt).toMatch(/^\d{4}-/);
 
   // Verdicts are a symbol and a word, never colour alone; windows are durations.
   await expect(cell(page, 'logout', 'jwt')).toHaveAttribute('data-verdict', 'works-until-expiry');
@@ -85,55 +110,8 @@ test('the matrix runs everything with progress, shows measured verdicts, exports
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
-});
 
-test('the matrix follows the lab settings', async ({ page }) => {
-  test.setTimeout(120_000);
-  const labId = await newLabId(page);
-  const patch = await page.request.patch(`/api/labs/${labId}/settings`, { data: { jwtTtlSeconds: 60 } });
-  expect(patch.status()).toBe(200);
-  await page.goto(`/lab/${labId}/matrix`);
-  await page.getByTestId('run-all').click();
-  await expect(cell(page, 'logout', 'jwt')).toHaveAttribute('data-window', '60', { timeout: 90_000 });
-  await expect(cell(page, 'logout', 'jwt')).toContainText('works 1 min');
-});
-
-test('a full server line (503 server-busy): the page comes back after Retry-After and shows the real run', async ({ page }) => {
-  test.setTimeout(90_000);
-  const labId = await newLabId(page);
-  await page.goto(`/lab/${labId}/matrix`);
-  let answered = 0;
-  // The first start is answered with the server's "line full"; the retry reaches the real endpoint.
-  await page.route('**/api/labs/*/matrix', async (route) => {
-    if (route.request().method() !== 'POST') return route.continue();
-    answered++;
-    if (answered === 1) {
-      await route.fulfill({
-        status: 503,
-        headers: { 'content-type': 'application/json', 'retry-after': '1' },
-        body: JSON.stringify({ error: 'service-unavailable', reason: 'server-busy' }),
-      });
-      return;
-    }
-    await route.continue();
-  });
-  await page.getByTestId('run-all').click();
-  await expect(page.getByTestId('progress')).toContainText('Done', { timeout: 80_000 });
-  expect(answered).toBe(2);
-  await expect(cell(page, 'logout', 'session')).toHaveAttribute('data-verdict', 'blocked');
-  await expect(cell(page, 'logout', 'jwt')).toHaveAttribute('data-verdict', 'works-until-expiry');
-});
-
-test('the lab keeps its last run: shown again after navigating away and back, with its date and settings, until run again', async ({ page }) => {
-  test.setTimeout(120_000);
-  const labId = await newLabId(page);
-  await page.goto(`/lab/${labId}/matrix`);
-  await expect(page.getByTestId('last-run')).toContainText('no matrix run yet');
-  await page.getByTestId('run-all').click();
-  await expect(page.getByTestId('progress')).toContainText('Done', { timeout: 90_000 });
-  const generatedAt = await page.getByTestId('last-run').getAttribute('data-generated-at');
-  expect(generatedAt).toMatch(/^\d{4}-/);
-
+  // The lab keeps its last run: shown again after navigating away and back, with its date and settings, until run again.
   await page.getByRole('link', { name: 'Back to the lab' }).click();
   await expect(page.getByTestId('panel-1')).toBeVisible();
   await page.goBack();

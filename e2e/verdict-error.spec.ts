@@ -104,6 +104,7 @@ test('matrix: error cells are distinct (symbol + word), the legend explains them
   await context.addCookies([{ name: 'lang', value: 'ja', url: 'http://127.0.0.1' }]);
   await page.reload();
   await page.getByTestId('run-all').click();
+  await expect(page.getByTestId('progress')).toContainText('完了：');
   await expect(page.getByTestId('cell-logout-session')).toHaveText(/!\s*エラー/);
   await expect(page.getByText(/! エラー：/)).toBeVisible();
 });

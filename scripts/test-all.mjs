@@ -1,5 +1,5 @@
-// `npm test`: build the production app, type-check and lint, then unit tests,
-// API tests against the built server, and end-to-end tests in Chromium.
+// `npm test`: build the production app (lint and unit tests beside it), type-check beside
+// the API tests against the built server, then end-to-end tests in Chromium.
 // Ends with one line "N passed, N failed" summed over Vitest and Playwright.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,13 +8,15 @@ const reports = 'reports';
 fs.rmSync(reports, { recursive: true, force: true });
 fs.mkdirSync(reports, { recursive: true });
 
-// Each step is one command, or several that need nothing from each other and run side by side
-// (type-check and lint are one core each); their output is printed whole, one after the other.
+// Each step is one command, or several that need nothing from each other and run side by side;
+// their output is printed whole, one after the other. On two cores the build keeps about one and a
+// half busy and the API tests (waiting on their server) less than that, so the one-core jobs fill
+// the gaps: lint and the unit tests need no build and run beside it; the type-check needs the
+// build's next-env.d.ts and route types, so it runs beside the API tests (which need the built server).
+const vitest = (project) => ['npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest-${project}.json`]];
 const steps = [
-  // The build comes first: it writes next-env.d.ts and the route types that tsc reads.
-  ['build', [['npx', ['next', 'build']]]],
-  ['type-check + lint', [['npx', ['tsc', '--noEmit']], ['npx', ['eslint', '.']]]],
-  ['unit + API tests (Vitest)', [['npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`]]]],
+  ['build + lint + unit tests (Vitest)', [['npx', ['next', 'build']], ['npx', ['eslint', '.']], vitest('unit')]],
+  ['type-check + API tests (Vitest)', [['npx', ['tsc', '--noEmit']], vitest('api')]],
   ['end-to-end tests (Playwright)', [['node', ['scripts/e2e.mjs']]]],
 ];
 
@@ -36,10 +38,26 @@ function runTogether(commands) {
   );
 }
 
+/**
+ * CPU seconds (user + system) of every finished child process so far, from /proc (Linux only; null
+ * elsewhere): wall time on a shared machine says more about the neighbours than about the suite.
+ */
+function childCpuSeconds() {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    // After "pid (comm) ", field 16 (cutime) and 17 (cstime) are the 14th and 15th, in clock ticks (100 a second on Linux).
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 let failedStep = null;
 for (const [name, commands] of steps) {
   console.log(`\n▶ ${name}: ${commands.map(([cmd, args]) => `${cmd} ${args.join(' ')}`).join('  &  ')}`);
   const started = Date.now();
+  const cpuBefore = childCpuSeconds() ?? 0;
   let status;
   if (commands.length === 1) {
     status = spawnSync(commands[0][0], commands[0][1], { stdio: 'inherit', env }).status;
@@ -53,7 +71,8 @@ for (const [name, commands] of steps) {
     failedStep = name;
     break;
   }
-  console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const cpu = childCpuSeconds();
+  console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)} s${cpu === null ? '' : `, ${(cpu - cpuBefore).toFixed(1)} CPU-s`})`);
 }
 
 function readJson(file) {
@@ -63,10 +82,11 @@ function readJson(file) {
     return null;
   }
 }
-const vitest = readJson(`${reports}/vitest.json`);
+const vitests = ['unit', 'api'].map((project) => readJson(`${reports}/vitest-${project}.json`));
 const playwright = readJson(`${reports}/playwright.json`);
-const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0);
-const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (playwright?.stats?.skipped ?? 0);
+const sum = (key) => vitests.reduce((total, report) => total + (report?.[key] ?? 0), 0);
+const passed = sum('numPassedTests') + (playwright?.stats?.expected ?? 0) + (playwright?.stats?.flaky ?? 0);
+const failed = sum('numFailedTests') + (playwright?.stats?.unexpected ?? 0);
+const skipped = sum('numPendingTests') + sum('numTodoTests') + (playwright?.stats?.skipped ?? 0);
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedStep || failed > 0 ? 1 : 0);

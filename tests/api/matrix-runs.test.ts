@@ -36,17 +36,18 @@ describe('POST then GET /api/labs/{labId}/matrix', () => {
 
     // A settings change does not touch the stored run: a read never starts work.
     expect((await agent().patch(lab.api('/settings'), { jwtTtlSeconds: 120 })).status).toBe(200);
-    const startedAt = Date.now();
     const stillOld = await agent().get(lab.api('/matrix'));
-    expect(Date.now() - startedAt).toBeLessThan(500);
     expect((stillOld.body as unknown as Matrix).generatedAt).toBe(first.generatedAt);
     expect((stillOld.body as unknown as Matrix).settings).toMatchObject({ jwtTtlSeconds: 900 });
     const md = await agent().get(lab.api('/matrix?format=md'));
     expect(md.headers.get('content-type')).toMatch(/^text\/markdown/);
     expect(md.body.text as string).toContain('| `jwtTtlSeconds` | 900 |');
 
-    // The next POST runs under the new settings and replaces the stored run.
-    const again = (await agent().post(lab.api('/matrix'))).body as unknown as Matrix;
+    // The next POST runs under the new settings and replaces the stored run. It is accepted (200, not
+    // 409 matrix-running): had the GETs above started a run, this lab's one run at a time would refuse it.
+    const againRes = await agent().post(lab.api('/matrix'));
+    expect(againRes.status, JSON.stringify(againRes.body).slice(0, 200)).toBe(200);
+    const again = againRes.body as unknown as Matrix;
     expect(again.settings).toMatchObject({ jwtTtlSeconds: 120 });
     expect(windowOf(again, 'logout', 'jwt')).toBe(120);
     const reread = (await agent().get(lab.api('/matrix'))).body as unknown as Matrix;

@@ -131,13 +131,21 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
   return () => (started ??= make());
 }
 
+/**
+ * One lab's matrix run under default settings (49 cells of real requests): every cell's test reads it,
+ * and so do the reports of the stored run (GET …/matrix) and the check that a run leaves the person's
+ * lab as it was (bob is signed in with jwt before it starts; the lab is read before and after).
+ */
+const defaultRun = once(async () => {
+  const lab = await newLab();
+  const before = await agent().get(lab.api(''));
+  const bobJwt = await loginAs(lab, 'jwt', 'bob');
+  const res = await agent().post(lab.api('/matrix'));
+  expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+  return { lab, matrix: res.body as unknown as Matrix, before, bobJwt };
+});
+
 describe('POST /api/labs/{labId}/matrix under default settings', () => {
-  const defaultRun = once(async () => {
-    const lab = await newLab();
-    const res = await agent().post(lab.api('/matrix'));
-    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
-    return { lab, matrix: res.body as unknown as Matrix };
-  });
 
   it('runs every scenario against every strategy of the registry — each one with its expectations written below — under the settings it reports', { timeout: 120_000 }, async () => {
     const { lab, matrix } = await defaultRun();
@@ -171,10 +179,7 @@ describe('POST /api/labs/{labId}/matrix under default settings', () => {
   });
 
   it('leaves the person\'s lab as it was and deletes its throwaway labs', { timeout: 120_000 }, async () => {
-    const lab = await newLab();
-    const before = await agent().get(lab.api(''));
-    const bobJwt = await loginAs(lab, 'jwt', 'bob');
-    expect((await agent().post(lab.api('/matrix'))).status).toBe(200);
+    const { lab, before, bobJwt } = await defaultRun();
     const after = await agent().get(lab.api(''));
     expect(after.body.users).toEqual(before.body.users); // roles, bans and demo passwords untouched
     expect(after.body.clockOffsetSeconds).toBe(before.body.clockOffsetSeconds);
@@ -303,9 +308,8 @@ describe('bad input gets a 4xx with { error, reason }, never a 500', () => {
 
 describe('GET /api/labs/{labId}/matrix?format=md (the stored run)', () => {
   it('is a Markdown report with the matrix, the configuration and a finding per red cell', { timeout: 120_000 }, async () => {
-    const lab = await newLab();
+    const { lab } = await defaultRun();
     const { strategies } = await registry(lab);
-    expect((await agent().post(lab.api('/matrix'))).status).toBe(200);
     const res = await agent().get(lab.api('/matrix?format=md')); // the stored run, rendered
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/markdown/);
@@ -320,9 +324,8 @@ describe('GET /api/labs/{labId}/matrix?format=md (the stored run)', () => {
   });
 
   it('follows ?lang=ja, and the JSON is the versioned reviewer\'s report in that language', { timeout: 120_000 }, async () => {
-    const lab = await newLab();
-    // GET reads the stored run: run it first (in English — the stored run has no language of its own).
-    expect((await agent().post(lab.api('/matrix'))).status).toBe(200);
+    // GET reads the stored run (run in English — the stored run has no language of its own).
+    const { lab } = await defaultRun();
     const md = (await agent().get(lab.api('/matrix?format=md&lang=ja'))).body.text as string;
     expect(md).toContain('## 指摘事項');
     expect(md).toContain('🔴 15 分 有効（jwtTtlSeconds）');

@@ -1,6 +1,6 @@
 import type { Key } from '../i18n/dictionaries';
 import type { LabSettings } from '../labs/settings';
-import { formatDuration } from '../scenarios/format';
+import { formatDuration, formatDurationAtLeast } from '../scenarios/format';
 import type { ScenarioResult } from '../scenarios/types';
 import { shownVerdict, type ShownVerdict } from '../ui/verdict-look';
 import { isScenarioId, isStrategyId, type ScenarioId, type StrategyId } from './ids';
@@ -65,7 +65,7 @@ export function windowText(result: ScenarioResult, settings: LabSettings, t: Exp
   const values = {
     setting,
     value: typeof value === 'number' ? formatDuration(value, locale) : String(value),
-    window: formatDuration(result.windowSeconds ?? result.window?.lastWorkingSeconds ?? 0, locale),
+    window: result.windowSeconds !== null ? formatDuration(result.windowSeconds, locale) : formatDurationAtLeast(result.window?.lastWorkingSeconds ?? 0, locale),
   };
   const main = t(result.windowSeconds === null ? 'windowOpen' : 'windowBound', values);
   // The idle timeout slid only if the attacker's replays were seen moving the expiry forward.

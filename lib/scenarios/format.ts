@@ -23,3 +23,17 @@ export function formatDuration(seconds: number, locale: DurationLocale = 'en'): 
   if (s) parts.push(`${s} ${unit.s}`);
   return parts.join(' ');
 }
+
+/**
+ * A lower bound ("still worked at least this long"), to its two largest units, rounded down so it
+ * stays true: 5,183,999 s → "59 d 23 h", never a "59 d 23 h 59 min 59 s" whose precision says
+ * nothing about where the measurement merely stopped.
+ */
+export function formatDurationAtLeast(seconds: number, locale: DurationLocale = 'en'): string {
+  const units = [86400, 3600, 60, 1];
+  const first = units.findIndex((u) => seconds >= u);
+  if (first < 0) return formatDuration(0, locale);
+  const second = units[first + 1];
+  const kept = second === undefined ? seconds : seconds - (seconds % second);
+  return formatDuration(kept, locale);
+}

@@ -7,7 +7,7 @@ import { requirementsFor, requirementsForScenario, type Requirement } from '../e
 import type { PresetView } from '../presets/registry';
 import { curlLine } from '../curl';
 import { copyLineOf, jarFileOf } from './jar-files';
-import { formatDuration } from './format';
+import { formatDuration, formatDurationAtLeast } from './format';
 import type { MatrixReport } from './matrix';
 import type { ReportCell, ReportFinding, ReviewerReport } from './report-schema';
 import { REPORT_SCHEMA_VERSION } from './report-version';
@@ -64,7 +64,7 @@ export function readableTime(epochSeconds: number): string {
 
 function windowDuration(r: ScenarioResult, locale: Locale): string {
   if (r.windowSeconds !== null) return `${r.window?.exact === false ? '≤ ' : ''}${formatDuration(r.windowSeconds, locale)}`;
-  return `≥ ${formatDuration(r.window ? r.window.lastWorkingSeconds : 0, locale)}`;
+  return `≥ ${formatDurationAtLeast(r.window ? r.window.lastWorkingSeconds : 0, locale)}`;
 }
 
 function boundOf(r: ScenarioResult): string | null {
@@ -84,7 +84,7 @@ export function keptInUseLonger(r: ScenarioResult): boolean {
 
 /** The window of a copy kept in use (ScenarioResult.withUse): "≥ …" when it still worked at the horizon. */
 export function keptInUseWindow(kept: NonNullable<ScenarioResult['withUse']>, locale: Locale): string {
-  return kept.windowSeconds === null ? `≥ ${formatDuration(kept.window.lastWorkingSeconds, locale)}` : formatDuration(kept.windowSeconds, locale);
+  return kept.windowSeconds === null ? `≥ ${formatDurationAtLeast(kept.window.lastWorkingSeconds, locale)}` : formatDuration(kept.windowSeconds, locale);
 }
 
 /** One matrix cell: a symbol and a word (never colour alone), the window beside the setting that bounds it. */
@@ -275,7 +275,7 @@ export function presetHeadline(matrix: MatrixReport, o: ReportOptions, scenario 
     if (r.verdict === 'blocked') return t('line_blocked', { preset, action });
     const slid = keptInUseClause(r, o) ?? (r.window && r.window.slides > 0 ? t('line_slid', { n: r.window.slides }) : '');
     if (r.windowSeconds === null) {
-      return `${t('line_horizon', { preset, action, window: formatDuration(r.window?.lastWorkingSeconds ?? 0, o.locale) })}${slid || (o.locale === 'ja' ? '。' : '.')}`;
+      return `${t('line_horizon', { preset, action, window: formatDurationAtLeast(r.window?.lastWorkingSeconds ?? 0, o.locale) })}${slid || (o.locale === 'ja' ? '。' : '.')}`;
     }
     const line = t('line_works', { preset, action, window: windowDuration(r, o.locale) });
     return slid ? `${line.replace(/[.。]$/, '')}${slid}` : line;
@@ -293,7 +293,7 @@ function keptInUseClause(r: ScenarioResult, o: ReportOptions): string | null {
   if (!t || !kept) return null;
   if (!keptInUseLonger(r)) return t('line_keptNoLonger');
   const n = kept.window.slides;
-  if (kept.windowSeconds === null) return t('line_keptHorizon', { n, window: formatDuration(kept.window.lastWorkingSeconds, o.locale) });
+  if (kept.windowSeconds === null) return t('line_keptHorizon', { n, window: formatDurationAtLeast(kept.window.lastWorkingSeconds, o.locale) });
   return t('line_keptWorks', { n, window: formatDuration(kept.windowSeconds, o.locale) });
 }
 

@@ -3,7 +3,7 @@ import { useLocale, useT } from '@/lib/i18n/client';
 import { notApplicableKey } from '@/lib/i18n/keys';
 import { isNotApplicableCode } from '@/lib/scenarios/scenario';
 import type { Locale } from '@/lib/i18n/config';
-import { formatDuration } from '@/lib/scenarios/format';
+import { formatDuration, formatDurationAtLeast } from '@/lib/scenarios/format';
 import type { ScenarioResult } from '@/lib/scenarios/types';
 import { errorAnswer, shownVerdict, VERDICT_LOOK } from '@/lib/ui/verdict-look';
 
@@ -36,7 +36,7 @@ export function verdictWords(result: ScenarioResult, t: ReturnType<typeof useT<'
       // A window is one unit of meaning: "15 min" never breaks across lines (a no-break space).
       return result.windowSeconds !== null
         ? t('verdict_works', { window: unbroken(formatDuration(result.windowSeconds, locale)) })
-        : t('verdict_worksOpen', { window: unbroken(formatDuration(result.window?.lastWorkingSeconds ?? 0, locale)) });
+        : t('verdict_worksOpen', { window: unbroken(formatDurationAtLeast(result.window?.lastWorkingSeconds ?? 0, locale)) });
     case 'not-applicable':
       return t('verdict_na');
     default:
@@ -62,7 +62,7 @@ export function VerdictSummary({ result }: { result: ScenarioResult }) {
       : t('runFailed', { reason: t('errorNoDetail') });
   } else if (verdict === 'blocked') text = t('summaryBlocked', { reason: `${result.refusedWith?.status ?? ''} ${result.refusedWith?.reason ?? ''}`.trim() });
   // Expiry revokes nothing: its window runs from the theft, and the words must not speak of a revoking action.
-  else if (result.windowSeconds === null) text = t(result.scenario === 'expiry' ? 'summaryOpenExpiry' : 'summaryOpen', { window: formatDuration(w?.lastWorkingSeconds ?? 0, locale) });
+  else if (result.windowSeconds === null) text = t(result.scenario === 'expiry' ? 'summaryOpenExpiry' : 'summaryOpen', { window: formatDurationAtLeast(w?.lastWorkingSeconds ?? 0, locale) });
   else
     text = t(result.scenario === 'expiry' ? 'summaryWindowExpiry' : 'summaryWindow', {
       window: formatDuration(result.windowSeconds, locale),

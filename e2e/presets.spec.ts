@@ -30,12 +30,17 @@ test('the matrix page runs the library presets: the headline, authjs-jwt × logo
   await expect(headline.getByTestId('headline-authjs-jwt')).toContainText('longer if the thief keeps using it');
   await expect(headline.getByTestId('headline-better-auth-cached')).toContainText('works for 5 min');
   await expect(headline.getByRole('link', { name: 'issue thread' }).first()).toHaveAttribute('href', 'https://github.com/nextauthjs/next-auth/issues/662');
+  // The lab's settings card says the presets did not run under it.
+  await expect(page.getByTestId('configuration-presets')).toContainText('The presets ran under their own');
 
   // The printed reviewer's report covers the presets like the exports: the headline, each preset's
   // settings, source and thread with the addresses written out — in English and in Japanese.
   await page.emulateMedia({ media: 'print' });
   const printed = page.getByTestId('print-presets');
   await expect(printed).toBeVisible();
+  // A record, not a page to act on: the links to change settings or read more are not printed.
+  await expect(page.getByTestId('change-settings')).toBeHidden();
+  await expect(page.getByRole('link', { name: 'What a lookup costs in time, measured →' })).toBeHidden();
   await expect(page.getByTestId('presets-headline')).toBeHidden();
   await expect(printed.getByTestId('print-headline-authjs-jwt')).toContainText('Auth.js default, after logout: a stolen copy works for 30 d — and longer if the thief keeps using it');
   await expect(printed.getByTestId('print-preset-better-auth-cached')).toContainText('sessionCacheSeconds 5 min');

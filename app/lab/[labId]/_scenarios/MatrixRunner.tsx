@@ -378,12 +378,18 @@ function Configuration({ report }: { report: MatrixReport }) {
             ))}
           </tbody>
         </table>
-        <p className="text-sm mt-2">
+        <p className="text-sm mt-2 print:hidden">
           <Link href="/learn/cost">{t('costsInTime')} →</Link>
         </p>
       </section>
       <section className="card min-w-0">
         <h2 className="text-lg font-bold mb-2">{t('configuration')}</h2>
+        {/* A presets run ran under each preset's own settings: these numbers must not read as theirs. */}
+        {report.set === 'presets' && (
+          <p className="text-sm mb-2" data-testid="configuration-presets">
+            {t('configurationPresets')}
+          </p>
+        )}
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 text-sm mono [overflow-wrap:anywhere]">
           {Object.entries(report.settings).map(([k, v]) => (
             <div key={k} className="contents">

@@ -293,12 +293,14 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
     } else {
       recorder.phase = 'time-travel';
       let lastRefusal: ProbeResult['refusedWith'] = null;
+      // Both window searches move the lab clock the same way: to the probe's moment, as the operator.
+      const moveClockTo = (at: number) => run.operator.expect(200, 'POST', labPath('/clock'), { advanceSeconds: at - recorder.now });
       const measure = await measureWindow({
         revokedAt,
         firstClaim: after.expiresAt,
         horizonSeconds: horizonSecondsFor(lab.settings),
         probeAt: async (at) => {
-          await run.operator.expect(200, 'POST', labPath('/clock'), { advanceSeconds: at - recorder.now });
+          await moveClockTo(at);
           const outcome = await replay(attacker, scenario.probe);
           lastRefusal = outcome.refusedWith;
           // The thief uses the other copy whenever time has passed, so it is alive when the first one dies.
@@ -321,7 +323,7 @@ export async function runScenario(store: Store, parent: Lab, scenario: Scenario,
             slidesSoFar: inUse.slides,
             horizonSeconds: horizonSecondsFor(lab.settings),
             probeAt: async (at) => {
-              await run.operator.expect(200, 'POST', labPath('/clock'), { advanceSeconds: at - recorder.now });
+              await moveClockTo(at);
               const outcome = await replay(thief, scenario.probe);
               thiefRefusal = outcome.refusedWith;
               return outcome;

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loginAs, newLab, steal, replay } from './lab-helpers';
+import { pictureForPeople } from './for-people';
 
 async function expectNoSeriousViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -34,7 +35,7 @@ for (const theme of ['light', 'dark'] as const) {
       await page.locator('body').press('p');
       await expect(page.locator('html')).toHaveAttribute('data-presenter', '');
       await expectNoSeriousViolations(page, `/lab presenter ${theme}`);
-      await page.screenshot({ path: `e2e/screenshots/lab-presenter-${theme}.png` });
+      await pictureForPeople(page, `e2e/screenshots/lab-presenter-${theme}.png`);
     });
   });
 }

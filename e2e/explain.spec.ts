@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { pdfForPeople, pictureForPeople } from './for-people';
 
 /**
  * Every verdict explains itself: the last step of each guided scenario, the
@@ -43,7 +44,7 @@ test('the last step of every guided scenario says why, and what would fix it, on
     if (scenario === 'logout') {
       await expect(page.getByTestId('side-0').getByTestId('explanation-why')).toContainText('signature');
       await expect(page.getByTestId('side-0').getByTestId('explanation-window')).toContainText('works 15 min — bounded by jwtTtlSeconds = 15 min');
-      await page.screenshot({ path: `${SHOTS}/scenario-logout-verdict.png`, fullPage: true });
+      await pictureForPeople(page, `${SHOTS}/scenario-logout-verdict.png`, { fullPage: true });
     }
     if (scenario === 'expiry') {
       // Nobody revoked anything, and nothing on the page says so.
@@ -51,7 +52,7 @@ test('the last step of every guided scenario says why, and what would fix it, on
       await expect(page.getByTestId('side-1').getByTestId('explanation-window')).toContainText('each use slid the 30 min idle timeout');
       await expect(page.getByTestId('side-1').getByTestId('explanation-why')).toContainText('can end this session at any moment');
       await expect(page.locator('main')).not.toContainText(/revoking action|revoke/i);
-      await page.screenshot({ path: `${SHOTS}/scenario-expiry-verdict.png`, fullPage: true });
+      await pictureForPeople(page, `${SHOTS}/scenario-expiry-verdict.png`, { fullPage: true });
     }
   }
   // Every step of every scenario is its own: no two scenarios share a narration.
@@ -87,7 +88,7 @@ test('the matrix: a cell\'s detail explains and links its requirements; it print
   await cell(page, 'logout', 'jwt-refresh').click();
   await expect(panel.getByTestId('requirement-link').filter({ hasText: 'V10.4.5' })).toBeVisible();
   await expect(panel.getByTestId('requirement-link').filter({ hasText: 'RFC 9700 §4.14.2' })).toHaveAttribute('href', 'https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2');
-  await page.screenshot({ path: `${SHOTS}/matrix-detail.png`, fullPage: true });
+  await pictureForPeople(page, `${SHOTS}/matrix-detail.png`, { fullPage: true });
 
   // Exports, in English on an English page.
   const [mdDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-md').click()]);
@@ -138,12 +139,12 @@ test('the matrix: a cell\'s detail explains and links its requirements; it print
     expect(await page.locator('button:visible, select:visible, nav:visible').count(), `controls at ${paper}`).toBe(0);
     await expect(page.getByTestId('print-report')).toBeVisible();
     await expect(page.getByTestId('print-report')).toContainText('(jwt × logout)');
-    await page.screenshot({ path: `${SHOTS}/matrix-print-${paper}.png`, fullPage: true });
+    await pictureForPeople(page, `${SHOTS}/matrix-print-${paper}.png`, { fullPage: true });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SHOTS}/matrix-print-${paper}-first-page.png` });
+    await pictureForPeople(page, `${SHOTS}/matrix-print-${paper}-first-page.png`);
   }
-  await page.pdf({ path: `${SHOTS}/matrix-a4.pdf`, format: 'A4', printBackground: true });
-  await page.pdf({ path: `${SHOTS}/matrix-letter.pdf`, format: 'Letter', printBackground: true });
+  await pdfForPeople(page, `${SHOTS}/matrix-a4.pdf`, 'A4');
+  await pdfForPeople(page, `${SHOTS}/matrix-letter.pdf`, 'Letter');
   await page.emulateMedia({ media: 'screen' });
   await expect(page.getByTestId('print-report')).toBeHidden();
 

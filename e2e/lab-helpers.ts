@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pictureForPeople } from './for-people';
 
 /**
  * Helpers that act as a person would on the lab page. Labs are created
@@ -50,7 +51,8 @@ export async function operator(page: Page): Promise<Locator> {
   return page.getByTestId('operator-rail');
 }
 
+/** The viewport and the whole page, for a person to look at (e2e/for-people.ts: not in CI). */
 export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: false });
-  await page.screenshot({ path: `e2e/screenshots/${name}-full.png`, fullPage: true });
+  await pictureForPeople(page, `e2e/screenshots/${name}.png`);
+  await pictureForPeople(page, `e2e/screenshots/${name}-full.png`, { fullPage: true });
 }

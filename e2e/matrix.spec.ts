@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { pictureForPeople } from './for-people';
 
 /** A lab planted through the API; the matrix page is then driven as a person would. */
 async function newLabId(page: Page): Promise<string> {
@@ -69,7 +70,7 @@ test('the matrix runs everything with progress (after a full server line), shows
   await expect(cell(page, 'expiry', 'session')).toContainText('works 8 h');
   await expect(cell(page, 'stolen-token', 'jwt-version')).toHaveAttribute('data-verdict', 'blocked');
   await expect(cell(page, 'ban', 'jwt-refresh')).toContainText('works 5 min');
-  await page.screenshot({ path: 'e2e/screenshots/matrix.png', fullPage: true });
+  await pictureForPeople(page, 'e2e/screenshots/matrix.png', { fullPage: true });
   // Seven strategies fit a 1280-wide screen: the table does not scroll sideways inside its card (it did, hiding two columns).
   const overflow = await page.getByTestId('matrix').evaluate((table) => table.scrollWidth - table.parentElement!.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -105,7 +106,7 @@ test('the matrix runs everything with progress (after a full server line), shows
   await expect(attackerRow.getByTestId('curl-line')).toContainText(/curl -i -b attacker\.txt -c attacker\.txt http:\/\/127\.0\.0\.1:\d+\/api\/labs\/.+\/jwt\/me/);
   await panel.locator('summary', { hasText: 'cp' }).click();
   await expect(panel.getByTestId('curl-line').filter({ hasText: 'cp victim-laptop.txt attacker.txt' })).toBeVisible();
-  await page.screenshot({ path: 'e2e/screenshots/matrix-trace.png', fullPage: true });
+  await pictureForPeople(page, 'e2e/screenshots/matrix-trace.png', { fullPage: true });
 
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

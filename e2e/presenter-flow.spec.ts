@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loginAs, newLab, panel, replay, steal } from './lab-helpers';
+import { pictureForPeople, picturesForPeople } from './for-people';
 
 /**
  * Presenter mode without dead ends (issue 10.6): everything that matters on
@@ -19,8 +20,9 @@ async function setPrefs(page: Page, baseURL: string, lang: 'en' | 'ja') {
 }
 
 async function snap(page: Page, name: string) {
+  if (!picturesForPeople) return;
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  await pictureForPeople(page, `${SHOTS}/${name}.png`);
 }
 
 /** The element's box lies wholly inside the viewport (no scrolling needed to see it). */

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { pictureForPeople } from './for-people';
 
 async function newLabId(page: Page): Promise<string> {
   const res = await page.request.post('/api/labs', { headers: { 'content-type': 'application/json' } });
@@ -40,7 +41,7 @@ test('a scenario runs both sides and is stepped through with the arrow keys', as
   await expect(page.getByTestId('side-0').locator('[data-verdict]')).toHaveAttribute('data-verdict', 'works-until-expiry');
   await expect(page.getByTestId('side-0')).toContainText('works 15 min');
   await expect(page.getByTestId('side-1').locator('[data-verdict]')).toHaveAttribute('data-verdict', 'blocked');
-  await page.screenshot({ path: 'e2e/screenshots/scenario-logout.png', fullPage: true });
+  await pictureForPeople(page, 'e2e/screenshots/scenario-logout.png', { fullPage: true });
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
@@ -51,7 +52,7 @@ test('a scenario runs both sides and is stepped through with the arrow keys', as
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(step).toHaveAttribute('data-step', 'collateral');
-  await page.screenshot({ path: 'e2e/screenshots/scenario-presenter.png' });
+  await pictureForPeople(page, 'e2e/screenshots/scenario-presenter.png');
 });
 
 test('the scenario page in Japanese', async ({ page, context }) => {
@@ -65,5 +66,5 @@ test('the scenario page in Japanese', async ({ page, context }) => {
   await page.keyboard.press('End');
   for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('side-1')).toContainText('対象外');
-  await page.screenshot({ path: 'e2e/screenshots/scenario-key-rotation-ja.png', fullPage: true });
+  await pictureForPeople(page, 'e2e/screenshots/scenario-key-rotation-ja.png', { fullPage: true });
 });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSidewaysScroll, joinByApi, person, plantWorkshop, solveFirstMissionByApi } from './workshop-helpers';
+import { pictureForPeople } from './for-people';
 
 const FIRST = 'stolen-jwt-survives-logout';
 const port = Number(process.env.E2E_PORT || 3210);
@@ -59,13 +60,13 @@ test('the room on a projector, a phone and in Japanese: readable, no sideways sc
   expect(code!.y + code!.height).toBeLessThanOrEqual(720);
   await expect(f.getByTestId('join-qr')).toBeInViewport();
   await expectNoSeriousViolations(f, 'console presenter');
-  await f.screenshot({ path: 'e2e/screenshots/workshop-console-presenter-1280.png' });
-  await f.screenshot({ path: 'e2e/screenshots/workshop-console-presenter-1280-full.png', fullPage: true });
+  await pictureForPeople(f, 'e2e/screenshots/workshop-console-presenter-1280.png');
+  await pictureForPeople(f, 'e2e/screenshots/workshop-console-presenter-1280-full.png', { fullPage: true });
 
   await f.setViewportSize({ width: 1920, height: 1080 });
   await f.locator(`[data-testid="prediction"][data-mission="${FIRST}"]`).getByTestId('reveal').click();
   await expectNoSidewaysScroll(f);
-  await f.screenshot({ path: 'e2e/screenshots/workshop-console-presenter-1920.png' });
+  await pictureForPeople(f, 'e2e/screenshots/workshop-console-presenter-1920.png');
 
   // A phone: the join page and the lab's missions panel at 390 px.
   const phone = await person(browser, { viewport: { width: 390, height: 844 } });
@@ -73,7 +74,7 @@ test('the room on a projector, a phone and in Japanese: readable, no sideways sc
   await expect(phone.page.getByTestId('join-form')).toBeVisible();
   await expectNoSidewaysScroll(phone.page);
   await expectNoSeriousViolations(phone.page, 'join');
-  await phone.page.screenshot({ path: 'e2e/screenshots/workshop-join-390.png' });
+  await pictureForPeople(phone.page, 'e2e/screenshots/workshop-join-390.png');
 
   const aiko = people[0]!.page;
   await aiko.goto(`/lab/${labs[0]}`);
@@ -85,12 +86,12 @@ test('the room on a projector, a phone and in Japanese: readable, no sideways sc
   expect(box!.x + box!.width).toBeLessThanOrEqual(390);
   expect(await panel.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await expectNoSeriousViolations(aiko, 'lab with missions');
-  await panel.screenshot({ path: 'e2e/screenshots/workshop-missions-390.png' });
-  await aiko.screenshot({ path: 'e2e/screenshots/workshop-lab-390.png' });
+  await pictureForPeople(panel, 'e2e/screenshots/workshop-missions-390.png');
+  await pictureForPeople(aiko, 'e2e/screenshots/workshop-lab-390.png');
   const ben = people[1]!.page;
   await ben.goto(`/lab/${labs[1]}`);
   await expect(ben.getByTestId('missions-panel')).toBeVisible();
-  await ben.getByTestId('missions-panel').screenshot({ path: 'e2e/screenshots/workshop-missions-next-390.png' });
+  await pictureForPeople(ben.getByTestId('missions-panel'), 'e2e/screenshots/workshop-missions-next-390.png');
 
   // The same console in Japanese.
   await facilitator.context.addCookies([{ name: 'lang', value: 'ja', url: `http://127.0.0.1:${port}` }]);
@@ -100,7 +101,7 @@ test('the room on a projector, a phone and in Japanese: readable, no sideways sc
   await expect(f.getByTestId('participant-row')).toHaveCount(6);
   await expectNoSidewaysScroll(f);
   await expectNoSeriousViolations(f, 'console ja');
-  await f.screenshot({ path: 'e2e/screenshots/workshop-console-ja-1280.png' });
+  await pictureForPeople(f, 'e2e/screenshots/workshop-console-ja-1280.png');
 
   await Promise.all([facilitator, phone, ...people].map((p) => p.context.close()));
 });

@@ -94,6 +94,24 @@ for (const lang of ['en', 'ja'] as const) {
   }
 }
 
+/**
+ * Each side's trace fits its card (no sideways scroll inside it, which hid the last columns at
+ * 1280×720), and no path segment is split across two lines ("…/cloc k"): RequestPath draws each
+ * segment in its own <span>, so a segment broken by the line has more than one client rect.
+ */
+async function expectTracesFit(page: Page, label: string) {
+  for (const side of ['side-0', 'side-1']) {
+    const table = page.getByTestId(side).getByTestId('trace-table');
+    if ((await table.count()) === 0) continue;
+    const overflow = await table.evaluate((t) => t.scrollWidth - t.parentElement!.clientWidth);
+    expect(overflow, `${label}, ${side}: the trace scrolls sideways inside its card`).toBeLessThanOrEqual(0);
+    const split = await table.locator('td[data-col="request"] span').evaluateAll((spans) =>
+      spans.filter((s) => s.getClientRects().length > 1).map((s) => s.textContent),
+    );
+    expect(split, `${label}, ${side}: path segments split across lines`).toEqual([]);
+  }
+}
+
 async function newLabId(page: Page): Promise<string> {
   const res = await page.request.post('/api/labs', { headers: { 'content-type': 'application/json' } });
   expect(res.status()).toBe(201);
@@ -125,7 +143,10 @@ test('scenario page in presenter mode: navigation stays visible, PageDown / Page
   await expect(step(page)).toHaveAttribute('data-step', 'check');
   await page.keyboard.press('ArrowLeft');
   await expect(step(page)).toHaveAttribute('data-step', 'steal');
-  for (let i = 0; i < 6; i++) await page.keyboard.press('PageDown');
+  for (let i = 0; i < 6; i++) {
+    await expectTracesFit(page, `step ${await step(page).getAttribute('data-step')}`);
+    await page.keyboard.press('PageDown');
+  }
   await expect(step(page)).toHaveAttribute('data-step', 'verdict');
   await snap(page, 'scenario-verdict-1280x720-en');
   // No dead end: "next" on the verdict goes to the next scenario, whose navigation leads back.

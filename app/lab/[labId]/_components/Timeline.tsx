@@ -4,6 +4,7 @@ import { useT } from '@/lib/i18n/client';
 import { formatLabTime } from '@/lib/ui/format';
 import { LOOK_STYLE, lookOfAnswer } from '@/lib/ui/outcome-look';
 import { actorLabel, curlOfEntry, lookActorOf } from '@/lib/ui/journal-view';
+import { RequestPath } from '@/app/_components/RequestPath';
 import { actorWords } from './actor-words';
 import { ReasonText } from './StatusBadge';
 import type { CopyView, JournalEntry } from './types';
@@ -113,8 +114,8 @@ function Row({ entry: e, curl }: RowProps) {
         {actorWords(t, label)}
       </td>
       <td className="p-1 mono" data-col="strategy">{e.strategy ?? '—'}</td>
-      <td className="p-1 mono break-all" data-col="request">
-        {e.method} {e.path.replace(/^\/api\/labs\/[^/]+/, '…')}
+      <td className="p-1 mono break-words" data-col="request">
+        <RequestPath method={e.method} path={e.path} />
       </td>
       <td className="p-1" data-col="status">
         <AnswerBadge entry={e} />

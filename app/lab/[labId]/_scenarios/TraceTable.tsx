@@ -4,6 +4,7 @@ import { formatDuration } from '@/lib/scenarios/format';
 import type { TraceEntry } from '@/lib/scenarios/types';
 import { LOOK_STYLE, lookOfAnswer, type LookActor } from '@/lib/ui/outcome-look';
 import { phaseKey, traceActorKey } from '@/lib/i18n/keys';
+import { RequestPath } from '@/app/_components/RequestPath';
 import { shellLineFor } from './trace-lines';
 
 /** The runner's actor roles in the colour language's terms: both of the victim's devices are the victim. */
@@ -44,7 +45,7 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
             <th className="p-1">{t('colLookups')}</th>
             <th className="p-1">{t('colAt')}</th>
             {!compact && <th className="p-1">{t('colMs')}</th>}
-            <th className="p-1">{t('colCurl')}</th>
+            {!compact && <th className="p-1">{t('colCurl')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -52,6 +53,7 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
             const actor = e.kind === 'copy' ? e.to : e.actor;
             const actorKey = traceActorKey(actor);
             const at = startedAt === null ? e.at : e.at - startedAt;
+            const shellLine = <ShellLine label={e.kind === 'copy' ? 'cp' : 'curl'} line={origin ? shellLineFor(e, origin) : ''} />;
             return (
               <tr key={e.seq} className="border-t border-border align-top" data-testid="trace-row" data-actor={actor}>
                 <td className="p-1 mono">{e.seq}</td>
@@ -64,11 +66,13 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
                 {e.kind === 'copy' ? (
                   <td className="p-1" colSpan={3}>
                     {t('copied', { from: t(traceActorKey(e.from)) })}: <span className="mono">{e.cookieNames.join(', ')}</span>
+                    {compact && shellLine}
                   </td>
                 ) : (
                   <>
-                    <td className="p-1 mono break-all">
-                      {e.method} {e.path.replace(/^\/api\/labs\/[^/]+/, '…')}
+                    <td className="p-1 mono break-words" data-col="request">
+                      <RequestPath method={e.method} path={e.path} />
+                      {compact && shellLine}
                     </td>
                     <td className="p-1">
                       <AnswerBadge actor={e.actor} status={e.status} reason={e.reason} />
@@ -77,16 +81,9 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
                   </>
                 )}
                 <td className="p-1 mono">{e.kind === 'request' ? (e.lookups ?? '—') : '—'}</td>
-                <td className="p-1 mono whitespace-nowrap">+{formatDuration(at, locale)}</td>
+                <td className="p-1 mono">+{keepNumbersWithUnits(formatDuration(at, locale))}</td>
                 {!compact && <td className="p-1 mono whitespace-nowrap text-right">{e.kind === 'request' ? `${e.ms.toFixed(1)} ms` : '—'}</td>}
-                <td className="p-1">
-                  <details>
-                    <summary className="cursor-pointer text-xs">{e.kind === 'copy' ? 'cp' : 'curl'}</summary>
-                    <code className="mono text-xs break-all block max-w-[30rem] select-all" data-testid="curl-line">
-                      {origin ? shellLineFor(e, origin) : ''}
-                    </code>
-                  </details>
-                </td>
+                {!compact && <td className="p-1">{shellLine}</td>}
               </tr>
             );
           })}
@@ -94,6 +91,30 @@ export function TraceTable({ entries, startedAt, compact = false }: { entries: T
       </table>
     </div>
   );
+}
+
+/**
+ * The shell line that repeats a request (or the `cp` that copies a cookie jar), folded. In a side's
+ * narrow trace (`compact`) it sits under the request instead of in a column of its own: one column
+ * fewer is what lets eight fit a panel at 1280×720 in presenter mode.
+ */
+function ShellLine({ label, line }: { label: string; line: string }) {
+  return (
+    <details>
+      <summary className="cursor-pointer text-xs whitespace-nowrap">{label}</summary>
+      <code className="mono text-xs break-all block max-w-[30rem] select-all" data-testid="curl-line">
+        {line}
+      </code>
+    </details>
+  );
+}
+
+/**
+ * "14 min 59 s" may wrap between its parts ("14 min" / "59 s"), never between a number and its unit:
+ * unwrapped, the lab clock column pushed the curl column out of a side's card at 1280×720.
+ */
+function keepNumbersWithUnits(duration: string): string {
+  return duration.replace(/(\d) (?=\D)/g, '$1\u00a0');
 }
 
 /**
@@ -108,10 +129,12 @@ function AnswerBadge({ actor, status, reason }: { actor: string; status: number;
   const style = LOOK_STYLE[look];
   const word = look === 'neutral' ? null : tc(`lookShort_${look}`);
   return (
-    <span className={`status ${style.className}`} data-status={status} data-look={look} title={tc(`look_${look}`)}>
-      <span aria-hidden="true">{style.symbol}</span>
-      {status}
-      {word && <span className="font-normal">{word}</span>}
+    // In a side's narrow trace (1280×720, presenter mode) the word may go under the status, never the status under itself.
+    <span className={`status status-wrap flex-wrap ${style.className}`} data-status={status} data-look={look} title={tc(`look_${look}`)}>
+      <span className="whitespace-nowrap">
+        <span aria-hidden="true">{style.symbol}</span> {status}
+      </span>
+      {word && <span className="font-normal whitespace-nowrap">{word}</span>}
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -252,6 +252,8 @@ function primitivesOf(strategyId: string, lab: Lab): string[] {
       return [jwt, 'sqlite-pk-get'];
     case 'iron-stateless':
       return ['iron-unseal'];
+    case 'session-cached': // a cache hit, the path it exists for: the id hashed, the MAC key derived (one HMAC) and the cache cookie's MAC checked; no row read
+      return ['sha256', 'hmac-sha256', 'hmac-sha256'];
     default:
       throw new Error(`no primitives declared for strategy ${strategyId}: add it to scripts/bench/micro.ts`);
   }
@@ -290,6 +292,11 @@ export async function runMicroSection(options: Options): Promise<NonNullable<Ben
     // verify presents again and again), so both sides see the same key and the same pages.
     const sessionId = cookieOf(jars.get('session')!, 'session');
     const sessionHash = createHash('sha256').update(sessionId).digest('hex');
+    // session-cached's cache cookie: its body is what the strategy MACs on a cache hit.
+    const cacheCookie = jars.get('session-cached')!.get('rl_session_cache');
+    if (!cacheCookie) throw new Error('the session-cached login set no cache cookie');
+    const cacheBody = cacheCookie.split('.')[0]!;
+    const cacheMacKey = randomBytes(32);
     // Deliberately raw better-sqlite3 (not a lib/db query): this is the library's own cost.
     const pkGet = db.prepare<[string], { user_id: number }>(
       'SELECT id_hash, lab_id, user_id, created_at, last_seen_at, absolute_expires_at FROM sessions WHERE id_hash = ?',
@@ -299,6 +306,11 @@ export async function runMicroSection(options: Options): Promise<NonNullable<Ben
         id: 'sha256',
         label: 'SHA-256 of a 43-character session id',
         bench: syncBench(() => createHash('sha256').update(sessionId).digest('hex').length === 64, 'sha256'),
+      },
+      {
+        id: 'hmac-sha256',
+        label: 'HMAC-SHA-256 of a cache cookie',
+        bench: syncBench(() => createHmac('sha256', cacheMacKey).update(cacheBody).digest('base64url').length === 43, 'hmac-sha256'),
       },
       {
         id: 'sqlite-pk-get',

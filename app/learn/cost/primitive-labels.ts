@@ -12,6 +12,7 @@ const PRIMITIVE_KEYS = {
   'jwt-verify-es256': 'prim_jwt-verify-es256',
   'jwt-verify-eddsa': 'prim_jwt-verify-eddsa',
   'iron-unseal': 'prim_iron-unseal',
+  'hmac-sha256': 'prim_hmac-sha256',
 } as const satisfies Record<string, Parameters<Translate<'cost'>>[0]>;
 
 type PrimitiveId = keyof typeof PRIMITIVE_KEYS;

@@ -1,4 +1,4 @@
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { audienceFor } from '../jwt-tokens';
 import { readLiveSession } from './session-row';
 import type { AuthUser, CookieWrite, LabContext, Strategy, VerifyOutcome } from '../types';
@@ -21,9 +21,17 @@ function idHashOf(ctx: LabContext, id: string): string {
   return createHash('sha256').update(`${ctx.credentialScope ?? ID}\0${id}`).digest('hex');
 }
 
-/** The MAC key of the cache cookie: derived from the lab's secret, apart from every other use of it. */
+/**
+ * The MAC key of the cache cookie: derived from the lab's secret, apart from every other use of it
+ * (its own label, the lab's id, the scope). One HMAC with the secret as key is HKDF-Expand's first
+ * block, and the Extract step HKDF adds is for secrets that are not uniformly random; this one is
+ * random bytes. It matters because it runs on every request: `hkdfSync` cost ~12 µs here, half of
+ * a cache hit's whole verify (npm run bench), for a cache whose reason to exist is speed.
+ */
 function cacheKey(ctx: LabContext): Buffer {
-  return Buffer.from(hkdfSync('sha256', ctx.lab.ironPassword, ctx.lab.id, `revocation-lab ${ctx.credentialScope ?? ID} cache v1`, 32));
+  return createHmac('sha256', ctx.lab.ironPassword)
+    .update(`revocation-lab ${ctx.credentialScope ?? ID} cache v1\0${ctx.lab.id}`)
+    .digest();
 }
 
 type CachedSession = { v: number; aud: string; sid: string; uid: number; username: string; role: AuthUser['role']; exp: number };

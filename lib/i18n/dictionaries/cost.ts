@@ -37,6 +37,7 @@ export const cost = defineNamespace(
     'prim_jwt-verify-es256': 'jose jwtVerify, ES256',
     'prim_jwt-verify-eddsa': 'jose jwtVerify, EdDSA',
     'prim_iron-unseal': 'iron-session unsealData',
+    'prim_hmac-sha256': 'HMAC-SHA-256 of a cache cookie',
 
     httpTitle: 'Over HTTP: whole requests',
     httpIntro: 'The production build under autocannon: {connections} connections, {duration} s per route, {rounds} rounds taking turns; each figure is the route’s median round. Every request goes through the same proxy, headers and error handling; only the authentication differs.',
@@ -137,6 +138,7 @@ export const cost = defineNamespace(
     'prim_jwt-verify-es256': 'jose jwtVerify(ES256)',
     'prim_jwt-verify-eddsa': 'jose jwtVerify(EdDSA)',
     'prim_iron-unseal': 'iron-session unsealData',
+    'prim_hmac-sha256': 'キャッシュ Cookie の HMAC-SHA-256',
 
     httpTitle: 'HTTP:リクエスト全体',
     httpIntro: '本番ビルドに autocannon で負荷をかけました。接続 {connections} 本、ルートごとに {duration} 秒、順番を入れ替えて {rounds} ラウンド。各値はそのルートの中央値のラウンドです。どのリクエストも同じプロキシ、ヘッダー、エラー処理を通り、違うのは認証だけです。',

@@ -68,12 +68,19 @@ for (const lang of ['en', 'ja'] as const) {
       // The attacker's verdicts.
       for (const copy of [copy1, copy2]) await expectInViewport(page, copy.getByTestId('copy-status'), 'attacker verdict');
       // Every operator button that is shown (the settings editor is folded away).
-      const operatorButtons = page.getByTestId('operator-rail').getByRole('button');
+      const rail = page.getByTestId('operator-rail');
+      const railBox = (await rail.boundingBox())!;
+      const operatorButtons = rail.getByRole('button');
       const count = await operatorButtons.count();
       expect(count).toBeGreaterThanOrEqual(8);
       for (let i = 0; i < count; i++) {
         const button = operatorButtons.nth(i);
-        if (await button.isVisible()) await expectInViewport(page, button, `operator button ${(await button.innerText()).trim()}`);
+        if (!(await button.isVisible())) continue;
+        const name = `operator button ${(await button.innerText()).trim()}`;
+        await expectInViewport(page, button, name);
+        // Inside the rail's card too ("Clear stolen copies and timeline" stuck out of it at 1280×720).
+        const box = (await button.boundingBox())!;
+        expect(box.x + box.width, `${name} right edge inside the rail`).toBeLessThanOrEqual(railBox.x + railBox.width);
       }
       await expectInViewport(page, page.getByTestId('settings-editor').locator('summary'), 'settings');
       if (size.width === 1920) {

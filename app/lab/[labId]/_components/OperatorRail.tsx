@@ -100,9 +100,10 @@ export function OperatorRail({
         ))}
       </div>
       <SettingsEditor labId={lab.labId} settings={lab.settings} onSaved={() => onSettingsSaved?.()} />
-      <div className="flex flex-wrap gap-1">
-        <StartLabButton label={t('resetLab')} className="btn btn-small" />
-        <button type="button" className="btn btn-small" onClick={onClear} data-testid="clear-copies">
+      {/* Side by side, each wrapping inside its half: in Japanese at 1280×720 the clear button's label is wider than the rail. */}
+      <div className="grid grid-cols-2 gap-1">
+        <StartLabButton label={t('resetLab')} className="btn btn-small btn-wrap w-full" />
+        <button type="button" className="btn btn-small btn-wrap w-full self-start" onClick={onClear} data-testid="clear-copies">
           {t('clearCopies')}
         </button>
       </div>

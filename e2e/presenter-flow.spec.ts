@@ -163,6 +163,29 @@ test('scenario page in presenter mode: navigation stays visible, PageDown / Page
   await expectInViewport(page, page.getByTestId('back-to-lab'), 'back-to-lab');
 });
 
+test('a clicker key pressed the moment a run is drawn is not lost', async ({ page }) => {
+  test.setTimeout(60_000);
+  const labId = await newLabId(page);
+  await page.goto(`/lab/${labId}/scenarios/logout`);
+  // PageDown sent in the same task that draws the first step: the stepper's key listener must
+  // already know the run has ended (it dropped this key while it still saw the run going on).
+  const pressedOnDraw = page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('[data-testid="step"][data-step="setup"]')) return;
+          observer.disconnect();
+          window.dispatchEvent(new KeyboardEvent('keydown', { key: 'PageDown' }));
+          resolve();
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+      }),
+  );
+  await page.getByTestId('run-both').click();
+  await pressedOnDraw;
+  await expect(step(page)).toHaveAttribute('data-step', 'steal');
+});
+
 test('a focused strategy picker keeps its own keys: → does not step the scenario', async ({ page }) => {
   test.setTimeout(60_000);
   const labId = await newLabId(page);

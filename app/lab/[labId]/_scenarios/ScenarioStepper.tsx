@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useT } from '@/lib/i18n/client';
 import { reasonCodeOf, reasonWords } from '@/lib/ui/reason';
@@ -71,7 +71,10 @@ export function ScenarioStepper({
   // ← PageUp Shift+Space step back. Before a run, "next" runs both sides; on the last step
   // PageDown / Space go to the next scenario. A focused field or picker keeps its own keys (→ on a <select>
   // changes the strategy, Space on a button presses it).
-  useEffect(() => {
+  // A layout effect, not a plain one: a plain effect re-subscribes after the paint, so a key pressed
+  // right after the run's answers are drawn still met the listener that saw `running` and was dropped
+  // (a clicker's PageDown lost; the presenter e2e test caught it as "revoke" where it expected "replay").
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (e.altKey || e.ctrlKey || e.metaKey) return;
